@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/internal/vi"
+	"github.com/guong/guong/themes"
+)
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s THƯ_MỤC_TRANG] [-d THƯ_MỤC_ĐÍCH] [--drafts] [--future]", stderr)
+	src := siteFlag(fs)
+	dest := fs.String("d", "", "thư mục đích (mặc định THƯ_MỤC_TRANG/public)")
+	fs.StringVar(dest, "destination", "", "như -d")
+	drafts := fs.Bool("drafts", false, "đăng cả bản nháp (draft: true)")
+	future := fs.Bool("future", false, "đăng cả bài có ngày trong tương lai")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "guong build: thừa tham số %q\n", pos[0])
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*src, "public")
+	}
+	if err := publish.CheckDest(*src, *dest); err != nil {
+		fmt.Fprintf(stderr, "guong build: %v\n", err)
+		return exitUsage
+	}
+	out, err := publish.Open(*dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "guong build: %v\n", destError(err))
+		return exitContent
+	}
+	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS}
+	r, err := build.Run(ctx, sitefs.Dir(*src), out, opts)
+	printResult(stderr, r)
+	if err != nil {
+		out.Abort()
+		if _, isList := diag.AsList(err); !isList {
+			fmt.Fprintf(stderr, "guong build: %v\n", err)
+		}
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
+		return exitContent
+	}
+	if err := out.Commit(); err != nil {
+		fmt.Fprintf(stderr, "guong build: %v\n", destError(err))
+		return exitContent
+	}
+	fmt.Fprintln(stdout, diag.Text(r.Lang(),
+		fmt.Sprintf("Đã tạo %d trang (%d tệp) vào %s trong %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed)),
+		fmt.Sprintf("Built %d pages (%d files) into %s in %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed))))
+	return exitOK
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-s THƯ_MỤC_TRANG]", stderr)
+	src := siteFlag(fs)
+	drafts := fs.Bool("drafts", false, "kiểm tra bản nháp như khi được đăng")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "guong check: thừa tham số %q\n", pos[0])
+		return exitUsage
+	}
+	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts})
+	printResult(stderr, r)
+	if r.Diags.HasErrors() {
+		return exitContent
+	}
+	fmt.Fprintln(stdout, diag.Text(r.Lang(), "Nội dung hợp lệ.", "The content is valid."))
+	return exitOK
+}
+
+// printResult prints diagnostics, a count of them, and the stories left out.
+func printResult(w io.Writer, r *build.Result) {
+	lang := r.Lang()
+	r.Diags.Print(w, lang)
+	if errs, warns := r.Diags.Count(); errs+warns > 0 {
+		fmt.Fprintln(w, diag.Text(lang,
+			fmt.Sprintf("%d lỗi, %d cảnh báo.", errs, warns),
+			fmt.Sprintf("%d errors, %d warnings.", errs, warns)))
+	}
+	for _, s := range r.Skipped {
+		switch s.Reason {
+		case content.SkippedDraft:
+			fmt.Fprintln(w, diag.Text(lang,
+				fmt.Sprintf("Chưa đăng (bản nháp): %s “%s”", s.File, s.Title),
+				fmt.Sprintf("Not published (draft): %s “%s”", s.File, s.Title)))
+		case content.SkippedFuture:
+			loc := time.Local
+			if r.Config != nil {
+				loc = r.Config.TimeZone
+			}
+			fmt.Fprintln(w, diag.Text(lang,
+				fmt.Sprintf("Chưa đăng (hẹn ngày %s): %s “%s”", vi.ShortDate(s.Date.In(loc)), s.File, s.Title),
+				fmt.Sprintf("Not published (scheduled for %s): %s “%s”", s.Date.In(loc).Format("2006-01-02"), s.File, s.Title)))
+		}
+	}
+}
+
+// destError explains errors about the destination folder.
+func destError(err error) error {
+	switch {
+	case errors.Is(err, publish.ErrNotOurs):
+		return fmt.Errorf("%w; guong chỉ thay thế một thư mục trống hoặc do chính nó tạo ra (có tệp %s) – hãy chọn thư mục khác bằng -d", err, publish.Marker)
+	case errors.Is(err, publish.ErrLocked):
+		return fmt.Errorf("%w; đang có một lần tạo trang khác ghi vào đây, hãy đợi nó xong", err)
+	}
+	return err
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}

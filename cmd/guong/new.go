@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/scaffold"
+	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/sitefs"
+)
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", `new story "Tiêu đề bài viết" [-s THƯ_MỤC_TRANG]`, stderr)
+	src := siteFlag(fs)
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 || pos[0] != "story" {
+		fs.Usage()
+		return exitUsage
+	}
+	var diags diag.List
+	cfg := site.Load(sitefs.Dir(*src), &diags)
+	if cfg == nil {
+		diags.Print(stderr, "vi")
+		return exitContent
+	}
+	now := time.Now().In(cfg.TimeZone)
+	rel := scaffold.StoryPath(pos[1], now)
+	if rel == "" {
+		fmt.Fprintf(stderr, "guong new: không tạo được tên tệp từ tiêu đề %q\n", pos[1])
+		return exitUsage
+	}
+	file := filepath.Join(*src, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		fmt.Fprintf(stderr, "guong new: %v\n", err)
+		return exitContent
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		fmt.Fprintf(stderr, "guong new: tệp %s đã có; hãy đặt tiêu đề khác\n", rel)
+		return exitContent
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "guong new: %v\n", err)
+		return exitContent
+	}
+	_, err = f.Write(scaffold.Story(pos[1], now, cfg))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "guong new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, diag.Text(cfg.Language, "Đã tạo bài viết mới (bản nháp): ", "Created a new draft story: ")+rel)
+	return exitOK
+}

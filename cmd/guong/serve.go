@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/server"
+	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/themes"
+)
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [-s THƯ_MỤC_TRANG] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]", stderr)
+	src := siteFlag(fs)
+	bind := fs.String("bind", "127.0.0.1", "địa chỉ lắng nghe (chỉ máy này, trừ khi đổi)")
+	port := fs.Int("port", 1313, "cổng")
+	fs.IntVar(port, "p", 1313, "như --port")
+	drafts := fs.Bool("drafts", false, "hiện cả bản nháp")
+	fs.BoolVar(drafts, "D", false, "như --drafts")
+	future := fs.Bool("future", false, "hiện cả bài có ngày trong tương lai")
+	fs.BoolVar(future, "F", false, "như --future")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "guong serve: thừa tham số %q\n", pos[0])
+		return exitUsage
+	}
+	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS}, stderr)
+	if err := srv.Build(ctx); err != nil {
+		fmt.Fprintln(stderr, "guong serve: sửa các lỗi trên rồi chạy lại (fix the errors above and run again)")
+		return exitContent
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "guong serve: %v\n", err)
+		return exitUsage
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "Xem trước tại http://%s%s (Ctrl+C để dừng)\n", ln.Addr(), srv.BasePath())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		hs.Shutdown(shutdown)
+		fmt.Fprintln(stdout, "Đã dừng.")
+		return exitOK
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "guong serve: %v\n", err)
+		return exitContent
+	}
+}

@@ -1,0 +1,318 @@
+// Package build is the pipeline every command shares: load the site, parse
+// and check its content, render the Markdown, index, render every page with
+// the theme, minify, and hand the files to a publish.Output. The CLI and the
+// live preview are thin shells around Run.
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/markdown"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
+)
+
+// Options control a build.
+type Options struct {
+	Drafts bool      // publish drafts
+	Future bool      // publish stories dated after Now
+	Now    time.Time // the build's time; zero means time.Now()
+	Dev    bool      // build for the live preview
+	// Themes holds the built-in themes, one folder each ("default/...").
+	Themes fs.FS
+	// NoMinify leaves output as the templates wrote it.
+	NoMinify bool
+}
+
+// Result tells what a build did.
+type Result struct {
+	Config  *site.Config // nil if site.yaml could not be read
+	Site    *index.Site  // nil if the content had errors
+	Pages   int          // HTML pages written
+	Files   int          // all files written
+	Skipped []content.Skipped
+	Diags   diag.List // errors and warnings, sorted
+	Elapsed time.Duration
+}
+
+// Lang returns the language diagnostics should be printed in.
+func (r *Result) Lang() string {
+	if r.Config != nil {
+		return r.Config.Language
+	}
+	return "vi"
+}
+
+// Check loads and checks the site without rendering anything.
+func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	start := time.Now()
+	r := &Result{}
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	cfg, c := load(ctx, siteFS, opts, &r.Diags)
+	r.Config = cfg
+	if c != nil {
+		r.Skipped = c.Skipped
+	}
+	r.Diags.Sort()
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+// load reads site.yaml and the content, renders every Markdown body and
+// checks the files bodies refer to.
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List) (*site.Config, *content.Site) {
+	cfg := site.Load(siteFS, diags)
+	if cfg == nil {
+		return nil, nil
+	}
+	c := content.Load(ctx, siteFS, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, diags)
+	renderBodies(ctx, siteFS, cfg, c, diags)
+	return cfg, c
+}
+
+// bodies are rendered results keyed by file, with what they refer to.
+type body struct {
+	file   string
+	line   int
+	src    []byte
+	result markdown.Result
+	diags  diag.List
+}
+
+// renderBodies converts every Markdown body on every core.
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List) {
+	conv := markdown.New(cfg.BasePath())
+	var jobs []*body
+	for _, s := range c.Stories {
+		jobs = append(jobs, &body{file: s.File, line: s.BodyLine, src: s.Body})
+	}
+	for _, x := range c.Campaigns {
+		jobs = append(jobs, &body{file: x.File, line: x.BodyLine, src: x.Body})
+	}
+	for _, p := range c.Pages {
+		jobs = append(jobs, &body{file: p.File, line: p.BodyLine, src: p.Body})
+	}
+	for _, p := range c.Profiles {
+		jobs = append(jobs, &body{file: p.File, line: p.BodyLine, src: p.Body})
+	}
+	parallel(ctx, len(jobs), func(i int) {
+		b := jobs[i]
+		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
+		for _, img := range b.result.Images {
+			if info, err := fs.Stat(siteFS, img.File); err != nil || !info.Mode().IsRegular() {
+				b.diags.Errorf(img.Pos, diag.MissingFile, img.Rel)
+			}
+		}
+	})
+	i := 0
+	next := func() *body { b := jobs[i]; i++; diags.Append(b.diags); return b }
+	for _, s := range c.Stories {
+		b := next()
+		s.HTML = b.result.HTML
+		if s.Summary == "" {
+			s.Summary = b.result.FirstParagraph
+		}
+		c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
+	}
+	for _, x := range c.Campaigns {
+		b := next()
+		x.HTML = b.result.HTML
+		c.Images = append(c.Images, pageImages(index.CampaignsPath+x.Key+"/", b.result.Images)...)
+	}
+	for _, p := range c.Pages {
+		b := next()
+		p.HTML = b.result.HTML
+		if p.Summary == "" {
+			p.Summary = b.result.FirstParagraph
+		}
+		c.Images = append(c.Images, pageImages(p.Slug+"/", b.result.Images)...)
+	}
+	for _, p := range c.Profiles {
+		p.HTML = next().result.HTML
+	}
+}
+
+func pageImages(page string, imgs []markdown.Image) []content.Copy {
+	var out []content.Copy
+	for _, img := range imgs {
+		out = append(out, content.Copy{From: img.File, To: page + img.Rel})
+	}
+	return out
+}
+
+// parallel calls f(0..n-1) on every core, stopping early if ctx is done.
+func parallel(ctx context.Context, n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Run builds the site in siteFS into out. It returns an error, with the
+// diagnostics in the Result, when the content has errors; nothing should
+// then be published from out.
+func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	r := &Result{}
+	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+
+	cfg, c := load(ctx, siteFS, opts, &r.Diags)
+	r.Config = cfg
+	if c != nil {
+		r.Skipped = c.Skipped
+	}
+	if r.Diags.HasErrors() || cfg == nil {
+		return r, errContent(r)
+	}
+	theme, err := loadTheme(siteFS, cfg, opts)
+	if err != nil {
+		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
+		return r, errContent(r)
+	}
+	s := index.Build(cfg, c, opts.Now)
+	r.Site = s
+
+	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: opts.NoMinify}
+	pages := Pages(s, opts.Dev)
+	parallel(ctx, len(pages), func(i int) {
+		p := pages[i]
+		html, err := theme.RenderBytes(p)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		w.write(pageFile(p.URL), html)
+	})
+	if err := w.copyStatic(theme); err != nil {
+		w.fail(err)
+	}
+	for _, cp := range append(c.Images, coverCopies(s)...) {
+		data, err := fs.ReadFile(siteFS, cp.From)
+		if err != nil {
+			w.fail(err)
+			continue
+		}
+		w.write(cp.To, data)
+	}
+	r.Pages = len(pages)
+	r.Files = int(w.files)
+	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	if w.err != nil {
+		r.Diags.Errorf(diag.Position{}, diag.TemplateError, w.err)
+		return r, errContent(r)
+	}
+	return r, nil
+}
+
+func errContent(r *Result) error {
+	return diag.ListError{List: r.Diags, Lang: r.Lang()}
+}
+
+// pageFile is the output file of a page URL: "bai-viet/x/" → "bai-viet/x/index.html".
+func pageFile(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// coverCopies lists the cover images to copy beside their stories' pages.
+func coverCopies(s *index.Site) []content.Copy {
+	var out []content.Copy
+	for _, st := range s.Stories {
+		if st.Cover != "" {
+			out = append(out, content.Copy{From: st.Cover, To: st.URL + path.Base(st.Cover)})
+		}
+	}
+	for _, p := range s.People {
+		if p.Profile != nil && p.Profile.Photo != "" {
+			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
+	return out
+}
+
+// writer minifies and writes files from many goroutines, keeping the first error.
+type writer struct {
+	ctx      context.Context
+	out      publish.Output
+	minifier *publish.Minifier
+	noMinify bool
+	mu       sync.Mutex
+	err      error
+	files    int64
+}
+
+func (w *writer) fail(err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) write(name string, data []byte) {
+	if !w.noMinify {
+		m, err := w.minifier.Minify(name, data)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		data = m
+	}
+	if err := w.out.Write(name, data); err != nil {
+		w.fail(fmt.Errorf("writing %s: %w", name, err))
+		return
+	}
+	w.mu.Lock()
+	w.files++
+	w.mu.Unlock()
+}
+
+func (w *writer) copyStatic(theme *render.Theme) error {
+	files, err := theme.Static()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		data, err := theme.ReadStatic(f)
+		if err != nil {
+			return err
+		}
+		w.write("static/"+f, data)
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package build
+
+import (
+	"io/fs"
+
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
+)
+
+// loadTheme loads the site's theme: its own themes/<name>/ folder over the
+// built-in theme of that name (or the default one).
+func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options) (*render.Theme, error) {
+	var layers []fs.FS
+	if own, err := fs.Sub(siteFS, "themes/"+cfg.Theme); err == nil {
+		if _, err := fs.Stat(own, "."); err == nil {
+			layers = append(layers, own)
+		}
+	}
+	if opts.Themes != nil {
+		name := cfg.Theme
+		if _, err := fs.Stat(opts.Themes, name); err != nil {
+			name = "default"
+		}
+		if builtin, err := fs.Sub(opts.Themes, name); err == nil {
+			layers = append(layers, builtin)
+		}
+	}
+	return render.Load(render.Overlay(layers...), render.Options{
+		Language: cfg.Language,
+		BasePath: cfg.BasePath(),
+		BaseURL:  cfg.BaseURL.String(),
+		TimeZone: cfg.TimeZone,
+	})
+}
+
+// Pages lists every page of the site, in a stable order.
+func Pages(s *index.Site, dev bool) []*render.Page {
+	per := s.Config.Paginate
+	var pages []*render.Page
+	add := func(p *render.Page) {
+		p.Site, p.Dev = s, dev
+		pages = append(pages, p)
+	}
+	home := &render.Page{Kind: "home", URL: "", Title: s.Config.Title, Description: s.Config.Description}
+	add(home)
+	for _, st := range s.Stories {
+		crumbs := []render.Crumb{}
+		if st.Model != nil {
+			crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
+		}
+		add(&render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Summary, Story: st,
+			Crumbs: append(crumbs, render.Crumb{Name: st.Title})})
+	}
+	for _, p := range s.Pages {
+		add(&render.Page{Kind: "page", URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
+			Crumbs: []render.Crumb{{Name: p.Title}}})
+	}
+	terms := func(kind string, ts []*index.Term, parent *render.Crumb) {
+		for _, t := range ts {
+			for _, pg := range index.Paginate(t.URL, t.Stories, per) {
+				crumbs := []render.Crumb{}
+				if parent != nil {
+					crumbs = append(crumbs, *parent)
+				}
+				add(&render.Page{Kind: kind, URL: pg.URL, Title: t.Name, Description: t.Description, Term: t, Pager: pg,
+					Crumbs: append(crumbs, render.Crumb{Name: t.Name})})
+			}
+		}
+	}
+	terms("model", s.Models, nil)
+
+	campaigns := render.Crumb{Name: "Phong trào thi đua", URL: index.CampaignsPath}
+	add(&render.Page{Kind: "campaigns", URL: index.CampaignsPath, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
+	for _, c := range s.Campaigns {
+		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
+			add(&render.Page{Kind: "campaign", URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
+				Crumbs: []render.Crumb{campaigns, {Name: c.Title}}})
+		}
+	}
+
+	depts := render.Crumb{Name: "Đơn vị", URL: index.DepartmentsPath}
+	add(&render.Page{Kind: "departments", URL: index.DepartmentsPath, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
+	terms("department", s.Departments, &depts)
+
+	people := render.Crumb{Name: "Nhân vật", URL: index.PeoplePath}
+	add(&render.Page{Kind: "people", URL: index.PeoplePath, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
+	for _, p := range s.People {
+		add(&render.Page{Kind: "person", URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
+			Crumbs: []render.Crumb{people, {Name: p.Name}}})
+	}
+
+	tags := render.Crumb{Name: "Chủ đề", URL: index.TagsPath}
+	add(&render.Page{Kind: "tags", URL: index.TagsPath, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
+	terms("tag", s.Tags, &tags)
+
+	years := render.Crumb{Name: "Lưu trữ theo năm", URL: index.YearsPath}
+	add(&render.Page{Kind: "years", URL: index.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
+	terms("year", s.Years, &years)
+
+	add(&render.Page{Kind: "404", URL: "404.html", Title: "Không tìm thấy trang"})
+	return pages
+}

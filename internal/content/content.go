@@ -1,0 +1,134 @@
+// Package content reads a site's content folder — stories, campaigns, plain
+// pages and people's profiles — into typed values, and checks every story
+// against the site's registries. Each problem becomes a diagnostic at the
+// file:line:col of the value that caused it, and all of them are reported in
+// one run.
+package content
+
+import (
+	"html/template"
+	"time"
+)
+
+// Folders of the content tree, relative to the site folder.
+const (
+	Dir          = "content"
+	StoriesDir   = "content/stories"
+	CampaignsDir = "content/campaigns"
+	PagesDir     = "content/pages"
+	PeopleDir    = "content/people"
+)
+
+// Story is one exemplary collective's or individual's story.
+type Story struct {
+	File       string // slash path relative to the site folder
+	Slug       string
+	Title      string
+	Date       time.Time
+	HasTime    bool // whether Date was written with a time of day
+	Person     string
+	Position   string
+	Collective bool
+	Department string // a key of the department registry
+	Model      string // a key of the model registry
+	Campaigns  []string
+	Tags       []string
+	Summary    string // as written; filled from the first paragraph when empty
+	Cover      string // the cover image's slash path relative to the site folder
+	CoverAlt   string
+	Awards     []Award
+	Draft      bool
+
+	Body     []byte // Markdown
+	BodyLine int    // the file line on which Body starts
+
+	// Set when the body is rendered.
+	HTML template.HTML
+}
+
+// Award is a commendation a story's subject received.
+type Award struct {
+	Name     string
+	Decision string // the decision's number, e.g. "123/QĐ-UBND"
+	Date     time.Time
+	HasDate  bool
+}
+
+// Campaign is an emulation movement (phong trào thi đua), from
+// content/campaigns/<key>.md.
+type Campaign struct {
+	File     string
+	Key      string
+	Title    string
+	Start    time.Time
+	End      time.Time // zero while it is ongoing
+	Body     []byte
+	BodyLine int
+	HTML     template.HTML
+}
+
+// Ongoing reports whether the campaign has not ended at t.
+func (c *Campaign) Ongoing(t time.Time) bool {
+	return c.End.IsZero() || !t.After(c.End.Add(24*time.Hour-time.Nanosecond))
+}
+
+// Page is a plain page such as the department's plan or an "about" page.
+type Page struct {
+	File     string
+	Slug     string
+	Title    string
+	Summary  string
+	Weight   int // order in menus; 0 pages come last
+	Body     []byte
+	BodyLine int
+	HTML     template.HTML
+}
+
+// Profile enriches a person's page: content/people/<slug>.md.
+type Profile struct {
+	File     string
+	Name     string // must match the stories' person
+	Photo    string // site-relative
+	Position string
+	Body     []byte
+	BodyLine int
+	HTML     template.HTML
+}
+
+// Skipped is a story left out of the build, and why.
+type Skipped struct {
+	File   string
+	Title  string
+	Date   time.Time
+	Reason SkipReason
+}
+
+// SkipReason tells why a story was not published.
+type SkipReason int
+
+const (
+	// SkippedDraft marks a story with draft: true.
+	SkippedDraft SkipReason = iota
+	// SkippedFuture marks a story dated after the build.
+	SkippedFuture
+)
+
+// Site is everything read from the content folder.
+type Site struct {
+	Stories   []*Story // published stories, in file order
+	Campaigns []*Campaign
+	Pages     []*Page
+	Profiles  []*Profile
+	Skipped   []Skipped
+	// Assets are the other files of the content folder (images beside stories),
+	// site-relative, sorted.
+	Assets []string
+	// Images are the local images bodies refer to, to copy beside their pages.
+	Images []Copy
+}
+
+// Copy is a source file published unchanged.
+type Copy struct {
+	From string // slash path relative to the site folder
+	To   string // slash path relative to the output root
+}

@@ -1,0 +1,266 @@
+package content
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/meta"
+	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/vi"
+)
+
+// The front matter keys each kind of file accepts.
+var (
+	storyKeys    = []string{"title", "date", "person", "position", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "slug", "draft"}
+	awardKeys    = []string{"name", "decision", "date"}
+	campaignKeys = []string{"title", "start", "end", "summary"}
+	pageKeys     = []string{"title", "summary", "slug", "weight"}
+	profileKeys  = []string{"name", "photo", "position"}
+)
+
+// parsedStory is a decoded story with the positions its later checks need.
+type parsedStory struct {
+	story       *Story
+	slugPos     diag.Position
+	modelPos    diag.Position
+	deptPos     diag.Position
+	campaignPos []diag.Position
+	hasModel    bool
+	hasDept     bool
+	unpublished bool // a draft left out of this build
+}
+
+func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory {
+	f := doc.Fields
+	f.CheckKeys(storyKeys...)
+	st := &Story{
+		File:       doc.File,
+		Title:      f.String("title", true),
+		Person:     f.String("person", true),
+		Position:   f.String("position", false),
+		Collective: f.Bool("collective"),
+		Department: f.String("department", true),
+		Model:      f.String("model", true),
+		Campaigns:  f.Strings("campaigns"),
+		Tags:       f.Strings("tags"),
+		Summary:    f.String("summary", false),
+		CoverAlt:   f.String("coverAlt", false),
+		Draft:      f.Bool("draft"),
+		Body:       doc.Body,
+		BodyLine:   doc.BodyLine,
+	}
+	st.Date, st.HasTime, _ = f.Date("date", true, cfg.TimeZone)
+	p := &parsedStory{
+		story:    st,
+		slugPos:  f.Start(),
+		modelPos: f.ValuePos("model"),
+		deptPos:  f.ValuePos("department"),
+		hasModel: st.Model != "",
+		hasDept:  st.Department != "",
+	}
+	st.Slug, p.slugPos = slug(doc, f)
+	for i := range st.Campaigns {
+		p.campaignPos = append(p.campaignPos, f.ItemPos("campaigns", i))
+	}
+	st.Campaigns = dedupe(f, "campaigns", st.Campaigns)
+	st.Tags = dedupe(f, "tags", st.Tags)
+	if cover := f.String("cover", false); cover != "" {
+		st.Cover = checkImage(fsys, f, "cover", localPath(f, "cover", doc.File, cover))
+	}
+	for _, a := range f.Maps("awards") {
+		a.CheckKeys(awardKeys...)
+		aw := Award{Name: a.String("name", true), Decision: a.String("decision", false)}
+		aw.Date, _, aw.HasDate = a.Date("date", false, cfg.TimeZone)
+		st.Awards = append(st.Awards, aw)
+	}
+	if len(bytes.TrimSpace(doc.Body)) == 0 && !st.Draft {
+		f.Warn(diag.Position{File: doc.File, Line: doc.BodyLine}, diag.EmptyBody)
+	}
+	return p
+}
+
+// registries are the keys a story may refer to.
+type registries struct {
+	models, departments, campaigns []string
+}
+
+// check reports references to unknown model types, departments and campaigns.
+func (p *parsedStory) check(reg registries, diags *diag.List) {
+	st := p.story
+	if p.hasModel {
+		checkRef(diags, p.modelPos, diag.Word{VI: "loại mô hình", EN: "model"}, st.Model, reg.models)
+	}
+	if p.hasDept {
+		checkRef(diags, p.deptPos, diag.Word{VI: "đơn vị", EN: "department"}, st.Department, reg.departments)
+	}
+	for i, c := range st.Campaigns {
+		pos := p.slugPos
+		if i < len(p.campaignPos) {
+			pos = p.campaignPos[i]
+		}
+		checkRef(diags, pos, diag.Word{VI: "phong trào", EN: "campaign"}, c, reg.campaigns)
+	}
+}
+
+func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, valid []string) {
+	for _, v := range valid {
+		if v == key {
+			return
+		}
+	}
+	if s := meta.Suggest(key, valid); s != "" {
+		diags.Errorf(pos, diag.UnknownRefHint, what, key, s)
+		return
+	}
+	list := `""`
+	if len(valid) > 0 {
+		list = `"` + strings.Join(valid, `", "`) + `"`
+	}
+	diags.Errorf(pos, diag.UnknownRef, what, key, list)
+}
+
+// slug returns the page slug of a story or page: the "slug" field, else the
+// file name; and the position to report a clash at.
+func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
+	if f.Has("slug") {
+		s := f.String("slug", true)
+		if s != "" && !vi.ValidSlug(s) {
+			f.Report(f.ValuePos("slug"), diag.BadSlug, s)
+			return "", f.ValuePos("slug")
+		}
+		return s, f.ValuePos("slug")
+	}
+	s := slugFromFile(doc.File)
+	if s == "" {
+		f.Report(diag.Position{File: doc.File}, diag.EmptySlug, path.Base(doc.File))
+	}
+	return s, f.Start()
+}
+
+// dedupe drops repeated items of a list, reporting each repeat.
+func dedupe(f *meta.Map, key string, xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0]
+	for i, x := range xs {
+		if seen[x] {
+			f.Warn(f.ItemPos(key, i), diag.DuplicateItem, x, key)
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// localPath resolves a path written in file's front matter, relative to the
+// file's folder, refusing absolute paths and paths that climb out with "..".
+func localPath(f *meta.Map, key, file, p string) string {
+	if strings.Contains(p, "\\") || path.IsAbs(p) || strings.Contains(p, "://") || strings.HasPrefix(p, "//") {
+		f.Report(f.ValuePos(key), diag.BadPath, p)
+		return ""
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			f.Report(f.ValuePos(key), diag.BadPath, p)
+			return ""
+		}
+	}
+	return path.Join(path.Dir(file), p)
+}
+
+func decodeCampaign(doc *meta.Document, cfg *site.Config) *Campaign {
+	f := doc.Fields
+	f.CheckKeys(campaignKeys...)
+	c := &Campaign{
+		File:     doc.File,
+		Key:      slugFromFile(doc.File),
+		Title:    f.String("title", true),
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+	}
+	if c.Key == "" || c.Key != strings.TrimSuffix(path.Base(doc.File), ".md") {
+		f.Report(diag.Position{File: doc.File}, diag.BadSlug, strings.TrimSuffix(path.Base(doc.File), ".md"))
+		return nil
+	}
+	c.Start, _, _ = f.Date("start", true, cfg.TimeZone)
+	end, _, ok := f.Date("end", false, cfg.TimeZone)
+	if ok {
+		if !c.Start.IsZero() && end.Before(c.Start) {
+			f.Report(f.ValuePos("end"), diag.EndBeforeStart, vi.ShortDate(end), vi.ShortDate(c.Start))
+		} else {
+			c.End = end
+		}
+	}
+	return c
+}
+
+// parsedPage is a decoded page with the position of its slug.
+type parsedPage struct {
+	page    *Page
+	slugPos diag.Position
+}
+
+func decodePage(doc *meta.Document) *parsedPage {
+	f := doc.Fields
+	f.CheckKeys(pageKeys...)
+	pg := &Page{
+		File:     doc.File,
+		Title:    f.String("title", true),
+		Summary:  f.String("summary", false),
+		Weight:   f.Int("weight", 0),
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+	}
+	p := &parsedPage{page: pg}
+	pg.Slug, p.slugPos = slug(doc, f)
+	return p
+}
+
+func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
+	f := doc.Fields
+	f.CheckKeys(profileKeys...)
+	pr := &Profile{
+		File:     doc.File,
+		Name:     f.String("name", true),
+		Position: f.String("position", false),
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+	}
+	if photo := f.String("photo", false); photo != "" {
+		pr.Photo = checkImage(fsys, f, "photo", localPath(f, "photo", doc.File, photo))
+	}
+	return pr
+}
+
+// checkImage reports an image path that names no file, or a file that is not
+// a JPEG, PNG, GIF or WebP image; it returns p if the image is usable.
+func checkImage(fsys fs.FS, f *meta.Map, key, p string) string {
+	if p == "" {
+		return ""
+	}
+	written := f.String(key, false)
+	file, err := fsys.Open(p)
+	if err != nil {
+		f.Report(f.ValuePos(key), diag.MissingFile, written)
+		return ""
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		f.Report(f.ValuePos(key), diag.MissingFile, written)
+		return ""
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(file, head)
+	switch http.DetectContentType(head[:n]) {
+	case "image/jpeg", "image/png", "image/gif", "image/webp":
+		return p
+	}
+	f.Report(f.ValuePos(key), diag.NotAnImage, written)
+	return ""
+}

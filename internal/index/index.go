@@ -1,0 +1,366 @@
+// Package index builds the site model from the content: every published
+// story linked to its model type, department, campaigns, person, tags and
+// year; the lists each of those pages shows; pagination; and related
+// stories. Everything is sorted, so the same input always gives the same site.
+package index
+
+import (
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/vi"
+)
+
+// URL paths of the site's sections, relative to the base URL.
+const (
+	StoriesPath     = "bai-viet/"
+	ModelsPath      = "mo-hinh/"
+	CampaignsPath   = "phong-trao/"
+	DepartmentsPath = "don-vi/"
+	PeoplePath      = "nhan-vat/"
+	TagsPath        = "chu-de/"
+	YearsPath       = "nam/"
+	SearchPath      = "tim-kiem/"
+	ReportPath      = "bao-cao/"
+	PagePath        = "trang/"
+)
+
+// RelatedCount is how many related stories a story page shows.
+const RelatedCount = 5
+
+// Site is the indexed site.
+type Site struct {
+	Config  *site.Config
+	Now     time.Time
+	Stories []*Story // published, newest first
+
+	Models      []*Term
+	Departments []*Term
+	Campaigns   []*Campaign // ongoing first, then by start date, newest first
+	Tags        []*Term     // by Vietnamese collation
+	Years       []*Term     // newest first
+	People      []*Person   // in Vietnamese alphabetical order
+	Pages       []*content.Page
+	Skipped     []content.Skipped
+}
+
+// Story is a published story with its links resolved.
+type Story struct {
+	*content.Story
+	URL        string // relative to the base URL: "bai-viet/<slug>/"
+	Model      *Term
+	Department *Term
+	Campaigns  []*Campaign
+	Tags       []*Term
+	Person     *Person
+	Year       *Term
+	Related    []*Story
+	order      int // position in Site.Stories
+}
+
+// Term is a model type, department, tag or year, with its stories.
+type Term struct {
+	Kind        string // "model", "department", "tag" or "year"
+	Key         string
+	Name        string
+	Description string
+	Color       string
+	Index       int // position among its kind, e.g. to pick a model's colour
+	URL         string
+	Stories     []*Story // newest first
+}
+
+// Campaign is an emulation movement with its stories.
+type Campaign struct {
+	*content.Campaign
+	URL     string
+	Ongoing bool
+	Stories []*Story
+	ByModel []ModelCount // stories per model type, in registry order
+}
+
+// ModelCount is how many stories of a campaign are of one model type.
+type ModelCount struct {
+	Model *Term
+	Count int
+}
+
+// Person is an individual or a collective with their stories.
+type Person struct {
+	Name       string
+	Slug       string
+	URL        string
+	Collective bool
+	Position   string // the latest story's, or the profile's
+	Department *Term  // the latest story's
+	Initial    string // the alphabet letter the name is filed under
+	Stories    []*Story
+	Awards     []PersonAward
+	Profile    *content.Profile
+	sortKey    []byte
+}
+
+// PersonAward is an award with the story that tells of it.
+type PersonAward struct {
+	content.Award
+	Story *Story
+}
+
+// Build indexes the content. now decides which campaigns are ongoing.
+func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
+	s := &Site{Config: cfg, Now: now, Pages: c.Pages, Skipped: c.Skipped}
+	sorter := vi.NewSorter()
+
+	models := map[string]*Term{}
+	for i, t := range cfg.Models {
+		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: ModelsPath + t.Key + "/"}
+		s.Models = append(s.Models, term)
+		models[t.Key] = term
+	}
+	depts := map[string]*Term{}
+	for i, t := range cfg.Departments {
+		term := &Term{Kind: "department", Key: t.Key, Name: t.Name, Description: t.Description, Index: i, URL: DepartmentsPath + t.Key + "/"}
+		s.Departments = append(s.Departments, term)
+		depts[t.Key] = term
+	}
+	campaigns := map[string]*Campaign{}
+	for _, cc := range c.Campaigns {
+		camp := &Campaign{Campaign: cc, URL: CampaignsPath + cc.Key + "/", Ongoing: cc.Ongoing(now)}
+		s.Campaigns = append(s.Campaigns, camp)
+		campaigns[cc.Key] = camp
+	}
+
+	for _, st := range c.Stories {
+		s.Stories = append(s.Stories, &Story{Story: st, URL: StoriesPath + st.Slug + "/"})
+	}
+	sort.SliceStable(s.Stories, func(i, j int) bool { return newer(s.Stories[i], s.Stories[j]) })
+
+	tags := map[string]*Term{}
+	years := map[int]*Term{}
+	people := map[string]*Person{}
+	for i, st := range s.Stories {
+		st.order = i
+		st.Model = models[st.Story.Model]
+		st.Department = depts[st.Story.Department]
+		if st.Model != nil {
+			st.Model.Stories = append(st.Model.Stories, st)
+		}
+		if st.Department != nil {
+			st.Department.Stories = append(st.Department.Stories, st)
+		}
+		for _, key := range st.Story.Campaigns {
+			if camp := campaigns[key]; camp != nil {
+				st.Campaigns = append(st.Campaigns, camp)
+				camp.Stories = append(camp.Stories, st)
+			}
+		}
+		for _, name := range st.Story.Tags {
+			key := vi.Slug(name)
+			if key == "" {
+				continue
+			}
+			t := tags[key]
+			if t == nil {
+				t = &Term{Kind: "tag", Key: key, Name: name, URL: TagsPath + key + "/"}
+				tags[key] = t
+			}
+			if len(t.Stories) == 0 || t.Stories[len(t.Stories)-1] != st {
+				t.Stories = append(t.Stories, st)
+				st.Tags = append(st.Tags, t)
+			}
+		}
+		y := st.Date.In(cfg.TimeZone).Year()
+		if years[y] == nil {
+			key := strconv.Itoa(y)
+			years[y] = &Term{Kind: "year", Key: key, Name: key, URL: YearsPath + key + "/"}
+		}
+		st.Year = years[y]
+		st.Year.Stories = append(st.Year.Stories, st)
+
+		p := people[st.Story.Person]
+		if p == nil {
+			p = &Person{Name: st.Story.Person, Collective: st.Collective, Position: st.Position, Department: st.Department}
+			people[st.Story.Person] = p
+		}
+		p.Stories = append(p.Stories, st)
+		st.Person = p
+		for _, a := range st.Awards {
+			p.Awards = append(p.Awards, PersonAward{Award: a, Story: st})
+		}
+	}
+
+	for _, t := range tags {
+		s.Tags = append(s.Tags, t)
+	}
+	sort.Slice(s.Tags, func(i, j int) bool { return less(sorter, s.Tags[i].Name, s.Tags[j].Name, s.Tags[i].Key, s.Tags[j].Key) })
+	for _, t := range years {
+		s.Years = append(s.Years, t)
+	}
+	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Key > s.Years[j].Key })
+
+	sortCampaigns(s.Campaigns)
+	for _, camp := range s.Campaigns {
+		for _, m := range s.Models {
+			n := 0
+			for _, st := range camp.Stories {
+				if st.Model == m {
+					n++
+				}
+			}
+			camp.ByModel = append(camp.ByModel, ModelCount{Model: m, Count: n})
+		}
+	}
+
+	s.People = indexPeople(sorter, people, c.Profiles)
+	for _, st := range s.Stories {
+		st.Related = related(st)
+	}
+	return s
+}
+
+// newer orders stories newest first, then by slug for a stable order.
+func newer(a, b *Story) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	return a.Slug < b.Slug
+}
+
+func less(sorter *vi.Sorter, a, b, ka, kb string) bool {
+	if c := sorter.Compare(a, b); c != 0 {
+		return c < 0
+	}
+	return ka < kb
+}
+
+// sortCampaigns puts ongoing campaigns first, then the rest; within each,
+// the latest start first.
+func sortCampaigns(cs []*Campaign) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Ongoing != b.Ongoing {
+			return a.Ongoing
+		}
+		if !a.Start.Equal(b.Start) {
+			return a.Start.After(b.Start)
+		}
+		return a.Key < b.Key
+	})
+}
+
+// indexPeople sorts people in Vietnamese alphabetical order — individuals by
+// given name, then family name; collectives by their name — and gives each a
+// distinct slug, even when two names transliterate alike.
+func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*content.Profile) []*Person {
+	out := make([]*Person, 0, len(people))
+	for _, p := range people {
+		sortName := p.Name
+		if !p.Collective {
+			sortName = vi.PersonSortName(p.Name)
+		}
+		p.sortKey = sorter.Key(sortName)
+		p.Initial = vi.Initial(sortName)
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if c := compareBytes(out[i].sortKey, out[j].sortKey); c != 0 {
+			return c < 0
+		}
+		return out[i].Name < out[j].Name
+	})
+	// Slugs: in alphabetical order, the first of a clash gets the plain slug.
+	// Order by name so that adding a person elsewhere in the alphabet does
+	// not move anyone's address.
+	byName := append([]*Person(nil), out...)
+	sort.Slice(byName, func(i, j int) bool { return byName[i].Name < byName[j].Name })
+	used := map[string]bool{}
+	for _, p := range byName {
+		base := vi.Slug(p.Name)
+		if base == "" {
+			base = "nhan-vat"
+		}
+		slug := base
+		for n := 2; used[slug]; n++ {
+			slug = base + "-" + strconv.Itoa(n)
+		}
+		used[slug] = true
+		p.Slug = slug
+		p.URL = PeoplePath + slug + "/"
+	}
+	for _, pr := range profiles {
+		if p := people[pr.Name]; p != nil {
+			p.Profile = pr
+			if pr.Position != "" {
+				p.Position = pr.Position
+			}
+		}
+	}
+	return out
+}
+
+func compareBytes(a, b []byte) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}
+
+// related picks up to RelatedCount other stories: the same person's first,
+// then the same campaign's, then the same model type's, then those sharing
+// a tag; newest first within each.
+func related(st *Story) []*Story {
+	var out []*Story
+	chosen := map[*Story]bool{st: true}
+	take := func(lists ...[]*Story) {
+		need := RelatedCount - len(out)
+		if need <= 0 {
+			return
+		}
+		var cands []*Story
+		for _, l := range lists {
+			n := 0
+			for _, c := range l {
+				if n >= need {
+					break
+				}
+				if !chosen[c] {
+					cands = append(cands, c)
+					n++
+				}
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].order < cands[j].order })
+		for _, c := range cands {
+			if len(out) == RelatedCount {
+				return
+			}
+			if !chosen[c] {
+				chosen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	take(st.Person.Stories)
+	var lists [][]*Story
+	for _, c := range st.Campaigns {
+		lists = append(lists, c.Stories)
+	}
+	take(lists...)
+	if st.Model != nil {
+		take(st.Model.Stories)
+	}
+	lists = lists[:0]
+	for _, t := range st.Tags {
+		lists = append(lists, t.Stories)
+	}
+	take(lists...)
+	return out
+}

@@ -1,0 +1,305 @@
+// Package markdown turns story bodies into HTML with one shared goldmark
+// instance: GitHub tables, strikethrough, autolinks and footnotes; heading ids
+// made from Vietnamese text; raw HTML never passed through; links and images
+// checked by an AST transformer (unsafe schemes dropped, site-absolute links
+// given the site's base path, local images collected so they can be copied
+// beside the page).
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/vi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// MaxNesting bounds how deeply block quotes and lists may nest; deeper
+// content is flattened into text rather than rendered as ever deeper HTML.
+const MaxNesting = 32
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md       goldmark.Markdown
+	basePath string
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML           template.HTML
+	FirstParagraph string  // plain text of the first paragraph, for summaries
+	Images         []Image // local images the body refers to
+}
+
+// Image is a local image a body refers to.
+type Image struct {
+	File string        // slash path relative to the site folder
+	Rel  string        // path relative to the page, as the HTML refers to it
+	Pos  diag.Position // where the body refers to it
+}
+
+// New returns a Converter whose site-absolute links ("/bai-viet/x/") are
+// rewritten under basePath ("/guong-dien-hinh/").
+func New(basePath string) *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&transformer{basePath: basePath}, 100)),
+		),
+	)
+	return &Converter{md: md, basePath: basePath}
+}
+
+// state is what one conversion shares with the transformer through the parser context.
+type state struct {
+	file     string
+	dir      string
+	bodyLine int
+	lines    []int // byte offsets where each body line starts
+	images   []Image
+	diags    *diag.List
+}
+
+var stateKey = parser.NewContextKey()
+
+// Convert renders body, the Markdown of file starting on file line bodyLine.
+// Unsafe links and bad image paths are reported to diags.
+func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.List) Result {
+	st := &state{file: file, dir: path.Dir(file), bodyLine: bodyLine, diags: diags}
+	st.lines = append(st.lines, 0)
+	for i, b := range body {
+		if b == '\n' {
+			st.lines = append(st.lines, i+1)
+		}
+	}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+		diags.Errorf(diag.Position{File: file, Line: bodyLine}, diag.ReadFailed, err)
+	}
+	return Result{
+		HTML:           template.HTML(buf.String()),
+		FirstParagraph: firstParagraph(doc, body),
+		Images:         st.images,
+	}
+}
+
+// pos returns the file position of a byte offset in the body.
+func (s *state) pos(offset int) diag.Position {
+	lo, hi := 0, len(s.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.lines[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return diag.Position{File: s.file, Line: s.bodyLine + lo, Col: offset - s.lines[lo] + 1}
+}
+
+// transformer checks every link and image of a parsed body.
+type transformer struct{ basePath string }
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	var drop []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Blockquote, *ast.List:
+			if nesting(n) > MaxNesting {
+				drop = append(drop, n)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Link:
+			dest, ok := t.checkURL(st, n, n.Destination, false)
+			if !ok {
+				drop = append(drop, n)
+			}
+			n.Destination = dest
+		case *ast.Image:
+			dest, ok := t.checkURL(st, n, n.Destination, true)
+			if !ok {
+				drop = append(drop, n)
+			}
+			n.Destination = dest
+		case *ast.AutoLink:
+			if !safeScheme(string(n.URL(reader.Source()))) {
+				drop = append(drop, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		unwrap(n)
+	}
+}
+
+// nesting counts the block quotes and lists that enclose n, n included.
+func nesting(n ast.Node) int {
+	d := 0
+	for p := n; p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Blockquote, *ast.List:
+			d++
+		}
+	}
+	return d
+}
+
+// unwrap replaces n by its children (a dropped link keeps its text).
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if _, isBlock := n.(*ast.Blockquote); isBlock || n.Type() == ast.TypeBlock {
+		parent.RemoveChild(parent, n)
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// checkURL validates a link or image destination and returns the one to
+// render: site-absolute paths get the base path, relative images are
+// recorded. ok is false when the link must be dropped.
+func (t *transformer) checkURL(st *state, n ast.Node, dest []byte, image bool) ([]byte, bool) {
+	raw := strings.TrimSpace(string(dest))
+	if raw == "" || strings.HasPrefix(raw, "#") {
+		return dest, true
+	}
+	if !safeScheme(raw) {
+		st.diags.Warnf(st.nodePos(n), diag.MarkdownLink, raw)
+		return nil, false
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		st.diags.Warnf(st.nodePos(n), diag.MarkdownLink, raw)
+		return nil, false
+	}
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		return dest, true
+	case strings.HasPrefix(u.Path, "/"):
+		return []byte(t.basePath + strings.TrimPrefix(raw, "/")), true
+	case image:
+		clean := path.Clean(u.Path)
+		if clean == ".." || strings.HasPrefix(clean, "../") {
+			st.diags.Errorf(st.nodePos(n), diag.BadPath, raw)
+			return nil, false
+		}
+		st.images = append(st.images, Image{File: path.Join(st.dir, clean), Rel: clean, Pos: st.nodePos(n)})
+		return []byte(clean), true
+	}
+	return dest, true
+}
+
+// nodePos finds the position of an inline node through its nearest block.
+func (s *state) nodePos(n ast.Node) diag.Position {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return s.pos(p.Lines().At(0).Start)
+		}
+	}
+	return diag.Position{File: s.file, Line: s.bodyLine}
+}
+
+// safeScheme reports whether a URL has no scheme or one a reader may follow.
+// Control characters and spaces that browsers ignore inside schemes
+// ("java\tscript:") are removed before looking.
+func safeScheme(raw string) bool {
+	var b strings.Builder
+	for _, r := range raw {
+		if r > ' ' && r != 0x7f {
+			b.WriteRune(r)
+		}
+	}
+	s := strings.ToLower(b.String())
+	i := strings.IndexAny(s, ":/?#")
+	if i < 0 || s[i] != ':' {
+		return true // no scheme: a relative link
+	}
+	switch s[:i] {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// firstParagraph returns the plain text of the first top-level paragraph.
+func firstParagraph(doc ast.Node, src []byte) string {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindParagraph {
+			var b strings.Builder
+			plainText(c, src, &b)
+			return strings.TrimSpace(b.String())
+		}
+	}
+	return ""
+}
+
+func plainText(n ast.Node, src []byte, b *strings.Builder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
+			plainText(c, src, b)
+		default:
+			if c.Kind().String() == "FootnoteLink" {
+				continue
+			}
+			plainText(c, src, b)
+		}
+	}
+}
+
+// ids makes heading ids from Vietnamese text ("Tấm gương sáng" →
+// "tam-guong-sang"); goldmark's default drops every multi-byte letter.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := vi.Slug(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

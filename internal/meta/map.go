@@ -1,0 +1,344 @@
+package meta
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/vi"
+	"gopkg.in/yaml.v3"
+)
+
+// Map is a mapping of front matter or site.yaml with positions. Its typed
+// accessors record wrong types, missing values and bad dates in the
+// diagnostics list it was made with, so a caller reads every field and then
+// looks at the list once.
+type Map struct {
+	file  string
+	start diag.Position // where the mapping opens; missing keys are reported here
+	keys  []*yaml.Node
+	vals  map[string]*yaml.Node
+	diags *diag.List
+}
+
+func newMap(file string, n *yaml.Node, start diag.Position, diags *diag.List) *Map {
+	m := &Map{file: file, start: start, vals: map[string]*yaml.Node{}, diags: diags}
+	firstLine := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		for v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		name := vi.NFC(k.Value)
+		if line, dup := firstLine[name]; dup {
+			diags.Errorf(m.pos(k), diag.DuplicateKey, name, line)
+			continue
+		}
+		firstLine[name] = k.Line
+		m.keys = append(m.keys, k)
+		m.vals[name] = v
+	}
+	return m
+}
+
+func (m *Map) pos(n *yaml.Node) diag.Position {
+	return diag.Position{File: m.file, Line: n.Line, Col: n.Column}
+}
+
+// Start returns the position where the mapping opens.
+func (m *Map) Start() diag.Position { return m.start }
+
+// Keys returns the keys in the order they were written.
+func (m *Map) Keys() []string {
+	ks := make([]string, len(m.keys))
+	for i, k := range m.keys {
+		ks[i] = vi.NFC(k.Value)
+	}
+	return ks
+}
+
+// Has reports whether key is present (even if empty).
+func (m *Map) Has(key string) bool { _, ok := m.vals[key]; return ok }
+
+// KeyPos returns the position of key, or the mapping's start if absent.
+func (m *Map) KeyPos(key string) diag.Position {
+	for _, k := range m.keys {
+		if k.Value == key {
+			return m.pos(k)
+		}
+	}
+	return m.start
+}
+
+// ValuePos returns the position of key's value, or the mapping's start if absent.
+func (m *Map) ValuePos(key string) diag.Position {
+	if v, ok := m.vals[key]; ok {
+		return m.pos(v)
+	}
+	return m.start
+}
+
+// ItemPos returns the position of the i-th item of the list under key.
+func (m *Map) ItemPos(key string, i int) diag.Position {
+	v, ok := m.vals[key]
+	if !ok {
+		return m.start
+	}
+	if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+		return m.pos(v.Content[i])
+	}
+	return m.pos(v)
+}
+
+var (
+	wordString = diag.Word{VI: "một chuỗi chữ", EN: "a string"}
+	wordBool   = diag.Word{VI: "true hoặc false", EN: "true or false"}
+	wordList   = diag.Word{VI: "một danh sách chuỗi chữ", EN: "a list of strings"}
+	wordMap    = diag.Word{VI: "một nhóm khóa", EN: "a mapping"}
+	wordMaps   = diag.Word{VI: "một danh sách các nhóm khóa", EN: "a list of mappings"}
+	wordNumber = diag.Word{VI: "một số nguyên", EN: "a whole number"}
+)
+
+// scalar returns the node under key if it is a non-null scalar.
+func (m *Map) scalar(key string, required bool, want diag.Word) (*yaml.Node, bool) {
+	v, ok := m.vals[key]
+	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		if required {
+			m.diags.Errorf(m.KeyPos(key), diag.MissingField, key)
+		}
+		return nil, false
+	}
+	if v.Kind != yaml.ScalarNode {
+		m.diags.Errorf(m.pos(v), diag.WrongType, key, want, kindName(v))
+		return nil, false
+	}
+	return v, true
+}
+
+// String returns the string under key, NFC and trimmed. A required key that
+// is missing or blank is an error. Numbers and dates written bare are read as
+// the text the writer typed.
+func (m *Map) String(key string, required bool) string {
+	v, ok := m.scalar(key, required, wordString)
+	if !ok {
+		return ""
+	}
+	if v.Tag == "!!bool" {
+		m.diags.Errorf(m.pos(v), diag.WrongType, key, wordString, kindName(v))
+		return ""
+	}
+	s := strings.TrimSpace(vi.NFC(v.Value))
+	if s == "" && required {
+		m.diags.Errorf(m.pos(v), diag.EmptyValue, key)
+	}
+	return s
+}
+
+// Bool returns the boolean under key, false if absent.
+func (m *Map) Bool(key string) bool {
+	v, ok := m.scalar(key, false, wordBool)
+	if !ok {
+		return false
+	}
+	var b bool
+	if v.Tag != "!!bool" || v.Decode(&b) != nil {
+		m.diags.Errorf(m.pos(v), diag.WrongType, key, wordBool, diag.Word{VI: strconv.Quote(v.Value), EN: strconv.Quote(v.Value)})
+		return false
+	}
+	return b
+}
+
+// Int returns the positive whole number under key, or def if absent.
+func (m *Map) Int(key string, def int) int {
+	v, ok := m.scalar(key, false, wordNumber)
+	if !ok {
+		return def
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
+	if err != nil || n <= 0 {
+		m.diags.Errorf(m.pos(v), diag.BadNumber, key, v.Value)
+		return def
+	}
+	return n
+}
+
+// Date returns the date under key, read in loc when it has no zone. hasTime
+// reports whether a time of day was written.
+func (m *Map) Date(key string, required bool, loc *time.Location) (t time.Time, hasTime, ok bool) {
+	v, present := m.scalar(key, required, diag.Word{VI: "một ngày", EN: "a date"})
+	if !present {
+		return time.Time{}, false, false
+	}
+	t, hasTime, err := vi.ParseDate(v.Value, loc)
+	if err != nil {
+		if detail, ok := dateDetail(err); ok {
+			m.diags.Errorf(m.pos(v), diag.BadDateDetail, v.Value, key, detail)
+		} else {
+			m.diags.Errorf(m.pos(v), diag.BadDate, v.Value, key)
+		}
+		return time.Time{}, false, false
+	}
+	return t, hasTime, true
+}
+
+// dateDetail returns a date error's explanation when it says more than
+// "cannot read": a day that does not exist, a weekday that does not match.
+func dateDetail(err error) (diag.Word, bool) {
+	if !errors.Is(err, vi.ErrDate) {
+		return diag.Word{}, false
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "cannot read") {
+		return diag.Word{}, false
+	}
+	if i := strings.Index(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return diag.Word{VI: msg, EN: msg}, true
+}
+
+// Strings returns the list of strings under key. A single string is read as a
+// one-item list: a value that is a string is never split into words.
+func (m *Map) Strings(key string) []string {
+	v, ok := m.vals[key]
+	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if s := strings.TrimSpace(vi.NFC(v.Value)); s != "" {
+			return []string{s}
+		}
+		return nil
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(v.Content))
+		for _, e := range v.Content {
+			if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
+				m.diags.Errorf(m.pos(e), diag.WrongType, key, wordList, kindName(e))
+				continue
+			}
+			if s := strings.TrimSpace(vi.NFC(e.Value)); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	m.diags.Errorf(m.pos(v), diag.WrongType, key, wordList, kindName(v))
+	return nil
+}
+
+// Map returns the mapping under key, or nil if absent or of another kind
+// (which is reported).
+func (m *Map) Map(key string) *Map {
+	v, ok := m.vals[key]
+	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		m.diags.Errorf(m.pos(v), diag.WrongType, key, wordMap, kindName(v))
+		return nil
+	}
+	return newMap(m.file, v, m.pos(v), m.diags)
+}
+
+// Maps returns the list of mappings under key (such as awards).
+func (m *Map) Maps(key string) []*Map {
+	v, ok := m.vals[key]
+	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.diags.Errorf(m.pos(v), diag.WrongType, key, wordMaps, kindName(v))
+		return nil
+	}
+	var out []*Map
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			m.diags.Errorf(m.pos(e), diag.WrongType, key, wordMaps, kindName(e))
+			continue
+		}
+		out = append(out, newMap(m.file, e, m.pos(e), m.diags))
+	}
+	return out
+}
+
+// CheckKeys warns about every key not in allowed, suggesting the closest
+// allowed key when one is near.
+func (m *Map) CheckKeys(allowed ...string) {
+	for _, k := range m.keys {
+		name := vi.NFC(k.Value)
+		if contains(allowed, name) {
+			continue
+		}
+		if s := Suggest(name, allowed); s != "" {
+			m.diags.Warnf(m.pos(k), diag.UnknownKeyHint, name, s)
+		} else {
+			m.diags.Warnf(m.pos(k), diag.UnknownKey, name)
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Suggest returns the candidate closest to s by edit distance (ignoring case
+// and diacritics), or "" if none is close enough to be a likely typo.
+func Suggest(s string, candidates []string) string {
+	best, bestDist := "", -1
+	fs := vi.Fold(s)
+	for _, c := range candidates {
+		d := distance(fs, vi.Fold(c))
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := len([]rune(s))/3 + 1
+	if limit > 3 {
+		limit = 3
+	}
+	if bestDist < 0 || bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Report adds an error at pos to the map's diagnostics list, for checks the
+// caller makes on values it read.
+func (m *Map) Report(pos diag.Position, code diag.Code, args ...any) {
+	m.diags.Errorf(pos, code, args...)
+}
+
+// Warn adds a warning at pos to the map's diagnostics list.
+func (m *Map) Warn(pos diag.Position, code diag.Code, args ...any) {
+	m.diags.Warnf(pos, code, args...)
+}

@@ -1,0 +1,281 @@
+// Package meta reads key/value metadata with positions: the front matter of a
+// content file (YAML between "---" lines, TOML between "+++" lines, or a JSON
+// object) and site.yaml. Every value keeps the file:line:col where it was
+// written, so later stages can report errors against it.
+//
+// Front matter is split off with github.com/adrg/frontmatter; the header is
+// then decoded into a gopkg.in/yaml.v3 node tree (TOML is converted to one),
+// which is what carries the positions.
+package meta
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/vi"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxDepth bounds how deeply front matter values may nest.
+const MaxDepth = 20
+
+// Document is a content file split into its front matter and its body.
+type Document struct {
+	File     string // slash path relative to the site folder
+	Format   string // "yaml", "toml" or "json"
+	Fields   *Map   // the front matter
+	Body     []byte // the Markdown after the front matter
+	BodyLine int    // the file line on which Body starts
+}
+
+// Clean prepares raw file bytes for parsing: it reports invalid UTF-8 with the
+// position of the first bad byte, drops a UTF-8 byte order mark, turns CRLF
+// and lone CR line endings into LF, and normalises the text to NFC. Line
+// numbers are preserved.
+func Clean(file string, src []byte, diags *diag.List) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		line, col := 1, 1
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += n
+		}
+		diags.Errorf(diag.Position{File: file, Line: line, Col: col}, diag.InvalidUTF8)
+		return nil
+	}
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return []byte(vi.NFC(string(src)))
+}
+
+// captured receives the raw header bytes from adrg/frontmatter.
+type captured struct {
+	format string
+	raw    []byte
+}
+
+func capture(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*captured)
+		c.format = format
+		c.raw = append([]byte(nil), data...)
+		return nil
+	}
+}
+
+// Split separates the front matter of a cleaned content file from its body
+// and decodes it. A file without front matter is an error. Problems are
+// added to diags, which the returned document's Fields keep reporting to.
+func Split(file string, src []byte, diags *diag.List) *Document {
+	open, openLine := firstLine(src)
+	var c captured
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+		{Start: "{", End: "}", Unmarshal: capture("json"), UnmarshalDelims: true},
+	}
+	body, err := frontmatter.Parse(bytes.NewReader(src), &c, formats...)
+	if err != nil {
+		diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, diag.ReadFailed, err)
+		return nil
+	}
+	startPos := diag.Position{File: file, Line: openLine, Col: 1}
+	if c.format == "" {
+		switch open {
+		case "---", "+++":
+			diags.Errorf(startPos, diag.UnterminatedFence, open, open)
+		case "{":
+			diags.Errorf(startPos, diag.UnterminatedFence, "{", "}")
+		default:
+			diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, diag.NoFrontMatter)
+		}
+		return nil
+	}
+	doc := &Document{
+		File:     file,
+		Format:   c.format,
+		Body:     body,
+		BodyLine: bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1,
+	}
+	var node *yaml.Node
+	switch c.format {
+	case "yaml":
+		node = parseYAML(file, c.raw, openLine+1, diags)
+	case "toml":
+		node = parseTOML(file, c.raw, openLine+1, diags)
+	case "json":
+		node = parseJSON(file, c.raw, openLine, diags)
+	}
+	if node == nil {
+		return nil
+	}
+	doc.Fields = newMap(file, node, startPos, diags)
+	return doc
+}
+
+// firstLine returns the first non-blank line of src, trimmed, and its number.
+func firstLine(src []byte) (string, int) {
+	n := 1
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '\n')
+		line := src
+		if i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if t := strings.TrimSpace(string(line)); t != "" {
+			return t, n
+		}
+		n++
+	}
+	return "", n
+}
+
+// ParseYAML decodes a whole YAML file, such as site.yaml, into a Map.
+// Problems are added to diags, which the Map keeps reporting to.
+func ParseYAML(file string, src []byte, diags *diag.List) *Map {
+	node := parseYAML(file, src, 1, diags)
+	if node == nil {
+		return nil
+	}
+	return newMap(file, node, diag.Position{File: file, Line: 1, Col: 1}, diags)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML decodes src, whose first line is file line first, into a mapping node.
+func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		msg := err.Error()
+		pos := diag.Position{File: file, Line: first}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			pos.Line = first + n - 1
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		diags.Errorf(pos, diag.SyntaxYAML, msg)
+		return nil
+	}
+	if doc.Kind == 0 { // empty header
+		return emptyMapping(first)
+	}
+	shift(&doc, first-1, 0)
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return emptyMapping(first)
+	}
+	if root.Kind != yaml.MappingNode {
+		diags.Errorf(diag.Position{File: file, Line: root.Line, Col: root.Column}, diag.NotAMapping)
+		return nil
+	}
+	if depth(root, 0) > MaxDepth {
+		diags.Errorf(diag.Position{File: file, Line: root.Line, Col: root.Column}, diag.TooDeep, MaxDepth)
+		return nil
+	}
+	return root
+}
+
+func emptyMapping(line int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: 1}
+}
+
+// shift moves every node's position down by lines (and right by cols on the first line).
+func shift(n *yaml.Node, lines, cols int) {
+	if n.Line > 0 {
+		n.Line += lines
+	}
+	for _, c := range n.Content {
+		shift(c, lines, cols)
+	}
+}
+
+func depth(n *yaml.Node, d int) int {
+	if d > MaxDepth {
+		return d
+	}
+	max := d
+	for _, c := range n.Content {
+		if cd := depth(c, d+1); cd > max {
+			max = cd
+		}
+	}
+	return max
+}
+
+var jsonTabs = regexp.MustCompile(`(?m)^[ \t]+`)
+
+// parseJSON validates src as JSON (for its error offsets) and decodes it
+// through YAML, of which JSON is a subset, to keep positions.
+func parseJSON(file string, src []byte, first int, diags *diag.List) *yaml.Node {
+	var v any
+	if err := json.Unmarshal(src, &v); err != nil {
+		pos := diag.Position{File: file, Line: first}
+		if se, ok := err.(*json.SyntaxError); ok {
+			pos = offsetPos(file, src, int(se.Offset), first)
+		}
+		diags.Errorf(pos, diag.SyntaxJSON, strings.TrimPrefix(err.Error(), "json: "))
+		return nil
+	}
+	// YAML forbids tabs in indentation; JSON allows them. Replacing each
+	// leading tab with one space keeps columns of the values themselves.
+	src = jsonTabs.ReplaceAllFunc(src, func(b []byte) []byte { return bytes.Repeat([]byte(" "), len(b)) })
+	return parseYAML(file, src, first, diags)
+}
+
+// offsetPos turns a byte offset of src into a file position.
+func offsetPos(file string, src []byte, off, first int) diag.Position {
+	if off > len(src) {
+		off = len(src)
+	}
+	before := src[:off]
+	line := first + bytes.Count(before, []byte("\n"))
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	if col < 1 {
+		col = 1
+	}
+	return diag.Position{File: file, Line: line, Col: col}
+}
+
+// kindName names the type of value a node holds, for wrong-type messages.
+func kindName(n *yaml.Node) diag.Word {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return diag.Word{VI: "một danh sách", EN: "a list"}
+	case yaml.MappingNode:
+		return diag.Word{VI: "một nhóm khóa", EN: "a mapping"}
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return diag.Word{VI: "một số", EN: "a number"}
+	case "!!bool":
+		return diag.Word{VI: "đúng/sai", EN: "true/false"}
+	case "!!null":
+		return diag.Word{VI: "giá trị rỗng", EN: "empty"}
+	case "!!timestamp":
+		return diag.Word{VI: "một ngày", EN: "a date"}
+	}
+	return diag.Word{VI: "một chuỗi chữ", EN: "a string"}
+}

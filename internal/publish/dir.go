@@ -1,0 +1,251 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file guong leaves in every destination it writes. A folder
+// that is neither empty nor marked is never replaced.
+const Marker = ".guong-output"
+
+// Dir is an Output that writes into a private temporary folder beside the
+// destination and swaps it in by Commit. Until then the destination is
+// untouched; Abort removes the temporary folder.
+type Dir struct {
+	dest string // the destination folder, absolute
+	tmp  string // the temporary folder being written
+	lock *lock  // held from Open to Commit or Abort
+}
+
+// temporary folder names, beside the destination: .<base>.guong-tmp-*,
+// .<base>.guong-old-*.
+func tmpPattern(dest string) string {
+	return "." + filepath.Base(dest) + ".guong-tmp-"
+}
+
+func oldPattern(dest string) string {
+	return "." + filepath.Base(dest) + ".guong-old-"
+}
+
+// Open prepares a build into dest. It recovers from an interrupted earlier
+// build (restoring a destination left aside mid-swap, removing its
+// temporary folders) and refuses a destination that guong did not write.
+func Open(dest string) (*Dir, error) {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockDest(dest)
+	if err != nil {
+		return nil, err
+	}
+	d, err := open(dest)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	d.lock = lock
+	return d, nil
+}
+
+func open(dest string) (*Dir, error) {
+	if err := recoverDir(dest); err != nil {
+		return nil, err
+	}
+	if err := checkOwned(dest); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), tmpPattern(dest))
+	if err != nil {
+		return nil, fmt.Errorf("creating a temporary folder beside %s: %w", dest, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp}, nil
+}
+
+// ErrNotOurs is returned for a destination that is neither empty nor marked
+// as guong's output.
+var ErrNotOurs = errors.New("destination is not empty and was not written by guong")
+
+// checkOwned refuses a destination that exists, is not empty and carries no marker.
+func checkOwned(dest string) error {
+	info, err := os.Lstat(dest)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: %w", dest, ErrNotOurs)
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%s: %w", dest, ErrNotOurs)
+	}
+	return nil
+}
+
+// recoverDir cleans up after a build that was killed: if the destination is
+// missing but a copy set aside during the swap exists, it is put back; stale
+// temporary folders are removed.
+func recoverDir(dest string) error {
+	parent := filepath.Dir(dest)
+	entries, err := os.ReadDir(parent)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Lstat(dest)
+	destMissing := errors.Is(statErr, os.ErrNotExist)
+	for _, e := range entries {
+		name := e.Name()
+		full := filepath.Join(parent, name)
+		switch {
+		case strings.HasPrefix(name, oldPattern(dest)) && e.IsDir():
+			if destMissing {
+				if err := os.Rename(full, dest); err != nil {
+					return err
+				}
+				destMissing = false
+				continue
+			}
+			if err := os.RemoveAll(full); err != nil {
+				return err
+			}
+		case strings.HasPrefix(name, tmpPattern(dest)) && e.IsDir():
+			if err := os.RemoveAll(full); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Path returns the temporary folder being written.
+func (d *Dir) Path() string { return d.tmp }
+
+// Dest returns the destination folder.
+func (d *Dir) Dest() string { return d.dest }
+
+// Write writes data to name inside the temporary folder.
+func (d *Dir) Write(name string, data []byte) error {
+	if !ValidPath(name) {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Commit marks the new output as guong's and swaps it in for the
+// destination: the old output is set aside, the new one renamed into place,
+// then the old one removed.
+func (d *Dir) Commit() error {
+	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by guong; it is replaced on every build.\n"), 0o644); err != nil {
+		return err
+	}
+	if err := checkOwned(d.dest); err != nil { // it may have changed while building
+		return err
+	}
+	var old string
+	if _, err := os.Lstat(d.dest); err == nil {
+		old = filepath.Join(filepath.Dir(d.dest), oldPattern(d.dest)+filepath.Base(d.tmp)[len(tmpPattern(d.dest)):])
+		if err := os.Rename(d.dest, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		if old != "" {
+			os.Rename(old, d.dest)
+		}
+		d.lock.release()
+		return err
+	}
+	defer d.lock.release()
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the temporary folder, leaving the destination as it was.
+func (d *Dir) Abort() error {
+	defer d.lock.release()
+	return os.RemoveAll(d.tmp)
+}
+
+// CheckDest refuses destinations a build must never replace: the site
+// folder itself or any folder containing it, anything inside its content or
+// themes folders, the file-system root and the home folder.
+func CheckDest(siteDir, dest string) error {
+	s, err := filepath.Abs(siteDir)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if rs, err := filepath.EvalSymlinks(s); err == nil {
+		s = rs
+	}
+	if rd, err := evalExisting(d); err == nil {
+		d = rd
+	}
+	home, _ := os.UserHomeDir()
+	switch {
+	case d == filepath.Dir(d):
+		return fmt.Errorf("refusing to write the output to the root folder %s", d)
+	case home != "" && (d == home || d == filepath.Clean(home)):
+		return fmt.Errorf("refusing to write the output to the home folder %s", d)
+	case within(s, d):
+		return fmt.Errorf("refusing to write the output to %s: it contains the site folder %s", d, s)
+	case within(d, filepath.Join(s, "content")), within(d, filepath.Join(s, "themes")):
+		return fmt.Errorf("refusing to write the output to %s: it is inside the site's sources", d)
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// evalExisting resolves links in the longest existing prefix of p.
+func evalExisting(p string) (string, error) {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r, nil
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return p, nil
+	}
+	rp, err := evalExisting(parent)
+	if err != nil {
+		return p, err
+	}
+	return filepath.Join(rp, filepath.Base(p)), nil
+}

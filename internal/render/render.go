@@ -1,0 +1,289 @@
+// Package render is the theme: it loads the templates, static files and UI
+// strings of a theme from an fs.FS once, and renders each kind of page with
+// html/template. A site's own themes/<name>/ folder overrides the embedded
+// default theme file by file.
+//
+// A theme folder holds:
+//
+//	layouts/baseof.html   the page shell; it calls the "main" template
+//	layouts/<kind>.html   one per page kind (see Kinds), defining "main"
+//	partials/*.html       templates shared by every kind
+//	static/**             copied to static/ in the output
+//	i18n/<lang>.yaml      UI strings, key: text
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/vi"
+	"gopkg.in/yaml.v3"
+)
+
+// Kinds are the page kinds a theme renders, each from layouts/<kind>.html.
+var Kinds = []string{
+	"home", "story", "page", "model", "campaigns", "campaign", "departments", "department",
+	"people", "person", "tag", "tags", "year", "years", "404",
+}
+
+// Page is what a template receives as its dot.
+type Page struct {
+	Kind        string // one of Kinds
+	URL         string // relative to the base URL, e.g. "bai-viet/lan/"
+	Title       string
+	Description string
+	Site        *index.Site
+	Story       *index.Story
+	Page        *content.Page
+	Term        *index.Term
+	Campaign    *index.Campaign
+	Person      *index.Person
+	Pager       *index.Pager
+	Crumbs      []Crumb
+	Dev         bool // rendered for the live preview
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string // empty for the current page
+}
+
+// Theme is a loaded theme, safe for concurrent use.
+type Theme struct {
+	templates map[string]*template.Template
+	strings   map[string]string
+	fsys      fs.FS
+	basePath  string
+}
+
+// Options configure a theme.
+type Options struct {
+	Language string // the UI language: its i18n/<lang>.yaml is used
+	BasePath string // the path of the site's base URL, e.g. "/guong-dien-hinh/"
+	BaseURL  string // the absolute base URL, ending in "/"
+	TimeZone *time.Location
+	// Asset maps a static file's path ("css/site.css") to its published
+	// path; nil publishes it under "static/" unchanged.
+	Asset func(string) string
+}
+
+// Load parses every template of the theme in fsys.
+func Load(fsys fs.FS, opts Options) (*Theme, error) {
+	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath}
+	var err error
+	th.strings, err = loadStrings(fsys, opts.Language)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Asset == nil {
+		opts.Asset = func(p string) string { return "static/" + p }
+	}
+	base := template.New("baseof").Funcs(th.funcs(opts))
+	src, err := fs.ReadFile(fsys, "layouts/baseof.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, fmt.Errorf("theme: layouts/baseof.html: %w", err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		if _, err := base.New(strings.TrimSuffix(path.Base(p), ".html")).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", p, err)
+		}
+	}
+	for _, kind := range Kinds {
+		file := "layouts/" + kind + ".html"
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("theme: missing %s: %w", file, err)
+		}
+		t, err := base.Clone()
+		if err == nil {
+			_, err = t.New(kind).Parse(string(src))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", file, err)
+		}
+		th.templates[kind] = t
+	}
+	return th, nil
+}
+
+// Render writes the HTML of p.
+func (th *Theme) Render(w io.Writer, p *Page) error {
+	t := th.templates[p.Kind]
+	if t == nil {
+		return fmt.Errorf("theme: no template for page kind %q", p.Kind)
+	}
+	if err := t.ExecuteTemplate(w, "baseof", p); err != nil {
+		return fmt.Errorf("rendering %s (%s): %w", p.URL, p.Kind, err)
+	}
+	return nil
+}
+
+// Static lists the theme's static files, relative to static/.
+func (th *Theme) Static() ([]string, error) {
+	var files []string
+	err := fs.WalkDir(th.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			files = append(files, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		return nil, err
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// ReadStatic returns the content of a static file.
+func (th *Theme) ReadStatic(name string) ([]byte, error) {
+	return fs.ReadFile(th.fsys, "static/"+name)
+}
+
+// T returns the UI string for key, or key itself when the theme has none.
+func (th *Theme) T(key string) string {
+	if s, ok := th.strings[key]; ok {
+		return s
+	}
+	return key
+}
+
+func isNotExist(err error) bool { return err != nil && strings.Contains(err.Error(), "not exist") }
+
+// loadStrings reads i18n/<lang>.yaml, falling back to vi.yaml.
+func loadStrings(fsys fs.FS, lang string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, l := range []string{"vi", lang} {
+		src, err := fs.ReadFile(fsys, "i18n/"+l+".yaml")
+		if err != nil {
+			continue
+		}
+		m := map[string]string{}
+		if err := yaml.Unmarshal(src, &m); err != nil {
+			return nil, fmt.Errorf("theme: i18n/%s.yaml: %w", l, err)
+		}
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
+func (th *Theme) funcs(opts Options) template.FuncMap {
+	loc := opts.TimeZone
+	if loc == nil {
+		loc = time.UTC
+	}
+	return template.FuncMap{
+		"t": func(key string, args ...any) string {
+			s := th.T(key)
+			if len(args) > 0 {
+				s = fmt.Sprintf(s, args...)
+			}
+			return s
+		},
+		"url":    func(p string) string { return opts.BasePath + strings.TrimPrefix(p, "/") },
+		"absURL": func(p string) string { return opts.BaseURL + strings.TrimPrefix(p, "/") },
+		"asset":  func(p string) string { return opts.BasePath + opts.Asset(p) },
+		"longDate": func(t time.Time) string {
+			return vi.LongDate(t.In(loc))
+		},
+		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
+		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		"first": func(n int, xs []*index.Story) []*index.Story {
+			if len(xs) > n {
+				return xs[:n]
+			}
+			return xs
+		},
+		"add":            func(a, b int) int { return a + b },
+		"base":           path.Base,
+		"groupByInitial": groupByInitial,
+		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },
+		"trimSummary": func(s string, n int) string {
+			r := []rune(s)
+			if len(r) <= n {
+				return s
+			}
+			cut := string(r[:n])
+			if i := strings.LastIndex(cut, " "); i > n/2 {
+				cut = cut[:i]
+			}
+			return cut + "…"
+		},
+	}
+}
+
+// Letter is the people filed under one letter of the alphabet.
+type Letter struct {
+	Letter string
+	Slug   string // an ASCII id for the letter's heading
+	People []*index.Person
+}
+
+// groupByInitial groups people (already sorted) under their initials,
+// following the Vietnamese alphabet order of the list.
+func groupByInitial(people []*index.Person) []Letter {
+	var out []Letter
+	for _, p := range people {
+		if len(out) == 0 || out[len(out)-1].Letter != p.Initial {
+			out = append(out, Letter{Letter: p.Initial, Slug: letterSlug(p.Initial)})
+		}
+		out[len(out)-1].People = append(out[len(out)-1].People, p)
+	}
+	return out
+}
+
+// letterSlug gives Ă, Â, Đ ... distinct ASCII ids: "a", "a-breve", "a-circ", "d-stroke".
+func letterSlug(l string) string {
+	switch l {
+	case "Ă":
+		return "chu-a-trang"
+	case "Â":
+		return "chu-a-mu"
+	case "Đ":
+		return "chu-dd"
+	case "Ê":
+		return "chu-e-mu"
+	case "Ô":
+		return "chu-o-mu"
+	case "Ơ":
+		return "chu-o-moc"
+	case "Ư":
+		return "chu-u-moc"
+	case "#":
+		return "chu-khac"
+	}
+	return "chu-" + strings.ToLower(vi.Slug(l))
+}
+
+// RenderBytes renders p into a new byte slice.
+func (th *Theme) RenderBytes(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := th.Render(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
