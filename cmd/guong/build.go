@@ -36,12 +36,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*dest = filepath.Join(*src, "public")
 	}
 	if err := publish.CheckDest(*src, *dest); err != nil {
-		fmt.Fprintf(stderr, "guong build: %v\n", err)
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitUsage
 	}
 	out, err := publish.Open(*dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "guong build: %v\n", destError(err))
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS}
@@ -56,7 +56,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	if err := out.Commit(); err != nil {
-		fmt.Fprintf(stderr, "guong build: %v\n", destError(err))
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
 	fmt.Fprintln(stdout, diag.Text(r.Lang(),
@@ -113,15 +113,25 @@ func printResult(w io.Writer, r *build.Result) {
 	}
 }
 
-// destError explains errors about the destination folder.
-func destError(err error) error {
+// destError explains, in Vietnamese then English, why the destination
+// folder cannot be written.
+func destError(err error) string {
+	var unsafe *publish.UnsafeDestError
 	switch {
+	case errors.As(err, &unsafe):
+		why := map[publish.UnsafeReason]string{
+			publish.DestIsRoot:    "đó là thư mục gốc của máy",
+			publish.DestIsHome:    "đó là thư mục nhà của người dùng",
+			publish.DestHoldsSite: "nó chứa chính thư mục trang " + unsafe.Site,
+			publish.DestInSources: "nó nằm trong thư mục nguồn content/ hoặc themes/",
+		}[unsafe.Reason]
+		return fmt.Sprintf("không ghi vào %s vì %s; hãy chọn thư mục khác bằng -d (%v)", unsafe.Dest, why, err)
 	case errors.Is(err, publish.ErrNotOurs):
-		return fmt.Errorf("%w; guong chỉ thay thế một thư mục trống hoặc do chính nó tạo ra (có tệp %s) – hãy chọn thư mục khác bằng -d", err, publish.Marker)
+		return fmt.Sprintf("thư mục đích không trống và không được tạo bởi guong (thiếu tệp %s), nên guong không xóa nó; hãy chọn thư mục khác bằng -d (%v)", publish.Marker, err)
 	case errors.Is(err, publish.ErrLocked):
-		return fmt.Errorf("%w; đang có một lần tạo trang khác ghi vào đây, hãy đợi nó xong", err)
+		return fmt.Sprintf("đang có một lần tạo trang khác ghi vào thư mục này; hãy đợi nó xong (%v)", err)
 	}
-	return err
+	return err.Error()
 }
 
 func roundDuration(d time.Duration) time.Duration {

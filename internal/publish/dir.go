@@ -196,6 +196,39 @@ func (d *Dir) Abort() error {
 	return os.RemoveAll(d.tmp)
 }
 
+// UnsafeDestError tells why a destination was refused.
+type UnsafeDestError struct {
+	Dest   string
+	Reason UnsafeReason
+	Site   string
+}
+
+// UnsafeReason is why a destination may not be written.
+type UnsafeReason int
+
+const (
+	// DestIsRoot is the file-system root.
+	DestIsRoot UnsafeReason = iota
+	// DestIsHome is the user's home folder.
+	DestIsHome
+	// DestHoldsSite is the site folder or a folder that contains it.
+	DestHoldsSite
+	// DestInSources lies inside content/ or themes/.
+	DestInSources
+)
+
+func (e *UnsafeDestError) Error() string {
+	switch e.Reason {
+	case DestIsRoot:
+		return fmt.Sprintf("refusing to write the output to the root folder %s", e.Dest)
+	case DestIsHome:
+		return fmt.Sprintf("refusing to write the output to the home folder %s", e.Dest)
+	case DestHoldsSite:
+		return fmt.Sprintf("refusing to write the output to %s: it holds the site folder %s", e.Dest, e.Site)
+	}
+	return fmt.Sprintf("refusing to write the output to %s: it is inside the site's sources", e.Dest)
+}
+
 // CheckDest refuses destinations a build must never replace: the site
 // folder itself or any folder containing it, anything inside its content or
 // themes folders, the file-system root and the home folder.
@@ -215,15 +248,19 @@ func CheckDest(siteDir, dest string) error {
 		d = rd
 	}
 	home, _ := os.UserHomeDir()
+	if rh, err := filepath.EvalSymlinks(home); err == nil {
+		home = rh
+	}
+	fail := func(r UnsafeReason) error { return &UnsafeDestError{Dest: d, Reason: r, Site: s} }
 	switch {
 	case d == filepath.Dir(d):
-		return fmt.Errorf("refusing to write the output to the root folder %s", d)
-	case home != "" && (d == home || d == filepath.Clean(home)):
-		return fmt.Errorf("refusing to write the output to the home folder %s", d)
+		return fail(DestIsRoot)
+	case home != "" && d == filepath.Clean(home):
+		return fail(DestIsHome)
 	case within(s, d):
-		return fmt.Errorf("refusing to write the output to %s: it contains the site folder %s", d, s)
+		return fail(DestHoldsSite)
 	case within(d, filepath.Join(s, "content")), within(d, filepath.Join(s, "themes")):
-		return fmt.Errorf("refusing to write the output to %s: it is inside the site's sources", d)
+		return fail(DestInSources)
 	}
 	return nil
 }

@@ -29,14 +29,14 @@ const (
 
 // Initial returns the alphabet letter under which name is filed: the first
 // letter, uppercased, with tone marks removed but the letter's own shape kept
-// ("ấn" → "Â", "đào" → "Đ", "Ánh" → "A", "Ơn" → "Ơ"). Leading spaces and
-// punctuation (quotes, brackets) are skipped. F, J, W and Z, which occur in
-// foreign names, give themselves; other Latin letters with diacritics give
-// their base letter ("Über" → "U"). Returns "#" if name does not start with a
-// Latin letter (digits, other scripts, empty).
+// ("ấn" → "Â", "đào" → "Đ", "Ánh" → "A", "Ơn" → "Ơ"). Leading spaces,
+// punctuation (quotes, brackets) and stray combining marks are skipped. F, J,
+// W and Z, which occur in foreign names, give themselves; other Latin letters
+// with diacritics give their base letter ("Über" → "U"). Returns "#" if name
+// does not start with a Latin letter (digits, other scripts, empty).
 func Initial(name string) string {
 	s := strings.TrimLeftFunc(NFC(name), func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r)
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.M, r)
 	})
 	r, size := utf8.DecodeRuneInString(s)
 	if size == 0 {

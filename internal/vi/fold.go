@@ -14,6 +14,8 @@ import (
 //
 //	"Đường" → "duong"
 //	"Lãnh sự" → "lanh-su"
+//	"Chị Hoàng Thị Lan – người cán bộ dân vận khéo nơi biên giới" →
+//	"chi-hoang-thi-lan-nguoi-can-bo-dan-van-kheo-noi-bien-gioi"
 //	"Tập thể Phòng Lãnh sự" → "tap-the-phong-lanh-su"
 //
 // Composed and decomposed input give the same slug, since combining marks are
@@ -189,8 +191,9 @@ func latinEntry(r rune) (*latinFold, bool) {
 }
 
 // strokeBase maps lower-case letters whose diacritic is part of the glyph
-// (and so has no Unicode decomposition) to their base letter. U+00F0 (ð) is
-// included because legacy Vietnamese encodings often turn Đ into Ð.
+// (and so has no Unicode decomposition), and dotless ı, to their base letter.
+// U+00F0 (ð) is included because text converted from legacy Vietnamese
+// encodings often has Ð for Đ.
 func strokeBase(r rune) (rune, bool) {
 	switch r {
 	case 'đ', 'ð':

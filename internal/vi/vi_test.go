@@ -303,6 +303,7 @@ func TestInitial(t *testing.T) {
 		{"cyrillic", "Москва", "#"},
 		{"empty", "", "#"},
 		{"symbol", "+1", "#"},
+		{"stray mark", "\u0301Ánh", "A"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
