@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -176,6 +177,30 @@ func TestSampleSite(t *testing.T) {
 	}
 	if len(r.Site.Stories) < 12 {
 		t.Errorf("the sample site publishes %d stories, want at least 12", len(r.Site.Stories))
+	}
+	checkLinks(t, mem, r.Config.BasePath())
+}
+
+// TestGeneratedSite builds a generated 1,000-story site: no diagnostics,
+// every internal link resolves, every page is reachable from the home page.
+func TestGeneratedSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 1,000 stories")
+	}
+	fsys := fstest.MapFS{}
+	err := corpus.Generate(corpus.Options{Stories: 1000, Seed: 7}, func(f corpus.File) error {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem, r := buildMemory(t, fsys, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if len(r.Diags) != 0 {
+		t.Errorf("diagnostics:\n%v", r.Diags.Err())
+	}
+	if len(r.Site.Stories) != 1000 {
+		t.Errorf("%d stories published, want 1000", len(r.Site.Stories))
 	}
 	checkLinks(t, mem, r.Config.BasePath())
 }

@@ -152,7 +152,7 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 			st.Department.Stories = append(st.Department.Stories, st)
 		}
 		for _, key := range st.Story.Campaigns {
-			if camp := campaigns[key]; camp != nil {
+			if camp := campaigns[key]; camp != nil && (len(camp.Stories) == 0 || camp.Stories[len(camp.Stories)-1] != st) {
 				st.Campaigns = append(st.Campaigns, camp)
 				camp.Stories = append(camp.Stories, st)
 			}

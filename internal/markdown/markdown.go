@@ -119,17 +119,28 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if st == nil {
 		return
 	}
+	// Flatten block quotes and lists nested too deeply first, so that the
+	// links they hold are still checked below.
+	var deep []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.(type) {
+		case *ast.Blockquote, *ast.List:
+			if entering && nesting(n) > MaxNesting {
+				deep = append(deep, n)
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range deep {
+		flatten(n)
+	}
 	var drop []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Blockquote, *ast.List:
-			if nesting(n) > MaxNesting {
-				drop = append(drop, n)
-				return ast.WalkSkipChildren, nil
-			}
 		case *ast.Link:
 			dest, ok := t.checkURL(st, n, n.Destination, false)
 			if !ok {
@@ -143,7 +154,12 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			}
 			n.Destination = dest
 		case *ast.AutoLink:
-			if !safeScheme(string(n.URL(reader.Source()))) {
+			if u := string(n.URL(reader.Source())); !safeScheme(u) {
+				st.diags.Warnf(st.nodePos(n), diag.MarkdownLink, u)
+				// Keep the address as text, as a dropped link keeps its text.
+				label := ast.NewString(n.Label(reader.Source()))
+				label.SetRaw(true)
+				n.AppendChild(n, label)
 				drop = append(drop, n)
 			}
 		}
@@ -166,14 +182,37 @@ func nesting(n ast.Node) int {
 	return d
 }
 
-// unwrap replaces n by its children (a dropped link keeps its text).
-func unwrap(n ast.Node) {
+// flatten replaces n, a block quote or list nested too deeply, by the
+// blocks it holds other than block quotes, lists and list items, in order:
+// the text stays, the nesting goes.
+func flatten(n ast.Node) {
 	parent := n.Parent()
 	if parent == nil {
 		return
 	}
-	if _, isBlock := n.(*ast.Blockquote); isBlock || n.Type() == ast.TypeBlock {
-		parent.RemoveChild(parent, n)
+	var blocks []ast.Node
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c == n {
+			return ast.WalkContinue, nil
+		}
+		switch c.(type) {
+		case *ast.Blockquote, *ast.List, *ast.ListItem:
+			return ast.WalkContinue, nil
+		}
+		blocks = append(blocks, c)
+		return ast.WalkSkipChildren, nil
+	})
+	for _, c := range blocks {
+		parent.InsertBefore(parent, n, c)
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// unwrap replaces n, an inline node, by its children (a dropped link keeps
+// its text).
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
 		return
 	}
 	for c := n.FirstChild(); c != nil; {
@@ -188,7 +227,9 @@ func unwrap(n ast.Node) {
 // render: site-absolute paths get the base path, relative images are
 // recorded. ok is false when the link must be dropped.
 func (t *transformer) checkURL(st *state, n ast.Node, dest []byte, image bool) ([]byte, bool) {
-	raw := strings.TrimSpace(string(dest))
+	// Check the address the renderer will write, with backslash escapes
+	// and character references ("&#106;avascript:") resolved.
+	raw := strings.TrimSpace(string(resolve(dest)))
 	if raw == "" || strings.HasPrefix(raw, "#") {
 		return dest, true
 	}
@@ -205,7 +246,7 @@ func (t *transformer) checkURL(st *state, n ast.Node, dest []byte, image bool) (
 	case u.Scheme != "" || u.Host != "":
 		return dest, true
 	case strings.HasPrefix(u.Path, "/"):
-		return []byte(t.basePath + strings.TrimPrefix(raw, "/")), true
+		return escapeDest(t.basePath + strings.TrimPrefix(raw, "/")), true
 	case image:
 		clean := path.Clean(u.Path)
 		if clean == ".." || strings.HasPrefix(clean, "../") {
@@ -213,13 +254,29 @@ func (t *transformer) checkURL(st *state, n ast.Node, dest []byte, image bool) (
 			return nil, false
 		}
 		st.images = append(st.images, Image{File: path.Join(st.dir, clean), Rel: clean, Pos: st.nodePos(n)})
-		return []byte(clean), true
+		return escapeDest(clean), true
 	}
 	return dest, true
 }
 
-// nodePos finds the position of an inline node through its nearest block.
+// resolve undoes what the renderer undoes in a link destination or in text:
+// backslash escapes and character references.
+func resolve(b []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
+}
+
+// escapeDest returns a resolved destination in a form that [resolve], which
+// the renderer applies, turns back into dest.
+func escapeDest(dest string) []byte {
+	return []byte(strings.NewReplacer(`\`, `\\`, "&", "&amp;").Replace(dest))
+}
+
+// nodePos finds the position of an inline node: its own, or else its
+// nearest block's.
 func (s *state) nodePos(n ast.Node) diag.Position {
+	if p := n.Pos(); p >= 0 {
+		return s.pos(p)
+	}
 	for p := n; p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
 			return s.pos(p.Lines().At(0).Start)
@@ -266,12 +323,22 @@ func plainText(n ast.Node, src []byte, b *strings.Builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !t.IsRaw() {
+				v = resolve(v)
+			}
+			b.Write(v)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			v := t.Value
+			if !t.IsRaw() && !t.IsCode() {
+				v = resolve(v)
+			}
+			b.Write(v)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
 		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
 			plainText(c, src, b)
 		default:
