@@ -123,8 +123,9 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 	for _, s := range c.Stories {
 		b := next()
 		s.HTML = b.result.HTML
-		if s.Summary == "" {
-			s.Summary = b.result.FirstParagraph
+		s.Excerpt = s.Summary
+		if s.Excerpt == "" {
+			s.Excerpt = b.result.FirstParagraph
 		}
 		c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
 	}
@@ -201,6 +202,9 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 	}
 	s := index.Build(cfg, c, opts.Now)
 	r.Site = s
+	for _, pr := range s.UnusedProfiles {
+		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
+	}
 
 	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: opts.NoMinify}
 	pages := Pages(s, opts.Dev)

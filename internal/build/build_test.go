@@ -204,3 +204,15 @@ func TestGeneratedSite(t *testing.T) {
 	}
 	checkLinks(t, mem, r.Config.BasePath())
 }
+
+// TestUnusedProfile: a profile whose name no story uses is a warning at its
+// name, and the build goes on.
+func TestUnusedProfile(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	fsys["content/people/khong-ai.md"] = &fstest.MapFile{Data: []byte("---\nname: \"Nguyễn Văn Không\"\n---\nTiểu sử.\n")}
+	_, r := buildMemory(t, fsys, Options{})
+	want := `content/people/khong-ai.md:2:7: warning: profile of "Nguyễn Văn Không" matches no story's person`
+	if len(r.Diags) != 1 || r.Diags[0].Format("en") != want {
+		t.Errorf("diagnostics = %v, want %s", r.Diags, want)
+	}
+}

@@ -49,7 +49,7 @@ func Pages(s *index.Site, dev bool) []*render.Page {
 		if st.Model != nil {
 			crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
 		}
-		add(&render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Summary, Story: st,
+		add(&render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Excerpt, Story: st,
 			Crumbs: append(crumbs, render.Crumb{Name: st.Title})})
 	}
 	for _, p := range s.Pages {

@@ -8,6 +8,8 @@ package content
 import (
 	"html/template"
 	"time"
+
+	"github.com/guong/guong/internal/diag"
 )
 
 // Folders of the content tree, relative to the site folder.
@@ -33,7 +35,8 @@ type Story struct {
 	Model      string // a key of the model registry
 	Campaigns  []string
 	Tags       []string
-	Summary    string // as written; filled from the first paragraph when empty
+	Summary    string // as written
+	Excerpt    string // Summary, or the first paragraph's text when none is written
 	Cover      string // the cover image's slash path relative to the site folder
 	CoverAlt   string
 	Awards     []Award
@@ -78,7 +81,8 @@ type Page struct {
 	Slug     string
 	Title    string
 	Summary  string
-	Weight   int // order in menus; 0 pages come last
+	Weight   int    // order in menus and lists; pages without one come last
+	Menu     string // the page's name in the main menu; empty keeps it out of the menu
 	Body     []byte
 	BodyLine int
 	HTML     template.HTML
@@ -87,8 +91,9 @@ type Page struct {
 // Profile enriches a person's page: content/people/<slug>.md.
 type Profile struct {
 	File     string
-	Name     string // must match the stories' person
-	Photo    string // site-relative
+	Name     string        // must match the stories' person
+	NamePos  diag.Position // where the name is written
+	Photo    string        // site-relative
 	Position string
 	Body     []byte
 	BodyLine int

@@ -19,7 +19,7 @@ var (
 	storyKeys    = []string{"title", "date", "person", "position", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "slug", "draft"}
 	awardKeys    = []string{"name", "decision", "date"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
-	pageKeys     = []string{"title", "summary", "slug", "weight"}
+	pageKeys     = []string{"title", "summary", "slug", "weight", "menu"}
 	profileKeys  = []string{"name", "photo", "position"}
 )
 
@@ -46,8 +46,6 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		Collective: f.Bool("collective"),
 		Department: f.String("department", true),
 		Model:      f.String("model", true),
-		Campaigns:  f.Strings("campaigns"),
-		Tags:       f.Strings("tags"),
 		Summary:    f.String("summary", false),
 		CoverAlt:   f.String("coverAlt", false),
 		Draft:      f.Bool("draft"),
@@ -64,11 +62,13 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		hasDept:  st.Department != "",
 	}
 	st.Slug, p.slugPos = slug(doc, f)
-	for i := range st.Campaigns {
-		p.campaignPos = append(p.campaignPos, f.ItemPos("campaigns", i))
+	for _, it := range dedupe(f, "campaigns", f.Items("campaigns")) {
+		st.Campaigns = append(st.Campaigns, it.Value)
+		p.campaignPos = append(p.campaignPos, it.Pos)
 	}
-	st.Campaigns = dedupe(f, "campaigns", st.Campaigns)
-	st.Tags = dedupe(f, "tags", st.Tags)
+	for _, it := range dedupe(f, "tags", f.Items("tags")) {
+		st.Tags = append(st.Tags, it.Value)
+	}
 	if cover := f.String("cover", false); cover != "" {
 		st.Cover = checkImage(fsys, f, "cover", localPath(f, "cover", doc.File, cover))
 	}
@@ -117,11 +117,11 @@ func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, v
 		diags.Errorf(pos, diag.UnknownRefHint, what, key, s)
 		return
 	}
-	list := `""`
-	if len(valid) > 0 {
-		list = `"` + strings.Join(valid, `", "`) + `"`
+	if len(valid) == 0 {
+		diags.Errorf(pos, diag.UnknownRefNone, what, key, what)
+		return
 	}
-	diags.Errorf(pos, diag.UnknownRef, what, key, list)
+	diags.Errorf(pos, diag.UnknownRef, what, key, `"`+strings.Join(valid, `", "`)+`"`)
 }
 
 // slug returns the page slug of a story or page: the "slug" field, else the
@@ -143,15 +143,15 @@ func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
 }
 
 // dedupe drops repeated items of a list, reporting each repeat.
-func dedupe(f *meta.Map, key string, xs []string) []string {
+func dedupe(f *meta.Map, key string, xs []meta.Item) []meta.Item {
 	seen := map[string]bool{}
 	out := xs[:0]
-	for i, x := range xs {
-		if seen[x] {
-			f.Warn(f.ItemPos(key, i), diag.DuplicateItem, x, key)
+	for _, x := range xs {
+		if seen[x.Value] {
+			f.Warn(x.Pos, diag.DuplicateItem, x.Value, key)
 			continue
 		}
-		seen[x] = true
+		seen[x.Value] = true
 		out = append(out, x)
 	}
 	return out
@@ -213,6 +213,7 @@ func decodePage(doc *meta.Document) *parsedPage {
 		Title:    f.String("title", true),
 		Summary:  f.String("summary", false),
 		Weight:   f.Int("weight", 0),
+		Menu:     f.String("menu", false),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}
@@ -227,6 +228,7 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 	pr := &Profile{
 		File:     doc.File,
 		Name:     f.String("name", true),
+		NamePos:  f.ValuePos("name"),
 		Position: f.String("position", false),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,

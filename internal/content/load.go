@@ -62,7 +62,11 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags
 		departments: site.Keys(cfg.Departments),
 		campaigns:   campaignKeys,
 	}
-	slugs := map[string]string{} // story slug → file
+	type owner struct {
+		file        string
+		unpublished bool
+	}
+	slugs := map[string]owner{} // story slug → the first story with it
 	pageSlugs := map[string]string{}
 	for _, r := range results {
 		switch v := r.value.(type) {
@@ -75,11 +79,18 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags
 				v.check(reg, diags)
 			}
 			st := v.story
-			if prev, dup := slugs[st.Slug]; dup {
-				diags.Errorf(v.slugPos, diag.DuplicateSlug, "bai-viet/"+st.Slug+"/", prev)
-				continue
+			prev, dup := slugs[st.Slug]
+			if dup && st.Slug != "" {
+				if !v.unpublished && !prev.unpublished {
+					diags.Errorf(v.slugPos, diag.DuplicateSlug, "bai-viet/"+st.Slug+"/", prev.file)
+					continue
+				}
+				// A draft left out of the build takes no address yet.
+				diags.Warnf(v.slugPos, diag.DuplicateSlug, "bai-viet/"+st.Slug+"/", prev.file)
 			}
-			slugs[st.Slug] = st.File
+			if !dup || !v.unpublished {
+				slugs[st.Slug] = owner{st.File, v.unpublished}
+			}
 			switch {
 			case st.Draft && !opts.Drafts:
 				s.Skipped = append(s.Skipped, Skipped{File: st.File, Title: st.Title, Date: st.Date, Reason: SkippedDraft})

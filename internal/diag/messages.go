@@ -49,6 +49,7 @@ const (
 	BadDateDetail     Code = "bad-date-detail"
 	UnknownRef        Code = "unknown-ref"
 	UnknownRefHint    Code = "unknown-ref-hint"
+	UnknownRefNone    Code = "unknown-ref-none"
 	BadSlug           Code = "bad-slug"
 	EmptySlug         Code = "empty-slug"
 	DuplicateSlug     Code = "duplicate-slug"
@@ -92,6 +93,7 @@ var catalogue = map[Code]message{
 	BadDateDetail:     {"ngày %q ở trường %q không hợp lệ: %s", "invalid date %q in %q: %s"},
 	UnknownRef:        {"không có %s %q; các giá trị hợp lệ: %s", "unknown %s %q; valid values: %s"},
 	UnknownRefHint:    {"không có %s %q (có phải ý bạn là %q?)", "unknown %s %q (did you mean %q?)"},
+	UnknownRefNone:    {"không có %s %q: chưa khai báo %s nào", "unknown %s %q: no %s is defined"},
 	BadSlug:           {"slug %q không hợp lệ: chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu gạch ngang", "invalid slug %q: use only a-z, 0-9 and '-'"},
 	EmptySlug:         {"không tạo được slug từ tên tệp %q; hãy đặt tên tệp bằng chữ không dấu hoặc thêm trường \"slug\"", "cannot make a slug from the file name %q; rename the file or add a \"slug\" field"},
 	DuplicateSlug:     {"trùng đường dẫn %q với %s", "duplicate page address %q (also used by %s)"},

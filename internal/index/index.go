@@ -45,6 +45,8 @@ type Site struct {
 	People      []*Person   // in Vietnamese alphabetical order
 	Pages       []*content.Page
 	Skipped     []content.Skipped
+	// UnusedProfiles are the profiles whose name no published story's person has.
+	UnusedProfiles []*content.Profile
 }
 
 // Story is a published story with its links resolved.
@@ -71,6 +73,10 @@ type Term struct {
 	Index       int // position among its kind, e.g. to pick a model's colour
 	URL         string
 	Stories     []*Story // newest first
+	// For departments: the people of its stories, in alphabetical order,
+	// individuals and collectives apart.
+	Individuals []*Person
+	Collectives []*Person
 }
 
 // Campaign is an emulation movement with its stories.
@@ -215,10 +221,48 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 	}
 
 	s.People = indexPeople(sorter, people, c.Profiles)
+	for _, pr := range c.Profiles {
+		if people[pr.Name] == nil {
+			s.UnusedProfiles = append(s.UnusedProfiles, pr)
+		}
+	}
+	for _, p := range s.People {
+		seen := map[*Term]bool{}
+		for _, st := range p.Stories {
+			d := st.Department
+			if d == nil || seen[d] {
+				continue
+			}
+			seen[d] = true
+			if p.Collective {
+				d.Collectives = append(d.Collectives, p)
+			} else {
+				d.Individuals = append(d.Individuals, p)
+			}
+		}
+	}
+	s.Pages = sortPages(sorter, c.Pages)
 	for _, st := range s.Stories {
 		st.Related = related(st)
 	}
 	return s
+}
+
+// sortPages orders pages for menus: those with a weight first, lightest
+// first, then the others by title.
+func sortPages(sorter *vi.Sorter, pages []*content.Page) []*content.Page {
+	out := append([]*content.Page(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Weight > 0) != (b.Weight > 0) {
+			return a.Weight > 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return less(sorter, a.Title, b.Title, a.Slug, b.Slug)
+	})
+	return out
 }
 
 // newer orders stories newest first, then by slug for a stable order.

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +66,7 @@ func (m *Map) Has(key string) bool { _, ok := m.vals[key]; return ok }
 // KeyPos returns the position of key, or the mapping's start if absent.
 func (m *Map) KeyPos(key string) diag.Position {
 	for _, k := range m.keys {
-		if k.Value == key {
+		if vi.NFC(k.Value) == key {
 			return m.pos(k)
 		}
 	}
@@ -78,18 +79,6 @@ func (m *Map) ValuePos(key string) diag.Position {
 		return m.pos(v)
 	}
 	return m.start
-}
-
-// ItemPos returns the position of the i-th item of the list under key.
-func (m *Map) ItemPos(key string, i int) diag.Position {
-	v, ok := m.vals[key]
-	if !ok {
-		return m.start
-	}
-	if v.Kind == yaml.SequenceNode && i < len(v.Content) {
-		return m.pos(v.Content[i])
-	}
-	return m.pos(v)
 }
 
 var (
@@ -171,6 +160,12 @@ func (m *Map) Date(key string, required bool, loc *time.Location) (t time.Time, 
 	if !present {
 		return time.Time{}, false, false
 	}
+	if strings.TrimSpace(v.Value) == "" {
+		if required {
+			m.diags.Errorf(m.pos(v), diag.EmptyValue, key)
+		}
+		return time.Time{}, false, false
+	}
 	t, hasTime, err := vi.ParseDate(v.Value, loc)
 	if err != nil {
 		if detail, ok := dateDetail(err); ok {
@@ -185,23 +180,78 @@ func (m *Map) Date(key string, required bool, loc *time.Location) (t time.Time, 
 
 // dateDetail returns a date error's explanation when it says more than
 // "cannot read": a day that does not exist, a weekday that does not match.
+// The explanation of package vi is in English; it is translated here.
 func dateDetail(err error) (diag.Word, bool) {
 	if !errors.Is(err, vi.ErrDate) {
 		return diag.Word{}, false
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "cannot read") {
+	m := dateReason.FindStringSubmatch(err.Error())
+	if m == nil {
 		return diag.Word{}, false
 	}
-	if i := strings.Index(msg, ": "); i >= 0 {
-		msg = msg[i+2:]
+	en := m[1]
+	for _, t := range dateReasons {
+		if a := t.re.FindStringSubmatch(en); a != nil {
+			return diag.Word{VI: t.vi(a), EN: en}, true
+		}
 	}
-	return diag.Word{VI: msg, EN: msg}, true
+	return diag.Word{VI: en, EN: en}, true
+}
+
+// dateReason extracts the explanation from a vi.ParseDate error such as
+// `"31/02/2023" is not a valid date: February 2023 has 28 days`.
+var dateReason = regexp.MustCompile(`" (?:is not a valid (?:date|time)|has the wrong weekday): (.+)$`)
+
+// dateReasons translate the explanations of vi.ParseDate errors.
+var dateReasons = []struct {
+	re *regexp.Regexp
+	vi func(m []string) string
+}{
+	{regexp.MustCompile(`^write the year in full`), func([]string) string { return "hãy viết năm đủ bốn chữ số" }},
+	{regexp.MustCompile(`^the year must be between (\d+) and (\d+)$`), func(m []string) string { return "năm phải nằm trong khoảng " + m[1] + " đến " + m[2] }},
+	{regexp.MustCompile(`^there is no month (-?\d+)$`), func(m []string) string { return "không có tháng " + m[1] }},
+	{regexp.MustCompile(`^there is no day (-?\d+)$`), func(m []string) string { return "không có ngày " + m[1] }},
+	{regexp.MustCompile(`^there is no hour (\d+)$`), func(m []string) string { return "không có giờ " + m[1] }},
+	{regexp.MustCompile(`^there is no minute (\d+)$`), func(m []string) string { return "không có phút " + m[1] }},
+	{regexp.MustCompile(`^there is no second (\d+)$`), func(m []string) string { return "không có giây " + m[1] }},
+	{regexp.MustCompile(`^there is no UTC offset (.+)$`), func(m []string) string { return "không có múi giờ lệch " + m[1] + " so với UTC" }},
+	{regexp.MustCompile(`^([A-Z][a-z]+) (\d+) has (\d+) days$`), func(m []string) string {
+		for mon := time.January; mon <= time.December; mon++ {
+			if mon.String() == m[1] {
+				return "tháng " + strconv.Itoa(int(mon)) + " năm " + m[2] + " chỉ có " + m[3] + " ngày"
+			}
+		}
+		return m[0]
+	}},
+	{regexp.MustCompile(`^(\S+) is an? \S+ \((.+)\), not (.+)$`), func(m []string) string {
+		return m[1] + " là " + m[2] + ", không phải " + m[3]
+	}},
 }
 
 // Strings returns the list of strings under key. A single string is read as a
 // one-item list: a value that is a string is never split into words.
 func (m *Map) Strings(key string) []string {
+	items := m.Items(key)
+	if items == nil {
+		return nil
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Value
+	}
+	return out
+}
+
+// Item is a string of a list, with the position it was written at.
+type Item struct {
+	Value string
+	Pos   diag.Position
+}
+
+// Items is Strings with the position of each string. Blank strings are
+// dropped and items of a wrong type reported, so an item's index in the
+// result may differ from its index in the file: use its Pos.
+func (m *Map) Items(key string) []Item {
 	v, ok := m.vals[key]
 	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		return nil
@@ -209,18 +259,22 @@ func (m *Map) Strings(key string) []string {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		if s := strings.TrimSpace(vi.NFC(v.Value)); s != "" {
-			return []string{s}
+			return []Item{{s, m.pos(v)}}
 		}
 		return nil
 	case yaml.SequenceNode:
-		out := make([]string, 0, len(v.Content))
+		out := make([]Item, 0, len(v.Content))
 		for _, e := range v.Content {
+			pos := m.pos(e)
+			for e.Kind == yaml.AliasNode && e.Alias != nil {
+				e = e.Alias
+			}
 			if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
-				m.diags.Errorf(m.pos(e), diag.WrongType, key, wordList, kindName(e))
+				m.diags.Errorf(pos, diag.WrongType, key, wordList, kindName(e))
 				continue
 			}
 			if s := strings.TrimSpace(vi.NFC(e.Value)); s != "" {
-				out = append(out, s)
+				out = append(out, Item{s, pos})
 			}
 		}
 		return out
@@ -230,7 +284,7 @@ func (m *Map) Strings(key string) []string {
 }
 
 // Map returns the mapping under key, or nil if absent or of another kind
-// (which is reported).
+// (which is reported). Its missing fields are reported at key.
 func (m *Map) Map(key string) *Map {
 	v, ok := m.vals[key]
 	if !ok || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
@@ -240,7 +294,7 @@ func (m *Map) Map(key string) *Map {
 		m.diags.Errorf(m.pos(v), diag.WrongType, key, wordMap, kindName(v))
 		return nil
 	}
-	return newMap(m.file, v, m.pos(v), m.diags)
+	return newMap(m.file, v, m.KeyPos(key), m.diags)
 }
 
 // Maps returns the list of mappings under key (such as awards).

@@ -3,14 +3,17 @@
 // object) and site.yaml. Every value keeps the file:line:col where it was
 // written, so later stages can report errors against it.
 //
-// Front matter is split off with github.com/adrg/frontmatter; the header is
-// then decoded into a gopkg.in/yaml.v3 node tree (TOML is converted to one),
-// which is what carries the positions.
+// YAML and TOML front matter is split off with github.com/adrg/frontmatter,
+// a JSON object with encoding/json (so that nested objects may close on lines
+// of their own); the header is then decoded into a gopkg.in/yaml.v3 node tree
+// (TOML is converted to one), which is what carries the positions.
 package meta
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,11 +87,13 @@ func capture(format string) frontmatter.UnmarshalFunc {
 // added to diags, which the returned document's Fields keep reporting to.
 func Split(file string, src []byte, diags *diag.List) *Document {
 	open, openLine := firstLine(src)
+	if open == "{" {
+		return splitJSON(file, src, openLine, diags)
+	}
 	var c captured
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
-		{Start: "{", End: "}", Unmarshal: capture("json"), UnmarshalDelims: true},
 	}
 	body, err := frontmatter.Parse(bytes.NewReader(src), &c, formats...)
 	if err != nil {
@@ -100,8 +105,6 @@ func Split(file string, src []byte, diags *diag.List) *Document {
 		switch open {
 		case "---", "+++":
 			diags.Errorf(startPos, diag.UnterminatedFence, open, open)
-		case "{":
-			diags.Errorf(startPos, diag.UnterminatedFence, "{", "}")
 		default:
 			diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, diag.NoFrontMatter)
 		}
@@ -119,13 +122,50 @@ func Split(file string, src []byte, diags *diag.List) *Document {
 		node = parseYAML(file, c.raw, openLine+1, diags)
 	case "toml":
 		node = parseTOML(file, c.raw, openLine+1, diags)
-	case "json":
-		node = parseJSON(file, c.raw, openLine, diags)
 	}
 	if node == nil {
 		return nil
 	}
 	doc.Fields = newMap(file, node, startPos, diags)
+	return doc
+}
+
+// splitJSON splits off a JSON front matter: an object whose "{" is alone on
+// line openLine. The object ends at its matching "}", however its nested
+// objects are laid out (a line holding only "}" may close a nested one); the
+// body starts on the next line.
+func splitJSON(file string, src []byte, openLine int, diags *diag.List) *Document {
+	start := 0
+	for n := 1; n < openLine; n++ {
+		start += bytes.IndexByte(src[start:], '\n') + 1
+	}
+	rest := src[start:]
+	end := len(rest) // on a syntax error, parseJSON reports it from the whole rest
+	dec := json.NewDecoder(bytes.NewReader(rest))
+	var raw json.RawMessage
+	switch err := dec.Decode(&raw); {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		diags.Errorf(diag.Position{File: file, Line: openLine, Col: 1}, diag.UnterminatedFence, "{", "}")
+		return nil
+	case err == nil:
+		end = int(dec.InputOffset())
+		if i := bytes.IndexByte(rest[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(rest)
+		}
+	}
+	node := parseJSON(file, rest[:end], openLine, diags)
+	if node == nil {
+		return nil
+	}
+	doc := &Document{
+		File:     file,
+		Format:   "json",
+		Body:     rest[end:],
+		BodyLine: bytes.Count(src[:start+end], []byte("\n")) + 1,
+	}
+	doc.Fields = newMap(file, node, diag.Position{File: file, Line: openLine, Col: 1}, diags)
 	return doc
 }
 
@@ -160,6 +200,23 @@ func ParseYAML(file string, src []byte, diags *diag.List) *Map {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner) errors. yaml.v3 reports those on the 0-based line of their
+// context, one less than the line it means.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // parseYAML decodes src, whose first line is file line first, into a mapping node.
 func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node {
 	var doc yaml.Node
@@ -168,10 +225,18 @@ func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node 
 		pos := diag.Position{File: file, Line: first}
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			pos.Line = first + n - 1
 			msg = m[2]
+			if yamlParserProblems[msg] {
+				n++
+			}
+			pos.Line = first + n - 1
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
+			if strings.Contains(msg, "control characters") {
+				if i := bytes.IndexFunc(src, isControl); i >= 0 {
+					pos = offsetPos(file, src, i+1, first)
+				}
+			}
 		}
 		diags.Errorf(pos, diag.SyntaxYAML, msg)
 		return nil
@@ -196,6 +261,12 @@ func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node 
 		return nil
 	}
 	return root
+}
+
+// isControl reports the characters YAML refuses in a document.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f ||
+		0x80 <= r && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff
 }
 
 func emptyMapping(line int) *yaml.Node {

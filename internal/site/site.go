@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	_ "time/tzdata" // "Asia/Ho_Chi_Minh" must load where the OS has no zone database
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
@@ -18,8 +19,12 @@ import (
 // File is the name of the configuration file at the root of a site folder.
 const File = "site.yaml"
 
-// DefaultMaxFileSize is the largest content file read, in bytes.
+// DefaultMaxFileSize is the largest content file read, in bytes. site.yaml
+// may change it with maxFileSize, in MB.
 const DefaultMaxFileSize = 10 << 20
+
+// maxFileSizeMB caps maxFileSize so that its value in bytes cannot overflow.
+const maxFileSizeMB = 1 << 20
 
 // Config is a site's configuration.
 type Config struct {
@@ -116,7 +121,8 @@ func Parse(m *meta.Map) *Config {
 		Language:     "vi",
 		Theme:        "default",
 		Paginate:     m.Int("paginate", 10),
-		MaxFileSize:  int64(m.Int("maxFileSize", DefaultMaxFileSize)),
+		// site.yaml gives the limit in MB, as the file-too-large message does.
+		MaxFileSize: int64(min(m.Int("maxFileSize", DefaultMaxFileSize>>20), maxFileSizeMB)) << 20,
 	}
 	if lang := m.String("language", false); lang != "" {
 		lang = strings.ToLower(lang)
