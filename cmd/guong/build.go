@@ -44,7 +44,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
-	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS}
+	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
 	r, err := build.Run(ctx, sitefs.Dir(*src), out, opts)
 	printResult(stderr, r)
 	if err != nil {
@@ -62,6 +62,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fmt.Fprintln(stdout, diag.Text(r.Lang(),
 		fmt.Sprintf("Đã tạo %d trang (%d tệp) vào %s trong %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed)),
 		fmt.Sprintf("Built %d pages (%d files) into %s in %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed))))
+	if im := r.Images; im.Resized+im.Cached > 0 {
+		fmt.Fprintln(stdout, diag.Text(r.Lang(),
+			fmt.Sprintf("Ảnh bìa: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
+			fmt.Sprintf("Covers: %d pictures resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
+	}
 	return exitOK
 }
 

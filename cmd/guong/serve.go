@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -34,20 +35,27 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong serve: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS}, stderr)
-	if err := srv.Build(ctx); err != nil {
-		fmt.Fprintln(stderr, "guong serve: sửa các lỗi trên rồi chạy lại (fix the errors above and run again)")
-		return exitContent
-	}
+	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
+		CacheDir: filepath.Join(*src, build.CacheDir)}, stderr)
+	// A first build with errors still starts the server: the browser shows
+	// the errors, and saving the fix publishes the site.
+	srv.Build(ctx, nil)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "guong serve: %v\n", err)
 		return exitUsage
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
+		// Requests end with ctx, so open event streams do not hold up Ctrl+C.
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	fmt.Fprintf(stdout, "Xem trước tại http://%s%s (Ctrl+C để dừng)\n", ln.Addr(), srv.BasePath())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if err := srv.Watch(ctx, *src); err != nil {
+			fmt.Fprintf(stderr, "guong serve: không theo dõi được thay đổi (cannot watch for changes): %v\n", err)
+		}
+	}()
 	select {
 	case <-ctx.Done():
 		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)

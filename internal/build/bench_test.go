@@ -2,12 +2,15 @@ package build
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
 )
 
@@ -33,5 +36,50 @@ func BenchmarkBuild1000(b *testing.B) {
 		if _, err := Run(context.Background(), fsys, publish.NewMemory(), opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkBuildDir10000 is what `guong build` does with a generated
+// 10,000-story site: read it from disk, build, write into a folder and swap
+// it in. Each op is a clean build (the previous output is removed, untimed).
+// For a CPU profile of a whole build:
+//
+//	go test ./internal/build -run '^$' -bench BuildDir10000 -benchtime 1x -cpuprofile /tmp/guong-10k.prof
+//	go tool pprof -top -cum /tmp/guong-10k.prof
+func BenchmarkBuildDir10000(b *testing.B) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "site")
+	err := corpus.Generate(corpus.Options{Stories: 10000, Seed: 1}, func(f corpus.File) error {
+		p := filepath.Join(src, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, f.Data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(dir, "public")
+	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		if err := os.RemoveAll(dest); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		out, err := publish.Open(dest)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := Run(context.Background(), sitefs.Dir(src), out, opts)
+		if err != nil {
+			out.Abort()
+			b.Fatal(err)
+		}
+		if err := out.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(r.Files), "files")
 	}
 }

@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -13,10 +14,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
@@ -34,6 +37,9 @@ type Options struct {
 	Themes fs.FS
 	// NoMinify leaves output as the templates wrote it.
 	NoMinify bool
+	// CacheDir keeps resized cover images between builds (in its images/
+	// folder); empty caches nothing.
+	CacheDir string
 }
 
 // Result tells what a build did.
@@ -45,6 +51,34 @@ type Result struct {
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
+	Images  images.Stats // cover sizes resized, and taken from the cache
+
+	// For rebuilds (see Builder): pages rendered this time, files whose
+	// bytes changed or are new, and files the previous build had and this
+	// one does not.
+	Rendered int
+	Changed  []string
+	Removed  []string
+
+	// Phases is where the time went, stage by stage.
+	Phases []Phase
+}
+
+// Phase is the time one stage of a build took.
+type Phase struct {
+	Name string
+	Time time.Duration
+}
+
+// stopwatch returns a function that records the time since its last call
+// as a phase called name.
+func (r *Result) stopwatch() func(name string) {
+	last := time.Now()
+	return func(name string) {
+		now := time.Now()
+		r.Phases = append(r.Phases, Phase{name, now.Sub(last)})
+		last = now
+	}
 }
 
 // Lang returns the language diagnostics should be printed in.
@@ -62,7 +96,7 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	cfg, c := load(ctx, siteFS, opts, &r.Diags)
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, nil)
 	r.Config = cfg
 	if c != nil {
 		r.Skipped = c.Skipped
@@ -74,13 +108,19 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 
 // load reads site.yaml and the content, renders every Markdown body and
 // checks the files bodies refer to.
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List) (*site.Config, *content.Site) {
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session) (*site.Config, *content.Site) {
 	cfg := site.Load(siteFS, diags)
 	if cfg == nil {
 		return nil, nil
 	}
-	c := content.Load(ctx, siteFS, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, diags)
-	renderBodies(ctx, siteFS, cfg, c, diags)
+	copts := content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	var bodies *bodyCache
+	if sess != nil {
+		copts.Cache = sess.content
+		bodies = sess.bodies
+	}
+	c := content.Load(ctx, siteFS, cfg, copts, diags)
+	renderBodies(ctx, siteFS, cfg, c, diags, bodies)
 	return cfg, c
 }
 
@@ -94,8 +134,9 @@ type body struct {
 }
 
 // renderBodies converts every Markdown body on every core.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List) {
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List, cache *bodyCache) {
 	conv := markdown.New(cfg.BasePath())
+	cache.prepare(cfg.BasePath())
 	var jobs []*body
 	for _, s := range c.Stories {
 		jobs = append(jobs, &body{file: s.File, line: s.BodyLine, src: s.Body})
@@ -111,7 +152,12 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 	}
 	parallel(ctx, len(jobs), func(i int) {
 		b := jobs[i]
-		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
+		if res, d, ok := cache.get(b.file, b.line, b.src); ok {
+			b.result, b.diags = res, d
+		} else {
+			b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
+			cache.put(b.file, b.line, b.src, b.result, b.diags)
+		}
 		for _, img := range b.result.Images {
 			if info, err := fs.Stat(siteFS, img.File); err != nil || !info.Mode().IsRegular() {
 				b.diags.Errorf(img.Pos, diag.MissingFile, img.Rel)
@@ -180,14 +226,21 @@ func parallel(ctx context.Context, n int, f func(i int)) {
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
+	return run(ctx, siteFS, out, opts, nil)
+}
+
+// run is Run, reusing the work of a previous build when sess is not nil.
+func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, sess *session) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
 	r := &Result{}
 	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	lap := r.stopwatch()
 
-	cfg, c := load(ctx, siteFS, opts, &r.Diags)
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess)
+	lap("load")
 	r.Config = cfg
 	if c != nil {
 		r.Skipped = c.Skipped
@@ -195,28 +248,55 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 	if r.Diags.HasErrors() || cfg == nil {
 		return r, errContent(r)
 	}
-	theme, err := loadTheme(siteFS, cfg, opts)
+	covers := newCoverSet()
+	theme, err := loadTheme(siteFS, cfg, opts, covers)
 	if err != nil {
 		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
 		return r, errContent(r)
 	}
 	s := index.Build(cfg, c, opts.Now)
 	r.Site = s
+	lap("index")
 	for _, pr := range s.UnusedProfiles {
 		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
 	}
 
-	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: opts.NoMinify}
+	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: opts.NoMinify, written: map[string]bool{}}
+	if sess != nil {
+		w.prev = sess.output
+	}
+	covers.resize(ctx, siteFS, s, opts.CacheDir, w, &r.Diags)
+	r.Images = covers.stats
+	if r.Diags.HasErrors() {
+		return r, errContent(r)
+	}
+	lap("images")
 	pages := Pages(s, opts.Dev)
+	keys := newPageKeys(s, c, theme, opts, len(pages))
+	keys.mix(covers.version)
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
+		file := pageFile(p.URL)
+		key := keys.of(p)
+		keys.set(file, key)
+		if sess != nil && sess.keys[file] == key && w.keep(file) {
+			return
+		}
 		html, err := theme.RenderBytes(p)
 		if err != nil {
 			w.fail(err)
 			return
 		}
-		w.write(pageFile(p.URL), html)
+		w.rendered.Add(1)
+		w.write(file, html)
 	})
+	lap("pages")
+	writeSearch(s, w)
+	lap("search")
+	if err := writeFeeds(w, s, pages, covers); err != nil {
+		w.fail(err)
+	}
+	lap("feeds")
 	if err := w.copyStatic(theme); err != nil {
 		w.fail(err)
 	}
@@ -228,8 +308,16 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 		}
 		w.write(cp.To, data)
 	}
+	lap("files")
 	r.Pages = len(pages)
-	r.Files = int(w.files)
+	r.Files = len(w.written)
+	r.Rendered = int(w.rendered.Load())
+	r.Changed = w.changed
+	sort.Strings(r.Changed)
+	if sess != nil {
+		sess.newKeys = keys.files
+		sess.written = w.written
+	}
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
@@ -252,14 +340,10 @@ func pageFile(url string) string {
 	return url
 }
 
-// coverCopies lists the cover images to copy beside their stories' pages.
+// coverCopies lists the profile photos to copy beside their people's
+// pages (stories' covers are resized: see coverSet).
 func coverCopies(s *index.Site) []content.Copy {
 	var out []content.Copy
-	for _, st := range s.Stories {
-		if st.Cover != "" {
-			out = append(out, content.Copy{From: st.Cover, To: st.URL + path.Base(st.Cover)})
-		}
-	}
 	for _, p := range s.People {
 		if p.Profile != nil && p.Profile.Photo != "" {
 			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})
@@ -273,11 +357,15 @@ func coverCopies(s *index.Site) []content.Copy {
 type writer struct {
 	ctx      context.Context
 	out      publish.Output
+	prev     *publish.Memory // the previous build's output, if any
 	minifier *publish.Minifier
 	noMinify bool
-	mu       sync.Mutex
-	err      error
-	files    int64
+	rendered atomic.Int64
+
+	mu      sync.Mutex
+	err     error
+	written map[string]bool // every file of this build, written or kept
+	changed []string        // files that differ from the previous build's
 }
 
 func (w *writer) fail(err error) {
@@ -301,9 +389,32 @@ func (w *writer) write(name string, data []byte) {
 		w.fail(fmt.Errorf("writing %s: %w", name, err))
 		return
 	}
+	var same bool
+	if w.prev != nil {
+		old, ok := w.prev.Get(name)
+		same = ok && bytes.Equal(old, data)
+	}
 	w.mu.Lock()
-	w.files++
+	w.written[name] = true
+	if !same {
+		w.changed = append(w.changed, name)
+	}
 	w.mu.Unlock()
+}
+
+// keep records that the previous build's file name stays as it is; it
+// reports false if there is no such file.
+func (w *writer) keep(name string) bool {
+	if w.prev == nil {
+		return false
+	}
+	if _, ok := w.prev.Get(name); !ok {
+		return false
+	}
+	w.mu.Lock()
+	w.written[name] = true
+	w.mu.Unlock()
+	return true
 }
 
 func (w *writer) copyStatic(theme *render.Theme) error {
@@ -316,7 +427,7 @@ func (w *writer) copyStatic(theme *render.Theme) error {
 		if err != nil {
 			return err
 		}
-		w.write("static/"+f, data)
+		w.write(theme.Asset(f), data)
 	}
 	return nil
 }

@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/publish"
@@ -65,15 +67,24 @@ func TestGolden(t *testing.T) {
 	}
 	var ar txtar.Archive
 	ar.Comment = []byte("Output of testdata/small.txtar; regenerate with go test ./internal/build -run TestGolden -update\n")
+	// The theme's stylesheets and scripts are fingerprinted: their hash is
+	// left out, so that editing them does not change every page here
+	// (TestAssetsFingerprinted checks the hashes).
+	themeHash := regexp.MustCompile(`(static/[\w./-]+)\.[0-9a-f]{10}\.(css|js)\b`)
 	for _, name := range mem.Names() {
 		data, _ := mem.Get(name)
-		if path.Ext(name) == ".css" || path.Ext(name) == ".svg" {
+		switch {
+		case path.Ext(name) == ".css" || path.Ext(name) == ".svg" || path.Ext(name) == ".js":
 			data = []byte(fmt.Sprintf("(%d bytes from the theme)\n", len(data)))
+		case !utf8.Valid(data):
+			data = []byte(fmt.Sprintf("(%d bytes of binary data)\n", len(data)))
+		default:
+			data = themeHash.ReplaceAll(data, []byte("$1.HASH.$2"))
 		}
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			data = append(data, '\n')
 		}
-		ar.Files = append(ar.Files, txtar.File{Name: name, Data: data})
+		ar.Files = append(ar.Files, txtar.File{Name: themeHash.ReplaceAllString(name, "$1.HASH.$2"), Data: data})
 	}
 	got := txtar.Format(&ar)
 	const golden = "testdata/small.golden.txtar"
@@ -145,12 +156,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestMinified checks that HTML, CSS and SVG are minified by default.
+// TestMinified checks that HTML, CSS, JS, SVG, XML and JSON are minified
+// by default.
 func TestMinified(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/small.txtar")
 	min, _ := buildMemory(t, fsys, Options{})
 	raw, _ := buildMemory(t, fsys, Options{NoMinify: true})
-	for _, name := range []string{"index.html", "bai-viet/chi-lan/index.html", "static/css/site.css", "static/favicon.svg"} {
+	for _, name := range []string{"index.html", "bai-viet/chi-lan/index.html", assetFile(t, min, "css/site.css"),
+		assetFile(t, min, "js/share.js"), "static/favicon.svg", "feed.xml", "feed.json", "sitemap.xml"} {
 		m, ok1 := min.Get(name)
 		r, ok2 := raw.Get(name)
 		if !ok1 || !ok2 {

@@ -9,8 +9,10 @@ import (
 )
 
 // loadTheme loads the site's theme: its own themes/<name>/ folder over the
-// built-in theme of that name (or the default one).
-func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options) (*render.Theme, error) {
+// built-in theme of that name (or the default one). Its stylesheets and
+// scripts are published with fingerprinted names; covers are looked up in
+// covers while pages render.
+func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (*render.Theme, error) {
 	var layers []fs.FS
 	if own, err := fs.Sub(siteFS, "themes/"+cfg.Theme); err == nil {
 		if _, err := fs.Stat(own, "."); err == nil {
@@ -26,11 +28,18 @@ func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options) (*render.Theme, err
 			layers = append(layers, builtin)
 		}
 	}
-	return render.Load(render.Overlay(layers...), render.Options{
+	themeFS := render.Overlay(layers...)
+	asset, err := assetPaths(themeFS)
+	if err != nil {
+		return nil, err
+	}
+	return render.Load(themeFS, render.Options{
 		Language: cfg.Language,
 		BasePath: cfg.BasePath(),
 		BaseURL:  cfg.BaseURL.String(),
 		TimeZone: cfg.TimeZone,
+		Asset:    asset,
+		Cover:    covers.lookup,
 	})
 }
 
@@ -40,6 +49,7 @@ func Pages(s *index.Site, dev bool) []*render.Page {
 	var pages []*render.Page
 	add := func(p *render.Page) {
 		p.Site, p.Dev = s, dev
+		p.Feed = feedDir(p)
 		pages = append(pages, p)
 	}
 	home := &render.Page{Kind: "home", URL: "", Title: s.Config.Title, Description: s.Config.Description}
@@ -98,6 +108,8 @@ func Pages(s *index.Site, dev bool) []*render.Page {
 	add(&render.Page{Kind: "years", URL: index.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
 	terms("year", s.Years, &years)
 
+	add(&render.Page{Kind: "search", URL: index.SearchPath, Title: "Tìm kiếm", Crumbs: []render.Crumb{{Name: "Tìm kiếm"}}})
 	add(&render.Page{Kind: "404", URL: "404.html", Title: "Không tìm thấy trang"})
+	add(&render.Page{Kind: "embed", URL: index.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
 }

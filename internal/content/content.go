@@ -44,6 +44,7 @@ type Story struct {
 
 	Body     []byte // Markdown
 	BodyLine int    // the file line on which Body starts
+	Version  uint64 // a fingerprint of the file's bytes
 
 	// Set when the body is rendered.
 	HTML template.HTML
@@ -67,6 +68,7 @@ type Campaign struct {
 	End      time.Time // zero while it is ongoing
 	Body     []byte
 	BodyLine int
+	Version  uint64 // a fingerprint of the file's bytes
 	HTML     template.HTML
 }
 
@@ -85,6 +87,7 @@ type Page struct {
 	Menu     string // the page's name in the main menu; empty keeps it out of the menu
 	Body     []byte
 	BodyLine int
+	Version  uint64 // a fingerprint of the file's bytes
 	HTML     template.HTML
 }
 
@@ -95,9 +98,12 @@ type Profile struct {
 	NamePos  diag.Position // where the name is written
 	Photo    string        // site-relative
 	Position string
-	Body     []byte
-	BodyLine int
-	HTML     template.HTML
+
+	photoWritten string // the photo path as written, even if unusable
+	Body         []byte
+	BodyLine     int
+	Version      uint64 // a fingerprint of the file's bytes
+	HTML         template.HTML
 }
 
 // Skipped is a story left out of the build, and why.

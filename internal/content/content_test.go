@@ -170,7 +170,10 @@ func TestLoadGood(t *testing.T) {
 			BodyLine:   19,
 		}
 		got := *lan
-		got.Date, got.Awards = time.Time{}, nil
+		if got.Version == 0 {
+			t.Errorf("the story has no version")
+		}
+		got.Date, got.Awards, got.Version = time.Time{}, nil, 0
 		if !reflect.DeepEqual(&got, want) {
 			t.Errorf("story =\n%+v\nwant\n%+v", got, *want)
 		}

@@ -25,14 +25,15 @@ var (
 
 // parsedStory is a decoded story with the positions its later checks need.
 type parsedStory struct {
-	story       *Story
-	slugPos     diag.Position
-	modelPos    diag.Position
-	deptPos     diag.Position
-	campaignPos []diag.Position
-	hasModel    bool
-	hasDept     bool
-	unpublished bool // a draft left out of this build
+	story        *Story
+	slugPos      diag.Position
+	modelPos     diag.Position
+	deptPos      diag.Position
+	campaignPos  []diag.Position
+	hasModel     bool
+	hasDept      bool
+	unpublished  bool   // a draft left out of this build
+	coverWritten string // the cover path as written, even if unusable
 }
 
 func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory {
@@ -70,6 +71,7 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		st.Tags = append(st.Tags, it.Value)
 	}
 	if cover := f.String("cover", false); cover != "" {
+		p.coverWritten = cover
 		st.Cover = checkImage(fsys, f, "cover", localPath(f, "cover", doc.File, cover))
 	}
 	for _, a := range f.Maps("awards") {
@@ -234,6 +236,7 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 		BodyLine: doc.BodyLine,
 	}
 	if photo := f.String("photo", false); photo != "" {
+		pr.photoWritten = photo
 		pr.Photo = checkImage(fsys, f, "photo", localPath(f, "photo", doc.File, photo))
 	}
 	return pr

@@ -21,6 +21,8 @@ type Options struct {
 	Drafts bool      // publish stories marked draft: true
 	Future bool      // publish stories dated after Now
 	Now    time.Time // the build's time; stories dated after it are scheduled
+	// Cache, if set, keeps parsed files for the next Load of the same site.
+	Cache *Cache
 }
 
 // kind is what a content file is, by its folder.
@@ -37,6 +39,7 @@ type file struct {
 	path string
 	kind kind
 	size int64
+	mod  time.Time
 }
 
 // Load reads and checks the content folder of fsys. Problems are added to
@@ -160,7 +163,7 @@ func list(fsys fs.FS, cfg *site.Config, diags *diag.List) (files []file, assets 
 			diags.Errorf(diag.Position{File: p}, diag.FileTooLarge, (info.Size()+(1<<20)-1)>>20, cfg.MaxFileSize>>20)
 			return nil
 		}
-		f := file{path: p, size: info.Size()}
+		f := file{path: p, size: info.Size(), mod: info.ModTime()}
 		switch {
 		case strings.HasPrefix(p, StoriesDir+"/"):
 			f.kind = kindStory
@@ -191,6 +194,9 @@ type result struct {
 // parseAll parses files on every core; results keep the order of files.
 func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, opts Options) []result {
 	results := make([]result, len(files))
+	if opts.Cache != nil {
+		opts.Cache.prepare(settingsKey(cfg, opts), files)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -198,7 +204,16 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, o
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if opts.Cache != nil {
+					if r, ok := opts.Cache.get(files[i]); ok {
+						results[i] = r
+						continue
+					}
+				}
 				results[i] = parseFile(fsys, cfg, files[i], opts)
+				if opts.Cache != nil {
+					opts.Cache.put(files[i], results[i])
+				}
 			}
 		}()
 	}
@@ -251,6 +266,17 @@ func parseFile(fsys fs.FS, cfg *site.Config, f file, opts Options) result {
 	}
 	if r.value == nil || isNilValue(r.value) {
 		r.value = nil
+	}
+	v := version(src)
+	switch x := r.value.(type) {
+	case *parsedStory:
+		x.story.Version = v
+	case *Campaign:
+		x.Version = v
+	case *parsedPage:
+		x.page.Version = v
+	case *Profile:
+		x.Version = v
 	}
 	return r
 }

@@ -8,8 +8,11 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strings"
+	"testing/fstest"
 	"time"
+	"unicode"
 
 	"github.com/guong/guong/internal/vi"
 )
@@ -93,6 +96,28 @@ type File struct {
 	Data []byte
 }
 
+// FS returns a generated site in memory, for tests and benchmarks.
+func FS(opts Options) (fstest.MapFS, error) {
+	fsys := fstest.MapFS{}
+	err := Generate(opts, func(f File) error {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+		return nil
+	})
+	return fsys, err
+}
+
+// Stories returns the paths of the stories of fsys, sorted.
+func Stories(fsys fstest.MapFS) []string {
+	var out []string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/stories/") && strings.HasSuffix(name, ".md") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Generate returns the files of a site with opts.Stories stories, calling
 // emit for each (so a large site can be written without holding it).
 func Generate(opts Options, emit func(File) error) error {
@@ -139,15 +164,24 @@ func Generate(opts Options, emit func(File) error) error {
 	}
 	people := make([]person, nPeople)
 	seen := map[string]bool{}
+	maxNames := len(familyNames) * len(middleNames) * len(givenNames) * len(middleNames)
 	for i := range people {
 		p := person{dept: r.IntN(len(departments))}
 		if i%5 == 4 {
 			p.collective = true
 			p.name = fmt.Sprintf("Tập thể %s (tổ %d)", departments[p.dept][1], i)
 		} else {
-			for {
-				p.name = familyNames[r.IntN(len(familyNames))] + " " + middleNames[r.IntN(len(middleNames))] + " " + givenNames[r.IntN(len(givenNames))]
-				if !seen[p.name] || len(seen) > len(familyNames)*len(middleNames)*len(givenNames)/2 {
+			// A three-part name not used yet; once those grow scarce, a
+			// four-part one ("Nguyễn Thị Thu Hà"), so that a large site
+			// still has about N/4 distinct people.
+			for try := 0; ; try++ {
+				m := r.IntN(len(middleNames))
+				p.name = familyNames[r.IntN(len(familyNames))] + " " + middleNames[m] + " "
+				if try >= 8 {
+					p.name += middleNames[(m+1+r.IntN(len(middleNames)-1))%len(middleNames)] + " "
+				}
+				p.name += givenNames[r.IntN(len(givenNames))]
+				if !seen[p.name] || len(seen) > maxNames/2 {
 					break
 				}
 			}
@@ -234,45 +268,83 @@ func quoteAll(xs []string) string {
 	return strings.Join(q, ", ")
 }
 
-// writeBody writes 400–900 words: paragraphs under headings, a list, a
-// table, a blockquote and links to earlier stories.
+// writeBody writes a body of 400–900 words (CountWords): an opening
+// paragraph, then sections under "##" headings holding, in every story, a
+// list, a table, a blockquote and a paragraph of links (to an earlier story,
+// or to the campaigns list for the first one, and to an outside site).
 func writeBody(b *strings.Builder, r *rand.Rand, name string, earlier []string) {
-	target := 400 + r.IntN(501)
+	// The last sentence and heading added may overshoot the target by at
+	// most a sentence (≤ 25 words) and a heading (≤ 8 words).
+	const maxOvershoot = 35
+	target := 400 + r.IntN(900-maxOvershoot-400+1)
+	var blocks []string
 	words := 0
-	para := func() {
-		var p []string
-		for range 3 + r.IntN(3) {
-			s := sentences[r.IntN(len(sentences))]
-			p = append(p, s)
-			words += len(strings.Fields(s))
-		}
-		b.WriteString(strings.Join(p, " ") + "\n\n")
+	add := func(s string) {
+		blocks = append(blocks, s)
+		words += CountWords(s)
 	}
-	fmt.Fprintf(b, "Câu chuyện về %s là một trong những tấm gương tiêu biểu của Sở.\n\n", name)
-	para()
-	for s := 0; words < target; s++ {
-		fmt.Fprintf(b, "## %s\n\n", headings[(s+r.IntN(len(headings)))%len(headings)])
-		para()
-		switch s % 4 {
+	sentence := func() string { return sentences[r.IntN(len(sentences))] }
+	para := func(n int) {
+		p := make([]string, n)
+		for i := range p {
+			p[i] = sentence()
+		}
+		add(strings.Join(p, " "))
+	}
+	heading := func(s int) { add("## " + headings[(s+r.IntN(len(headings)))%len(headings)]) }
+
+	add(fmt.Sprintf("Câu chuyện về %s là một trong những tấm gương tiêu biểu của Sở.", name))
+	para(2)
+	for s := range 4 {
+		heading(s)
+		para(2)
+		switch s {
 		case 0:
-			b.WriteString("- Tổ chức tuyên truyền tại thôn bản;\n- Hướng dẫn thủ tục trực tuyến;\n- Tiếp nhận, giải quyết kiến nghị của người dân.\n\n")
-			words += 20
+			add("- Tổ chức tuyên truyền tại thôn bản;\n- Hướng dẫn thủ tục trực tuyến;\n- Tiếp nhận, giải quyết kiến nghị của người dân.")
 		case 1:
-			b.WriteString("| Năm | Số hồ sơ | Đúng hạn |\n|---|---|---|\n")
+			var t strings.Builder
+			t.WriteString("| Năm | Số hồ sơ | Đúng hạn |\n|---|---|---|")
 			for y := 2022; y <= 2025; y++ {
-				fmt.Fprintf(b, "| %d | %d | %d%% |\n", y, 100+r.IntN(900), 90+r.IntN(11))
+				fmt.Fprintf(&t, "\n| %d | %d | %d%% |", y, 100+r.IntN(900), 90+r.IntN(11))
 			}
-			b.WriteString("\n")
-			words += 20
+			add(t.String())
 		case 2:
-			fmt.Fprintf(b, "> %s\n\n", quotes[r.IntN(len(quotes))])
-			words += 15
+			add("> " + quotes[r.IntN(len(quotes))])
 		case 3:
+			link := "[các phong trào thi đua](/phong-trao/)"
 			if len(earlier) > 0 {
-				fmt.Fprintf(b, "Xem thêm [một tấm gương khác](/bai-viet/%s/) cùng đơn vị.\n\n", earlier[r.IntN(len(earlier))])
-				words += 8
+				link = fmt.Sprintf("[một tấm gương khác](/bai-viet/%s/)", earlier[r.IntN(len(earlier))])
 			}
+			add(fmt.Sprintf("Xem thêm %s cùng đơn vị; thủ tục được hướng dẫn trên [Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn/).", link))
 		}
-		para()
 	}
+	// More sections of up to five sentences until the target is reached.
+	for s := 4; words < target; s++ {
+		heading(s)
+		blocks = append(blocks, "")
+		last := len(blocks) - 1
+		for n := 0; n < 5 && (n == 0 || words < target); n++ {
+			sent := sentence()
+			if n > 0 {
+				blocks[last] += " "
+			}
+			blocks[last] += sent
+			words += CountWords(sent)
+		}
+	}
+	b.WriteString(strings.Join(blocks, "\n\n"))
+	b.WriteString("\n")
+}
+
+// CountWords counts the words of Markdown text: the whitespace-separated
+// tokens holding at least one letter (so "##", "|", "-", "2023" and
+// "95%" are not words).
+func CountWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
 }

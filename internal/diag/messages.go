@@ -1,6 +1,9 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Code names a message of the catalogue. Its Vietnamese and English forms
 // are fmt formats that take the diagnostic's Args.
@@ -68,6 +71,8 @@ const (
 	TooDeep           Code = "too-deep"
 	UnusedProfile     Code = "unused-profile"
 	EmptyBody         Code = "empty-body"
+	BadImage          Code = "bad-image"
+	ImageTooLarge     Code = "image-too-large"
 )
 
 type message struct{ vi, en string }
@@ -112,4 +117,22 @@ var catalogue = map[Code]message{
 	TooDeep:           {"cấu trúc lồng nhau quá sâu (quá %d cấp)", "nesting too deep (over %d levels)"},
 	UnusedProfile:     {"hồ sơ của %q không khớp với nhân vật của bài viết nào", "profile of %q matches no story's person"},
 	EmptyBody:         {"bài viết chưa có nội dung", "the story has no text yet"},
+	BadImage:          {"không đọc được ảnh %q: tệp hỏng hoặc không đúng định dạng (%v)", "cannot read the image %q: the file is damaged or in another format (%v)"},
+	ImageTooLarge:     {"ảnh %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "the image %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
+}
+
+// Entry is one message of the catalogue, for documentation.
+type Entry struct {
+	Code   Code
+	VI, EN string // fmt formats
+}
+
+// Entries returns the whole catalogue, sorted by code.
+func Entries() []Entry {
+	out := make([]Entry, 0, len(catalogue))
+	for c, m := range catalogue {
+		out = append(out, Entry{Code: c, VI: m.vi, EN: m.en})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
 }

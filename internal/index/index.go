@@ -26,6 +26,9 @@ const (
 	SearchPath      = "tim-kiem/"
 	ReportPath      = "bao-cao/"
 	PagePath        = "trang/"
+	// EmbedPath is the page of the latest stories that other sites (the
+	// department's portal) show in an iframe.
+	EmbedPath = "nhung/moi-nhat/"
 )
 
 // RelatedCount is how many related stories a story page shows.

@@ -117,3 +117,22 @@ func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// Delete removes the file stored under name.
+func (m *Memory) Delete(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.files, name)
+}
+
+// Clone returns a Memory holding the same files. File contents are shared,
+// never modified in place: Write replaces them.
+func (m *Memory) Clone() *Memory {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	c := &Memory{files: make(map[string][]byte, len(m.files))}
+	for k, v := range m.files {
+		c.files[k] = v
+	}
+	return c
+}

@@ -6,14 +6,21 @@
 // A theme folder holds:
 //
 //	layouts/baseof.html   the page shell; it calls the "main" template
-//	layouts/<kind>.html   one per page kind (see Kinds), defining "main"
+//	layouts/<kind>.html   one per page kind (see Kinds), defining "main";
+//	                      layouts/embed.html is a whole page without baseof
 //	partials/*.html       templates shared by every kind
-//	static/**             copied to static/ in the output
+//	static/**             copied to static/ in the output (see Options.Asset)
+//	static/img/share.png  the picture shared for pages without a cover
 //	i18n/<lang>.yaml      UI strings, key: text
+//
+// Besides formatting helpers, templates have functions for what other sites
+// read of a page (share.go): cover, srcset, shareImage, ogLocale and jsonLD.
 package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -32,8 +39,13 @@ import (
 // Kinds are the page kinds a theme renders, each from layouts/<kind>.html.
 var Kinds = []string{
 	"home", "story", "page", "model", "campaigns", "campaign", "departments", "department",
-	"people", "person", "tag", "tags", "year", "years", "404",
+	"people", "person", "tag", "tags", "year", "years", "404", "embed", "search",
 }
+
+// standalone kinds are whole documents of their own: their layout is
+// rendered without layouts/baseof.html (no header, menu or footer). The
+// "embed" page is shown by other sites in an iframe.
+var standalone = map[string]bool{"embed": true}
 
 // Page is what a template receives as its dot.
 type Page struct {
@@ -50,6 +62,10 @@ type Page struct {
 	Pager       *index.Pager
 	Crumbs      []Crumb
 	Dev         bool // rendered for the live preview
+	// Feed is the folder of the page's own feeds (feed.xml, feed.json),
+	// relative to the base URL, for lists that have one; the site's feeds
+	// are at the root.
+	Feed string
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -60,10 +76,14 @@ type Crumb struct {
 
 // Theme is a loaded theme, safe for concurrent use.
 type Theme struct {
+	version   string // a fingerprint of every file of the theme
 	templates map[string]*template.Template
 	strings   map[string]string
 	fsys      fs.FS
 	basePath  string
+	asset     func(string) string
+	// defaultShare is the picture shared with pages without a cover.
+	defaultShare *ShareImage
 }
 
 // Options configure a theme.
@@ -75,12 +95,19 @@ type Options struct {
 	// Asset maps a static file's path ("css/site.css") to its published
 	// path; nil publishes it under "static/" unchanged.
 	Asset func(string) string
+	// Cover returns the resized cover of a story, or nil if it has none.
+	// It is called while pages render, so it may look up covers resized
+	// after Load.
+	Cover func(*index.Story) *Cover
 }
 
 // Load parses every template of the theme in fsys.
 func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath}
 	var err error
+	if th.version, err = fingerprint(fsys); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
 	th.strings, err = loadStrings(fsys, opts.Language)
 	if err != nil {
 		return nil, err
@@ -88,7 +115,9 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	if opts.Asset == nil {
 		opts.Asset = func(p string) string { return "static/" + p }
 	}
-	base := template.New("baseof").Funcs(th.funcs(opts))
+	th.asset = opts.Asset
+	th.loadShareImage(fsys, opts)
+	base := template.New("baseof").Funcs(th.funcs(opts)).Funcs(th.publishFuncs(opts))
 	src, err := fs.ReadFile(fsys, "layouts/baseof.html")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -125,13 +154,39 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	return th, nil
 }
 
+// Version returns a fingerprint of every file of the theme: it changes
+// whenever a template, a UI string or a static file does.
+func (th *Theme) Version() string { return th.version }
+
+// fingerprint hashes the names and contents of every file of fsys.
+func fingerprint(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", p, len(data))
+		h.Write(data)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}
+
 // Render writes the HTML of p.
 func (th *Theme) Render(w io.Writer, p *Page) error {
 	t := th.templates[p.Kind]
 	if t == nil {
 		return fmt.Errorf("theme: no template for page kind %q", p.Kind)
 	}
-	if err := t.ExecuteTemplate(w, "baseof", p); err != nil {
+	name := "baseof"
+	if standalone[p.Kind] {
+		name = p.Kind
+	}
+	if err := t.ExecuteTemplate(w, name, p); err != nil {
 		return fmt.Errorf("rendering %s (%s): %w", p.URL, p.Kind, err)
 	}
 	return nil
@@ -155,6 +210,10 @@ func (th *Theme) Static() ([]string, error) {
 	sort.Strings(files)
 	return files, nil
 }
+
+// Asset returns the published path of a static file, relative to the base
+// URL: "css/site.css" → "static/css/site.3f2a1b9c0d.css".
+func (th *Theme) Asset(name string) string { return th.asset(name) }
 
 // ReadStatic returns the content of a static file.
 func (th *Theme) ReadStatic(name string) ([]byte, error) {

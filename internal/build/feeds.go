@@ -1,0 +1,174 @@
+package build
+
+import (
+	"time"
+
+	"github.com/guong/guong/internal/feed"
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/sitemap"
+)
+
+// Feed files, in the site's root and in the folder of every model type,
+// campaign and department.
+const (
+	RSSFile   = "feed.xml"
+	JSONFile  = "feed.json"
+	FeedItems = 20 // the newest stories a feed lists
+)
+
+// feedList is a list of stories with feeds of its own.
+type feedList struct {
+	dir         string // "" for the whole site, else the list's URL
+	title       string
+	description string
+	stories     []*index.Story // newest first
+}
+
+// feedLists returns the whole site's list and those of every model type,
+// campaign and department.
+func feedLists(s *index.Site) []feedList {
+	cfg := s.Config
+	lists := []feedList{{title: cfg.Title, description: cfg.Description, stories: s.Stories}}
+	term := func(t *index.Term) {
+		desc := t.Description
+		if desc == "" {
+			desc = cfg.Description
+		}
+		lists = append(lists, feedList{dir: t.URL, title: t.Name + " – " + cfg.Title, description: desc, stories: t.Stories})
+	}
+	for _, t := range s.Models {
+		term(t)
+	}
+	for _, c := range s.Campaigns {
+		lists = append(lists, feedList{dir: c.URL, title: c.Title + " – " + cfg.Title, description: cfg.Description, stories: c.Stories})
+	}
+	for _, t := range s.Departments {
+		term(t)
+	}
+	return lists
+}
+
+// feedDir returns the folder of the feeds of the list a page shows, or ""
+// if the list has none of its own (the site's feeds are on every page).
+func feedDir(p *render.Page) string {
+	switch p.Kind {
+	case "model", "department":
+		return p.Term.URL
+	case "campaign":
+		return p.Campaign.URL
+	}
+	return ""
+}
+
+// writeFeeds writes the RSS and JSON feeds of every list, sitemap.xml of
+// the pages and robots.txt. Only published stories are in s, so drafts
+// and scheduled stories are never listed.
+func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet) error {
+	cfg := s.Config
+	base := cfg.BaseURL.String()
+	publisher := cfg.Organization
+	if publisher == "" {
+		publisher = cfg.Title
+	}
+	for _, l := range feedLists(s) {
+		f := &feed.Feed{
+			Title: l.title, Description: l.description, Language: cfg.Language,
+			HomeURL: base + l.dir, RSSURL: base + l.dir + RSSFile, JSONURL: base + l.dir + JSONFile,
+			Author: publisher, Generator: "guong", Location: cfg.TimeZone,
+		}
+		for _, st := range l.stories[:min(len(l.stories), FeedItems)] {
+			f.Items = append(f.Items, feedItem(st, base, covers))
+		}
+		rss, err := feed.RSS(f)
+		if err != nil {
+			return err
+		}
+		js, err := feed.JSON(f)
+		if err != nil {
+			return err
+		}
+		w.write(l.dir+RSSFile, rss)
+		w.write(l.dir+JSONFile, js)
+	}
+
+	var entries []sitemap.Entry
+	for _, p := range pages {
+		if inSitemap(p) {
+			entries = append(entries, sitemap.Entry{URL: base + p.URL, LastMod: lastMod(p)})
+		}
+	}
+	files, err := sitemap.Files(entries, base, cfg.TimeZone)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		w.write(f.Name, f.Data)
+	}
+	w.write("robots.txt", sitemap.Robots(base+"sitemap.xml"))
+	return nil
+}
+
+func feedItem(st *index.Story, base string, covers *coverSet) feed.Item {
+	it := feed.Item{URL: base + st.URL, Title: st.Title, Summary: st.Excerpt, Date: st.Date, Person: st.Story.Person}
+	var names []string
+	if st.Model != nil {
+		names = append(names, st.Model.Name)
+	}
+	if st.Department != nil {
+		names = append(names, st.Department.Name)
+	}
+	for _, c := range st.Campaigns {
+		names = append(names, c.Title)
+	}
+	for _, t := range st.Tags {
+		names = append(names, t.Name)
+	}
+	it.Categories = feed.Categories(names...)
+	if c := covers.lookup(st); c != nil {
+		s := c.Social
+		it.Image = &feed.Image{URL: base + s.URL, Type: s.Type, Length: covers.lengths[s.URL], Width: s.Width, Height: s.Height}
+	}
+	return it
+}
+
+// inSitemap tells whether a page is listed in sitemap.xml: every page but
+// the 404 page and the embedded list, which is shown inside other sites.
+func inSitemap(p *render.Page) bool {
+	return p.Kind != "404" && p.Kind != "embed"
+}
+
+// lastMod is a page's last change as sitemap.xml tells it: a story's date;
+// for a list, the date of its newest story; zero for plain pages, which
+// have no date.
+func lastMod(p *render.Page) time.Time {
+	switch {
+	case p.Story != nil:
+		return p.Story.Date
+	case p.Term != nil:
+		return newest(p.Term.Stories)
+	case p.Campaign != nil:
+		return newest(p.Campaign.Stories)
+	case p.Person != nil:
+		return newest(p.Person.Stories)
+	case p.Kind == "page":
+		return time.Time{}
+	case p.Kind == "campaigns":
+		var t time.Time
+		for _, c := range p.Site.Campaigns {
+			if n := newest(c.Stories); n.After(t) {
+				t = n
+			}
+		}
+		return t
+	}
+	return newest(p.Site.Stories)
+}
+
+// newest returns the date of the first of stories, sorted newest first.
+func newest(stories []*index.Story) time.Time {
+	if len(stories) == 0 {
+		return time.Time{}
+	}
+	return stories[0].Date
+}

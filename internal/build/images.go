@@ -1,0 +1,119 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/vi"
+)
+
+// CacheDir is the folder, inside a site folder, where the CLI keeps what
+// builds can reuse (Options.CacheDir). It can be deleted at any time.
+const CacheDir = ".guong-cache"
+
+// CacheImagesDir is the folder, inside Options.CacheDir, of resized images.
+const CacheImagesDir = "images"
+
+// coverSet is the resized covers of one build, by story URL. It is filled
+// by resize before any page renders and only read afterwards.
+type coverSet struct {
+	byStory map[string]*render.Cover
+	lengths map[string]int // output file → size in bytes, for feed enclosures
+	version []byte         // a fingerprint of every cover's outputs
+	stats   images.Stats
+}
+
+func newCoverSet() *coverSet {
+	return &coverSet{byStory: map[string]*render.Cover{}, lengths: map[string]int{}}
+}
+
+// lookup is the theme's render.Options.Cover.
+func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st.URL] }
+
+// resize makes every published story's cover in a few widths and a social
+// crop, writes them beside the story's page with fingerprinted names
+// ("lan-800w.3f2a1b9c0d.jpg", "lan-1200x630.9e8d7c6b5a.jpg"), and records
+// them for the templates. Resized files are kept in cacheDir between
+// builds (nothing is cached if it is empty). Problems become errors at the
+// story's file.
+func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cacheDir string, w *writer, diags *diag.List) {
+	var cache images.Cache
+	if cacheDir != "" {
+		cache = images.Dir(filepath.Join(cacheDir, CacheImagesDir))
+	}
+	proc := images.New(cache)
+	var todo []*index.Story
+	for _, st := range s.Stories {
+		if st.Cover != "" {
+			todo = append(todo, st)
+		}
+	}
+	type result struct {
+		set   *images.Set
+		diags diag.List
+	}
+	results := make([]result, len(todo))
+	parallel(ctx, len(todo), func(i int) {
+		st, res := todo[i], &results[i]
+		pos := diag.Position{File: st.File}
+		src, err := fs.ReadFile(siteFS, st.Cover)
+		if err != nil {
+			res.diags.Errorf(pos, diag.ReadFailed, err)
+			return
+		}
+		set, err := proc.Cover(src)
+		var tooLarge *images.TooLargeError
+		switch {
+		case errors.As(err, &tooLarge):
+			res.diags.Errorf(pos, diag.ImageTooLarge, st.Cover, tooLarge.Width, tooLarge.Height, images.MaxPixels/1_000_000)
+		case err != nil:
+			res.diags.Errorf(pos, diag.BadImage, st.Cover, err)
+		default:
+			res.set = set
+		}
+	})
+	h := sha256.New()
+	for i, st := range todo {
+		res := results[i]
+		diags.Append(res.diags)
+		if res.set == nil {
+			continue // an error, or the build was cancelled
+		}
+		stem := vi.Slug(strings.TrimSuffix(path.Base(st.Cover), path.Ext(st.Cover)))
+		if stem == "" {
+			stem = "anh-bia"
+		}
+		c := &render.Cover{}
+		publish := func(p *images.Picture, label string) render.Picture {
+			name := st.URL + stem + "-" + label + "." + p.Hash()[:10] + p.Ext()
+			w.write(name, p.Data)
+			cs.lengths[name] = len(p.Data)
+			h.Write([]byte(name + "\n"))
+			return render.Picture{URL: name, Width: p.Width, Height: p.Height, Type: p.Type}
+		}
+		for _, p := range res.set.Widths {
+			c.Sizes = append(c.Sizes, publish(p, strconv.Itoa(p.Width)+"w"))
+		}
+		c.Social = publish(res.set.Social, strconv.Itoa(res.set.Social.Width)+"x"+strconv.Itoa(res.set.Social.Height))
+		cs.byStory[st.URL] = c
+	}
+	cs.version = h.Sum(nil)
+	cs.stats = proc.Stats()
+}
+
+// mix makes every page key depend on b too: pages show covers (the story
+// page, its share tags, the cards of lists), so a changed cover renders
+// them again in the live preview.
+func (k *pageKeys) mix(b []byte) {
+	k.global = append(k.global, b...)
+}

@@ -1,0 +1,82 @@
+package build
+
+import (
+	"context"
+	"time"
+
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/search"
+	"github.com/guong/guong/internal/vi"
+)
+
+// SearchIndexPath is the folder of the search index, relative to the base URL.
+const SearchIndexPath = index.SearchPath + "chi-muc/"
+
+// writeSearch writes the search index of the published stories under
+// SearchIndexPath.
+func writeSearch(s *index.Site, w *writer) {
+	files := search.Build(searchDocs(w.ctx, s), searchFacets(s), search.Options{})
+	parallel(w.ctx, len(files), func(i int) {
+		w.write(SearchIndexPath+files[i].Name, files[i].Data)
+	})
+}
+
+// searchDocs describes every published story for the index, in the site's
+// order (newest first), which gives each its id.
+func searchDocs(ctx context.Context, s *index.Site) []search.Doc {
+	loc := s.Config.TimeZone
+	if loc == nil {
+		loc = time.UTC
+	}
+	docs := make([]search.Doc, len(s.Stories))
+	for i, st := range s.Stories {
+		d := &docs[i]
+		d.URL = st.URL
+		d.Title = st.Title
+		d.Person = st.Story.Person
+		d.Position = st.Position
+		d.Summary = st.Summary
+		d.Excerpt = st.Excerpt
+		date := st.Date.In(loc)
+		d.Date = vi.ShortDate(date)
+		d.ISODate = date.Format(time.RFC3339)
+		if st.Model != nil {
+			d.Model, d.ModelKey = st.Model.Name, st.Model.Key
+		}
+		if st.Department != nil {
+			d.Department, d.DepartmentKey = st.Department.Name, st.Department.Key
+		}
+		if st.Year != nil {
+			d.Year = st.Year.Key
+		}
+		for _, c := range st.Campaigns {
+			d.Campaigns = append(d.Campaigns, c.Title)
+			d.CampaignKeys = append(d.CampaignKeys, c.Key)
+		}
+		for _, t := range st.Tags {
+			d.Tags = append(d.Tags, t.Name)
+		}
+	}
+	parallel(ctx, len(docs), func(i int) {
+		docs[i].Text = search.PlainText(string(s.Stories[i].HTML))
+	})
+	return docs
+}
+
+// searchFacets lists the filters' keys in the order the search page shows them.
+func searchFacets(s *index.Site) search.Facets {
+	var f search.Facets
+	for _, t := range s.Models {
+		f.Models = append(f.Models, t.Key)
+	}
+	for _, t := range s.Departments {
+		f.Departments = append(f.Departments, t.Key)
+	}
+	for _, c := range s.Campaigns {
+		f.Campaigns = append(f.Campaigns, c.Key)
+	}
+	for _, t := range s.Years {
+		f.Years = append(f.Years, t.Key)
+	}
+	return f
+}

@@ -1,0 +1,102 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/search"
+	"github.com/guong/guong/themes"
+)
+
+// TestSearchIndex builds the small site with a draft and a future story:
+// the search page and the header's box are there, and the index has every
+// published story and nothing else.
+func TestSearchIndex(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	story := func(title, date, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: %q\ndate: %s\nperson: \"Người Thử\"\ndepartment: van-phong\nmodel: chuyen-mon\n%s---\nNội dung %s.\n", title, date, extra, title))}
+	}
+	fsys["content/stories/2024/nhap.md"] = story("bimatnhap", "2024-01-01", "draft: true\n")
+	fsys["content/stories/2030/hen-gio.md"] = story("tuonglaixa", "2030-01-01", "")
+	mem, r := buildMemory(t, fsys, Options{})
+
+	page, ok := mem.Get("tim-kiem/index.html")
+	if !ok {
+		t.Fatal("no search page")
+	}
+	for _, want := range []string{"<noscript>", `id="search-q"`, `name="mo-hinh"`, "js/search."} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the search page lacks %s", want)
+		}
+	}
+	for _, name := range []string{"index.html", "bai-viet/chi-lan/index.html", "404.html"} {
+		data, _ := mem.Get(name)
+		if !bytes.Contains(data, []byte(`action="/guong/tim-kiem/"`)) || !bytes.Contains(data, []byte(`name="q"`)) {
+			t.Errorf("%s has no search box in its header", name)
+		}
+	}
+
+	rd, err := search.Open(func(name string) ([]byte, error) {
+		data, ok := mem.Get(SearchIndexPath + name)
+		if !ok {
+			return nil, fmt.Errorf("no %s", name)
+		}
+		return data, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rd.Docs() != len(r.Site.Stories) {
+		t.Errorf("the index has %d stories, the site publishes %d", rd.Docs(), len(r.Site.Stories))
+	}
+	res, err := rd.Search("chi lan bien gioi", search.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Docs) == 0 || r.Site.Stories[res.Docs[0]].Slug != "chi-lan" {
+		t.Errorf("chi lan bien gioi found %v, want chi-lan first", res.Docs)
+	}
+	for _, name := range mem.Names() {
+		if !strings.HasPrefix(name, SearchIndexPath) {
+			continue
+		}
+		data, _ := mem.Get(name)
+		if bytes.Contains(data, []byte("bimatnhap")) || bytes.Contains(data, []byte("tuonglaixa")) {
+			t.Errorf("%s holds an unpublished story", name)
+		}
+	}
+}
+
+// BenchmarkSearchIndex10000 times the search step of a 10,000-story build
+// as writeSearch does it: describing the stories, indexing them, and
+// minifying and writing the files (into memory), on every core.
+func BenchmarkSearchIndex10000(b *testing.B) {
+	fsys := generated(b, 10000)
+	r, err := Run(context.Background(), fsys, publish.NewMemory(), Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	mf := publish.NewMinifier()
+	b.ResetTimer()
+	for range b.N {
+		files := search.Build(searchDocs(ctx, r.Site), searchFacets(r.Site), search.Options{})
+		out := publish.NewMemory()
+		parallel(ctx, len(files), func(i int) {
+			name := SearchIndexPath + files[i].Name
+			data, err := mf.Minify(name, files[i].Data)
+			if err == nil {
+				err = out.Write(name, data)
+			}
+			if err != nil {
+				b.Error(err)
+			}
+		})
+	}
+}

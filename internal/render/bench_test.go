@@ -1,0 +1,79 @@
+package render_test
+
+import (
+	"context"
+	"io/fs"
+	"testing"
+	"time"
+
+	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/corpus"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/themes"
+)
+
+// pagesOf builds a generated 1,000-story site and returns the default theme
+// and the site's pages of the given kinds.
+func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
+	fsys, err := corpus.FS(corpus.Options{Stories: 1000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := build.Run(context.Background(), fsys, publish.NewMemory(),
+		build.Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	def, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := r.Config
+	theme, err := render.Load(def, render.Options{
+		Language: cfg.Language, BasePath: cfg.BasePath(), BaseURL: cfg.BaseURL.String(), TimeZone: cfg.TimeZone,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	var pages []*render.Page
+	for _, p := range build.Pages(r.Site, false) {
+		if want[p.Kind] {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		b.Fatalf("no %v pages", kinds)
+	}
+	return theme, pages
+}
+
+func benchRender(b *testing.B, kinds ...string) {
+	theme, pages := pagesOf(b, kinds...)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int64
+	for i := range b.N {
+		html, err := theme.RenderBytes(pages[i%len(pages)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += int64(len(html))
+	}
+	b.ReportMetric(float64(n)/float64(b.N), "B/page")
+}
+
+// BenchmarkRenderStoryPage executes the templates of one story page per op
+// (not minified).
+func BenchmarkRenderStoryPage(b *testing.B) { benchRender(b, "story") }
+
+// BenchmarkRenderListPage executes the templates of one page of a list (a
+// model type's, department's, tag's, year's or campaign's stories, ten cards
+// and the pager) per op.
+func BenchmarkRenderListPage(b *testing.B) {
+	benchRender(b, "model", "department", "tag", "year", "campaign")
+}

@@ -1,0 +1,238 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"image"
+	_ "image/jpeg" // a theme's share image may be a JPEG
+	_ "image/png"  // or a PNG
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guong/guong/internal/index"
+)
+
+// Picture is one size of a picture resized at build time.
+type Picture struct {
+	URL           string // relative to the base URL
+	Width, Height int
+	Type          string // its media type, e.g. "image/jpeg"
+}
+
+// Cover is a story's cover image in every published size.
+type Cover struct {
+	Sizes  []Picture // narrowest first, for srcset
+	Social Picture   // the 1.91:1 crop shown when the page is shared
+}
+
+// Src returns the size for an img element's src: the widest up to 800
+// pixels (browsers that read srcset pick their own).
+func (c *Cover) Src() Picture {
+	best := c.Sizes[0]
+	for _, p := range c.Sizes {
+		if p.Width <= 800 {
+			best = p
+		}
+	}
+	return best
+}
+
+// Widest returns the widest size: its width and height give the picture's
+// shape to the img element, so that nothing moves when it loads.
+func (c *Cover) Widest() Picture { return c.Sizes[len(c.Sizes)-1] }
+
+// ShareImage is the picture social networks show with a page.
+type ShareImage struct {
+	URL           string // absolute
+	Width, Height int
+	Type          string
+	Alt           string
+}
+
+// ShareImageFile is the theme's picture for pages without a cover,
+// relative to static/; 1200×630 is best.
+const ShareImageFile = "img/share.png"
+
+// loadShareImage reads the size of the theme's default share image.
+func (th *Theme) loadShareImage(fsys fs.FS, opts Options) {
+	data, err := fs.ReadFile(fsys, "static/"+ShareImageFile)
+	if err != nil {
+		return
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return
+	}
+	th.defaultShare = &ShareImage{
+		URL:   opts.BaseURL + opts.Asset(ShareImageFile),
+		Width: cfg.Width, Height: cfg.Height, Type: "image/" + format,
+	}
+}
+
+// publishFuncs are the template functions for covers, sharing and structured data.
+func (th *Theme) publishFuncs(opts Options) template.FuncMap {
+	loc := opts.TimeZone
+	if loc == nil {
+		loc = time.UTC
+	}
+	cover := func(st *index.Story) *Cover {
+		if st == nil || st.Cover == "" || opts.Cover == nil {
+			return nil
+		}
+		return opts.Cover(st)
+	}
+	shareImage := func(p *Page) *ShareImage {
+		if p.Story != nil {
+			if c := cover(p.Story); c != nil {
+				alt := p.Story.CoverAlt
+				if alt == "" {
+					alt = fmt.Sprintf(th.T("cover_of"), p.Story.Person.Name)
+				}
+				s := c.Social
+				return &ShareImage{URL: opts.BaseURL + s.URL, Width: s.Width, Height: s.Height, Type: s.Type, Alt: alt}
+			}
+		}
+		if th.defaultShare == nil {
+			return nil
+		}
+		img := *th.defaultShare
+		img.Alt = p.Site.Config.Title
+		return &img
+	}
+	return template.FuncMap{
+		// cover returns the resized cover of a story, or nil.
+		"cover": cover,
+		// srcset lists a cover's sizes for an img element's srcset.
+		"srcset": func(c *Cover) string {
+			var b strings.Builder
+			for i, p := range c.Sizes {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(opts.BasePath + p.URL + " " + strconv.Itoa(p.Width) + "w")
+			}
+			return b.String()
+		},
+		// shareImage returns the picture shown when the page is shared, or nil.
+		"shareImage": shareImage,
+		// ogLocale returns the Open Graph locale of the site's language.
+		"ogLocale": func() string {
+			if opts.Language == "en" {
+				return "en_US"
+			}
+			return "vi_VN"
+		},
+		// jsonLD returns the schema.org description of a page, to be
+		// written inside <script type="application/ld+json">, where
+		// html/template encodes it as JSON; nil for pages without one.
+		"jsonLD": func(p *Page) any {
+			var img *ShareImage
+			if p.Story != nil {
+				img = shareImage(p)
+			}
+			return structuredData(p, opts, loc, img)
+		},
+	}
+}
+
+// Schema.org types, as JSON-LD.
+type (
+	ldOrganization struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
+	}
+	ldThing struct {
+		Type               string          `json:"@type"` // Person or Organization
+		Name               string          `json:"name"`
+		JobTitle           string          `json:"jobTitle,omitempty"`
+		URL                string          `json:"url,omitempty"`
+		WorksFor           *ldOrganization `json:"worksFor,omitempty"`           // a person's department
+		ParentOrganization *ldOrganization `json:"parentOrganization,omitempty"` // a collective's
+	}
+	ldImage struct {
+		Type   string `json:"@type"`
+		URL    string `json:"url"`
+		Width  int    `json:"width"`
+		Height int    `json:"height"`
+	}
+	ldArticle struct {
+		Context          string         `json:"@context"`
+		Type             string         `json:"@type"`
+		Headline         string         `json:"headline"`
+		Description      string         `json:"description,omitempty"`
+		URL              string         `json:"url"`
+		MainEntityOfPage string         `json:"mainEntityOfPage"`
+		DatePublished    string         `json:"datePublished"`
+		DateModified     string         `json:"dateModified"`
+		InLanguage       string         `json:"inLanguage"`
+		Image            *ldImage       `json:"image,omitempty"`
+		ArticleSection   string         `json:"articleSection,omitempty"`
+		Keywords         []string       `json:"keywords,omitempty"`
+		About            ldThing        `json:"about"`
+		Author           ldOrganization `json:"author"`
+		Publisher        ldOrganization `json:"publisher"`
+	}
+	ldWebSite struct {
+		Context     string         `json:"@context"`
+		Type        string         `json:"@type"`
+		Name        string         `json:"name"`
+		Description string         `json:"description,omitempty"`
+		URL         string         `json:"url"`
+		InLanguage  string         `json:"inLanguage"`
+		Publisher   ldOrganization `json:"publisher"`
+	}
+)
+
+// structuredData describes a story as a NewsArticle about a Person (or an
+// Organization, for a collective), and the home page as a WebSite; other
+// pages have none.
+func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) any {
+	cfg := p.Site.Config
+	publisher := ldOrganization{Type: "Organization", Name: cfg.Organization, URL: opts.BaseURL}
+	if publisher.Name == "" {
+		publisher.Name = cfg.Title
+	}
+	switch {
+	case p.Kind == "home":
+		return ldWebSite{Context: "https://schema.org", Type: "WebSite", Name: cfg.Title, Description: cfg.Description,
+			URL: opts.BaseURL, InLanguage: cfg.Language, Publisher: publisher}
+	case p.Kind == "story" && p.Story != nil:
+		st := p.Story
+		url := opts.BaseURL + p.URL
+		date := st.Date.In(loc).Format(time.RFC3339)
+		a := ldArticle{
+			Context: "https://schema.org", Type: "NewsArticle",
+			Headline: st.Title, Description: st.Excerpt, URL: url, MainEntityOfPage: url,
+			DatePublished: date, DateModified: date, InLanguage: cfg.Language,
+			Author: publisher, Publisher: publisher,
+		}
+		if img != nil {
+			a.Image = &ldImage{Type: "ImageObject", URL: img.URL, Width: img.Width, Height: img.Height}
+		}
+		if st.Model != nil {
+			a.ArticleSection = st.Model.Name
+		}
+		for _, t := range st.Tags {
+			a.Keywords = append(a.Keywords, t.Name)
+		}
+		about := ldThing{Type: "Person", Name: st.Person.Name, JobTitle: st.Position, URL: opts.BaseURL + st.Person.URL}
+		if st.Collective {
+			about.Type, about.JobTitle = "Organization", ""
+		}
+		if d := st.Department; d != nil {
+			dept := &ldOrganization{Type: "Organization", Name: d.Name, URL: opts.BaseURL + d.URL}
+			if st.Collective {
+				about.ParentOrganization = dept
+			} else {
+				about.WorksFor = dept
+			}
+		}
+		a.About = about
+		return a
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+package search
+
+import "errors"
+
+// Numbers in the index files are written as strings of variable-length
+// digits, five bits each, most significant first, from a 64-character
+// alphabet that needs no escaping in JSON or URLs: a value's last digit is
+// one of the first 32 characters, every other digit one of the last 32. So
+// 0–31 take one character, up to 1023 two, up to 32767 three.
+const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// appendNum appends the digits of v ≥ 0 to b.
+func appendNum(b []byte, v int) []byte {
+	if v < 0 {
+		panic("search: negative number in the index")
+	}
+	var tmp [13]byte
+	n := len(tmp)
+	n--
+	tmp[n] = digits[v&31]
+	v >>= 5
+	for v > 0 {
+		n--
+		tmp[n] = digits[32+v&31]
+		v >>= 5
+	}
+	return append(b, tmp[n:]...)
+}
+
+// digitValue maps a character of digits to its value, or -1.
+var digitValue = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < len(digits); i++ {
+		t[digits[i]] = int8(i)
+	}
+	return t
+}()
+
+var errDigits = errors.New("search: malformed number list")
+
+// decodeNums returns the numbers written by appendNum in s.
+func decodeNums(s string) ([]int, error) {
+	var out []int
+	v := 0
+	for i := 0; i < len(s); i++ {
+		d := int(digitValue[s[i]])
+		switch {
+		case d < 0:
+			return nil, errDigits
+		case d >= 32:
+			v = v<<5 | (d - 32)
+		default:
+			out = append(out, v<<5|d)
+			v = 0
+		}
+	}
+	if v != 0 || len(s) > 0 && digitValue[s[len(s)-1]] >= 32 {
+		return nil, errDigits
+	}
+	return out, nil
+}

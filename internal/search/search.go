@@ -1,0 +1,81 @@
+// Package search builds the site's search index: files the build writes
+// beside the search page, from which the browser (the theme's
+// static/js/search.js) answers queries with no server and no external
+// service, downloading only the few files a query needs.
+//
+// # Syllables and folding
+//
+// Vietnamese words are several syllables written apart ("dân vận khéo"), so
+// the index is of syllables: Tokenize splits text on every character that is
+// not a letter or a digit, in NFC and lower case. A syllable's term is its
+// folded form (vi.Fold: no diacritics, đ → d), so "dan van kheo" finds "Dân
+// vận khéo"; each term keeps the spellings it was found with (its variants),
+// and each posting says which of them its story uses, so that a query typed
+// with diacritics ranks the stories spelling it that way first ("Ân" above
+// "An"). Each pair of consecutive syllables of a field is indexed too, as the
+// term "first second", so that syllables found together rank above
+// scattered ones.
+//
+// # Files
+//
+// Under the index folder (tim-kiem/chi-muc/):
+//
+//	manifest.json  {"format":1, "build":"<hash>", "docs":N,
+//	                "terms":[first term of each shard], "pairs":[first pair of each shard]}
+//	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
+//	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}
+//	filters.json   the facets of every story, see Facets
+//	d/<id>.json    what a result shows of story id: title, url, person, ...
+//
+// Terms are sorted by their UTF-8 bytes and cut into shards of about
+// Options.ShardSize bytes; shard i holds the terms from terms[i] up to
+// terms[i+1], so the browser finds the one shard a syllable needs from the
+// manifest, and the shards a prefix needs (a syllable being typed) as a
+// range. Pairs are sharded the same way. Story ids are positions in the
+// site's story list, newest first.
+//
+// Postings are numbers written with appendNum: for a term, per story, the
+// gap from the previous story's id (minus one), the weight (the sum of the
+// field weights of every occurrence, see Weight*) and, when the term has more
+// than one variant, a bit mask of the variants the story uses (bit i for
+// variant i; variants are ordered by how many stories use them). For a pair:
+// gap and weight.
+//
+// # Ranking
+//
+// Search in this package answers a query from the files exactly as
+// search.js does, and the browser tests check that both agree; see Search
+// for the ranking rules.
+package search
+
+// Field weights: an occurrence of a syllable adds its field's weight to the
+// posting of its story.
+const (
+	WeightTitle      = 10
+	WeightPerson     = 8
+	WeightTags       = 5
+	WeightModel      = 3
+	WeightDepartment = 3
+	WeightCampaign   = 3
+	WeightPosition   = 2
+	WeightSummary    = 2
+	WeightText       = 1
+)
+
+// maxWeight caps a posting's weight, so that it takes at most two digits.
+const maxWeight = 1023
+
+// maxVariants is how many variants of a term the postings' masks can name.
+const maxVariants = 30
+
+// Format is the version of the index files' layout.
+const Format = 1
+
+// Names of the index files, relative to the index folder.
+const (
+	ManifestFile = "manifest.json"
+	FiltersFile  = "filters.json"
+	TermsDir     = "u/"
+	PairsDir     = "b/"
+	DocsDir      = "d/"
+)

@@ -1,0 +1,322 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestTokenize(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     string // "text/fold" pairs
+	}{
+		{"words and punctuation", "Dân vận khéo!", "dân/dan vận/van khéo/kheo"},
+		{"upper case and đ", "ĐƯỜNG biên-giới", "đường/duong biên/bien giới/gioi"},
+		{"decomposed input", norm.NFD.String("Nguyễn Thị Ân"), "nguyễn/nguyen thị/thi ân/an"},
+		{"numbers and a decision", "Quyết định 123/QĐ-UBND", "quyết/quyet định/dinh 123/123 qđ/qd ubnd/ubnd"},
+		{"emoji separate", "a😀b", "a/a b/b"},
+		{"a footnote's back arrow is no word", "xong ↩︎", "xong/xong"},
+		{"typographic apostrophe separates", "l’été", "l/l été/ete"},
+		{"nothing", " – … ", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, tok := range Tokenize(tc.in) {
+				got = append(got, tok.Text+"/"+tok.Fold)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("Tokenize(%q) = %q, want %q", tc.in, g, tc.want)
+			}
+		})
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Đặng":               "dang",
+		"Ân":                 "an",
+		"DÂN VẬN KHÉO":       "dan van kheo",
+		norm.NFD.String("ỗ"): "o",
+		"đường biên giới":    "duong bien gioi",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestToLower checks the shortcut against unicode.ToLower for every rune
+// of the Basic Multilingual Plane and beyond.
+func TestToLower(t *testing.T) {
+	for r := rune(0); r < 0x20000; r++ {
+		if got, want := toLower(r), unicode.ToLower(r); got != want {
+			t.Fatalf("toLower(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+func TestIsWordRune(t *testing.T) {
+	for _, r := range "aZ09ăâđêôơưÀỹ中ªµº" {
+		if !IsWordRune(r) {
+			t.Errorf("%q should be part of a word", r)
+		}
+	}
+	for _, r := range " -–—…“”‘’«».,;:!?/()[]{}×÷\u00a0\u2028\ufe0e😀" {
+		if IsWordRune(r) {
+			t.Errorf("%q should separate words", r)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var want []int
+	var b []byte
+	for i := range 5000 {
+		v := i
+		if i >= 2000 {
+			v = r.IntN(1 << (i % 31))
+		}
+		want = append(want, v)
+		b = appendNum(b, v)
+	}
+	got, err := decodeNums(string(b))
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("round trip failed: %v", err)
+	}
+	if n := len(appendNum(nil, 31)); n != 1 {
+		t.Errorf("31 takes %d digits, want 1", n)
+	}
+	if n := len(appendNum(nil, 1023)); n != 2 {
+		t.Errorf("1023 takes %d digits, want 2", n)
+	}
+	for _, bad := range []string{"W", "0W", "0!", `"`} {
+		if _, err := decodeNums(bad); err == nil {
+			t.Errorf("decodeNums(%q) accepted a malformed list", bad)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	in := "<h2 id=\"a\">Tấm gương</h2>\n<p>Chị <em>Lan</em> &amp; bà&nbsp;con<sup><a href=\"#fn:1\">1</a></sup></p>\n<ul>\n<li>Một</li>\n<li>Hai</li>\n</ul>"
+	want := "Tấm gương Chị Lan & bà\u00a0con 1 Một Hai"
+	if got := PlainText(in); got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+}
+
+// corpus is a small index for the ranking tests: each story is there for
+// one rule.
+var corpus = []Doc{
+	0: {Title: "Giới trẻ và những trang biên bản", Person: "Lê Minh Tuấn", ModelKey: "chuyen-mon", Year: "2025",
+		Text: "Anh Tuấn ghi biên bản và giúp giới trẻ."},
+	1: {Title: "Chị Lan nơi biên giới", Person: "Hoàng Thị Lan", ModelKey: "dan-van-kheo", Year: "2024",
+		CampaignKeys: []string{"bien-gioi"}, Text: "Chị Lan gắn bó với bà con."},
+	2: {Title: "Anh Trần Văn An", Person: "Trần Văn An", ModelKey: "chuyen-mon", Year: "2024", Text: "Sáng kiến một cửa."},
+	3: {Title: "Anh Nguyễn Văn Ân", Person: "Nguyễn Văn Ân", ModelKey: "chuyen-mon", Year: "2023", Text: "Số hóa hồ sơ."},
+	4: {Title: "Đường lên cột mốc", Person: "Đặng Văn Đông", ModelKey: "dan-van-kheo", Year: "2023",
+		CampaignKeys: []string{"bien-gioi"}, Text: "Tuần tra biên giới cùng bộ đội."},
+	5: {Title: "Một buổi họp", Person: "Phạm Thu", ModelKey: "chuyen-mon", Year: "2022", Text: "Biên giới được nhắc trong biên bản."},
+}
+
+var facets = Facets{
+	Models:    []string{"hoc-tap", "dan-van-kheo", "chuyen-mon"},
+	Campaigns: []string{"bien-gioi"},
+	Years:     []string{"2025", "2024", "2023", "2022"},
+}
+
+// open builds docs into memory and opens a Reader on it.
+func open(t *testing.T, docs []Doc, opts Options) (*Reader, map[string][]byte) {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, f := range Build(docs, facets, opts) {
+		files[f.Name] = f.Data
+	}
+	r, err := Open(func(name string) ([]byte, error) {
+		if d, ok := files[name]; ok {
+			return d, nil
+		}
+		return nil, fmt.Errorf("no file %s", name)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, files
+}
+
+func TestRanking(t *testing.T) {
+	r, _ := open(t, corpus, Options{})
+	for _, tc := range []struct {
+		name, q string
+		f       Filter
+		want    []int
+	}{
+		// 1 has them together in its title; 5 twice in its text, 4 once;
+		// 0 has both in its title, apart.
+		{"no diacritics finds every spelling; together first, then by weight", "bien gioi", Filter{}, []int{1, 5, 4, 0}},
+		{"diacritics typed find the same stories in the same order", "biên giới", Filter{}, []int{1, 5, 4, 0}},
+		{"typed with diacritics, the exact spelling first", "Ân ", Filter{}, []int{3, 2}},
+		{"typed without, the heavier and newer first", "an ", Filter{}, []int{2, 3}},
+		{"a diacritic no story has ranks as none", "ẩn ", Filter{}, []int{2, 3}},
+		{"the last syllable, being typed, also begins words (anh)", "Ân", Filter{}, []int{3, 2, 0}},
+		{"d finds đ", "dang van dong", Filter{}, []int{4}},
+		{"every syllable must match", "bien xyz ", Filter{}, []int{}},
+		{"the syllable being typed begins words", "nguyen va", Filter{}, []int{3}},
+		{"case does not matter", "HOÀNG THỊ LAN", Filter{}, []int{1}},
+		{"a filter by model type", "bien gioi", Filter{Model: "dan-van-kheo"}, []int{1, 4}},
+		{"a filter by campaign and year", "bien", Filter{Campaign: "bien-gioi", Year: "2023"}, []int{4}},
+		{"a filter by an unknown key lets nothing through", "bien", Filter{Model: "khong-co"}, []int{}},
+		{"an empty query", " ,, ", Filter{}, []int{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := r.Search(tc.q, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.Docs, tc.want) {
+				t.Errorf("Search(%q) = %v, want %v", tc.q, res.Docs, tc.want)
+			}
+		})
+	}
+	res, _ := r.Search("bien xyz ", Filter{})
+	if !slices.Equal(res.Unknown, []string{"xyz"}) {
+		t.Errorf("Unknown = %q, want [xyz]", res.Unknown)
+	}
+}
+
+// TestTieBreak: stories that score the same come newest first (lowest id).
+func TestTieBreak(t *testing.T) {
+	docs := make([]Doc, 5)
+	for i := range docs {
+		docs[i] = Doc{Title: "Gương sáng", ModelKey: "chuyen-mon"}
+	}
+	r, _ := open(t, docs, Options{})
+	res, err := r.Search("guong sang", Filter{})
+	if err != nil || !slices.Equal(res.Docs, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("Docs = %v (%v), want 0…4", res.Docs, err)
+	}
+}
+
+// manyDocs returns n stories over a varied vocabulary.
+func manyDocs(n int) []Doc {
+	syl := strings.Fields("an anh ân ấn bình biên biển biết giới giỏi gian giang giúp giữ dân vận khéo đường đông nguyễn thị văn lan hoàng hồ sơ cửa khẩu phòng ban xã hội")
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := make([]Doc, n)
+	for i := range docs {
+		var words []string
+		for range 40 + r.IntN(40) {
+			words = append(words, syl[r.IntN(len(syl))])
+		}
+		docs[i] = Doc{Title: strings.Join(words[:6], " "), Text: strings.Join(words, " "), ModelKey: "chuyen-mon", URL: "bai-viet/" + strconv.Itoa(i) + "/"}
+	}
+	return docs
+}
+
+func TestShardSelection(t *testing.T) {
+	r, files := open(t, manyDocs(300), Options{ShardSize: 512})
+	terms, pairs := r.manifest.Terms, r.manifest.Pairs
+	if len(terms) < 10 || len(pairs) < 10 {
+		t.Fatalf("%d term shards and %d pair shards: too few to test the selection", len(terms), len(pairs))
+	}
+	// Every term lies in the shard the manifest points to.
+	for i := range terms {
+		shard, err := r.termShard(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for term := range shard {
+			if got := shardOf(terms, term); got != i {
+				t.Errorf("term %q is in shard %d, the manifest says %d", term, i, got)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string // keys the files must hold; at most one file each
+	}{
+		{"bien gioi ", []string{"u:bien", "u:gioi", "b:bien gioi"}},
+		{"Đường", []string{"u:duong"}}, // a single prefix range, or the term's shard
+		{"dan van kheo ", []string{"u:dan", "u:van", "u:kheo", "b:dan van", "b:van kheo"}},
+	} {
+		res, err := r.Search(tc.q, Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Files) > len(tc.want)+PrefixShards-1 {
+			t.Errorf("%q reads %d files %v, want at most %d", tc.q, len(res.Files), res.Files, len(tc.want)+PrefixShards-1)
+		}
+		for _, k := range tc.want {
+			dir, key := TermsDir, k[2:]
+			if k[0] == 'b' {
+				dir = PairsDir
+			}
+			found := false
+			for _, f := range res.Files {
+				if strings.HasPrefix(f, dir) && bytes.Contains(files[f], []byte(`"`+key+`":`)) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q: none of %v holds %q", tc.q, res.Files, key)
+			}
+		}
+	}
+	// A syllable being typed whose terms span many shards is matched whole,
+	// or through the pairs it makes with the syllable before.
+	res, err := r.Search("g", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 {
+		t.Errorf("typing g reads %v, want one shard", res.Files)
+	}
+	res, err = r.Search("bien g", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Docs) == 0 || len(res.Files) > 1+PrefixShards {
+		t.Errorf("bien g: %d results from %v", len(res.Docs), res.Files)
+	}
+}
+
+// TestDeterministic: the same stories give the same bytes, whatever the
+// number of cores indexing them.
+func TestDeterministic(t *testing.T) {
+	docs := manyDocs(500)
+	a := Build(docs, facets, Options{ShardSize: 2048})
+	prev := runtime.GOMAXPROCS(1)
+	b := Build(docs, facets, Options{ShardSize: 2048})
+	runtime.GOMAXPROCS(prev)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("%s differs between two builds", a[i].Name)
+		}
+	}
+}
+
+func TestFragment(t *testing.T) {
+	long := strings.Repeat("Tấm gương sáng. ", 1000)
+	files := Build([]Doc{{Title: `Chị "Lan"`, URL: "bai-viet/lan/", Text: long, Excerpt: "Tóm tắt\n"}}, Facets{}, Options{TextLimit: 100})
+	var frag []byte
+	for _, f := range files {
+		if f.Name == DocsDir+"0.json" {
+			frag = f.Data
+		}
+	}
+	want := `{"title":"Chị \"Lan\"","url":"bai-viet/lan/","person":"","model":"","department":"","date":"","iso":"","summary":"Tóm tắt\n","text":"Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương"}`
+	if string(frag) != want {
+		t.Errorf("fragment = %s\nwant       %s", frag, want)
+	}
+}

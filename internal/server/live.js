@@ -1,0 +1,58 @@
+// guong live preview: reloads this tab when its page is rebuilt, keeping the
+// scroll position, and shows the build's errors over the page until fixed.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var build = script ? script.getAttribute("data-build") : "";
+  var key = "guong-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    var restore = function () { window.scrollTo(0, +saved); };
+    restore();
+    window.addEventListener("load", restore);
+  }
+  function reload() {
+    sessionStorage.setItem(key, String(window.scrollY));
+    location.reload();
+  }
+  var overlay = null;
+  function show(lines) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "guong-overlay";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.92);color:#fff;" +
+        "padding:2rem;overflow:auto;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace";
+      document.body.appendChild(overlay);
+    }
+    overlay.innerHTML = "";
+    var h = document.createElement("h2");
+    h.textContent = "Trang chưa được cập nhật vì có lỗi — hãy sửa rồi lưu lại tệp:";
+    h.style.cssText = "font:bold 18px system-ui,sans-serif;margin:0 0 1rem;color:#ffb4ab";
+    overlay.appendChild(h);
+    var pre = document.createElement("pre");
+    pre.style.cssText = "white-space:pre-wrap;margin:0";
+    pre.textContent = lines.join("\n");
+    overlay.appendChild(pre);
+  }
+  function hide() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+  var source = new EventSource("/__guong/events");
+  source.addEventListener("state", function (e) {
+    var d = JSON.parse(e.data);
+    if (d.errors && d.errors.length) { show(d.errors); return; }
+    hide();
+    if (d.build !== build) reload();
+  });
+  source.addEventListener("problems", function (e) {
+    show(JSON.parse(e.data).errors);
+  });
+  source.addEventListener("reload", function (e) {
+    var d = JSON.parse(e.data);
+    hide();
+    if (build === "0" || d.all || (d.pages || []).indexOf(location.pathname) >= 0) { reload(); return; }
+    build = d.build;
+  });
+})();

@@ -1,0 +1,144 @@
+package server
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Quiet is how long the watcher waits after the last file event before it
+// reports a burst of them as one change; MaxWait bounds the wait while
+// events keep coming (a git pull touching hundreds of files).
+const (
+	Quiet   = 60 * time.Millisecond
+	MaxWait = 400 * time.Millisecond
+)
+
+// Watch watches the site folder root — site.yaml, content/ and themes/,
+// including folders created later — and calls onChange with the
+// slash-separated paths (relative to root) of each burst of changes, until
+// ctx is done. Editors' temporary files and hidden folders are ignored.
+func Watch(ctx context.Context, root string, onChange func(paths []string)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Add(root); err != nil {
+		return err
+	}
+	for _, dir := range []string{"content", "themes"} {
+		addTree(w, filepath.Join(root, dir))
+	}
+
+	// pending maps each changed path to whether it did not exist before
+	// the burst: an editor's temporary file, created and renamed away
+	// within one burst, is not worth reporting.
+	pending := map[string]bool{}
+	var quiet, deadline <-chan time.Time
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		paths := make([]string, 0, len(pending))
+		for p, created := range pending {
+			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p))); created && err != nil {
+				continue
+			}
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		pending = map[string]bool{}
+		quiet, deadline = nil, nil
+		if len(paths) > 0 {
+			onChange(paths)
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			rel, err := filepath.Rel(root, ev.Name)
+			if err != nil || !watched(filepath.ToSlash(rel)) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					// A new folder: watch it, and count what is already in it.
+					for _, p := range addTree(w, ev.Name) {
+						if r, err := filepath.Rel(root, p); err == nil {
+							pending[filepath.ToSlash(r)] = false
+						}
+					}
+				}
+			}
+			if _, seen := pending[filepath.ToSlash(rel)]; !seen {
+				pending[filepath.ToSlash(rel)] = ev.Has(fsnotify.Create)
+			}
+			quiet = time.After(Quiet)
+			if deadline == nil {
+				deadline = time.After(MaxWait)
+			}
+		case <-quiet:
+			flush()
+		case <-deadline:
+			flush()
+		case <-w.Errors:
+			// An overflowing event queue: report a change of everything.
+			pending["."] = false
+			quiet = time.After(Quiet)
+		}
+	}
+}
+
+// watched reports whether a path relative to the site folder is a source:
+// site.yaml, or a file under content/ or themes/ that is not hidden and not
+// an editor's temporary file.
+func watched(rel string) bool {
+	if rel == "site.yaml" {
+		return true
+	}
+	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") && rel != "content" && rel != "themes" {
+		return false
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") ||
+			strings.HasSuffix(part, ".swp") || strings.HasSuffix(part, ".swx") || part == "4913" {
+			return false
+		}
+	}
+	return true
+}
+
+// addTree watches dir and every folder under it (links are not followed),
+// returning the files found.
+func addTree(w *fsnotify.Watcher, dir string) []string {
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			w.Add(p)
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files
+}

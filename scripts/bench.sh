@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Builds the same generated site with guong and with Hugo, side by side, and
+# prints each tool's median wall time, CPU time (user+sys) and peak memory
+# (maximum resident set size), with the ratios guong/Hugo of the medians.
+#
+#   scripts/bench.sh                 # N = 1,000 and 10,000 stories
+#   scripts/bench.sh 100000          # the sizes given (NS="1000 100000" works too)
+#   RUNS=7 scripts/bench.sh 10000    # measured runs per tool (default 5, at least 5)
+#
+# For each N it generates the corpus (cmd/gencorpus, seed 1) into a temporary
+# folder, checks that both tools build the same number of story pages and list
+# pages, then builds alternately: one warm-up run of each tool, then RUNS runs
+# of each, guong and Hugo taking turns. Every run is a clean build: the
+# destination is removed first (and guong's cache, SITE/.guong-cache, when
+# there is one). Then it measures guong's no-change rebuild (previous output
+# and cache kept) and the floor: copying guong's output tree (cp -r) and
+# reading every input file (cat > /dev/null). Nothing is done to the page
+# cache: the inputs are warm for every run, as in everyday use.
+#
+# The Hugo site is bench/hugo; Debian's hugo package is installed if hugo is
+# missing (and the time package for /usr/bin/time). Work files go to
+# BENCH_DIR (default: a new folder under /tmp), kept for inspection.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+if [ $# -gt 0 ]; then NS="$*"; fi
+NS=${NS:-"1000 10000"}
+RUNS=${RUNS:-5}
+if [ "$RUNS" -lt 5 ]; then echo "bench.sh: RUNS must be at least 5" >&2; exit 2; fi
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+need_pkg() { # command package
+  command -v "$1" >/dev/null && return
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root apt-get install -y -qq "$2" >/dev/null
+}
+need_pkg hugo hugo
+need_pkg /usr/bin/time time
+
+work=${BENCH_DIR:-$(mktemp -d /tmp/guong-bench.XXXXXX)}
+mkdir -p "$work/bin"
+go build -o "$work/bin/guong" ./cmd/guong
+go build -o "$work/bin/gencorpus" ./cmd/gencorpus
+guong=$work/bin/guong
+hugo_version=$(hugo version | sed -n 's/.*v\([0-9][0-9.]*\).*/\1/p')
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)"
+echo "guong:   $(cd "$repo" && git describe --always --dirty 2>/dev/null || echo unknown) ($(go version | cut -d' ' -f3))"
+echo "hugo:    $hugo_version (hugo --minify)"
+echo "work:    $work"
+
+# timed FILE CMD...: runs CMD under /usr/bin/time, appending "wall user sys maxrss_kb" to FILE.
+timed() {
+  local out=$1; shift
+  local t=$work/time.txt
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >"$work/last.log" 2>&1; then
+    echo "bench.sh: failed: $*" >&2; cat "$work/last.log" >&2; exit 1
+  fi
+  tail -1 "$t" >>"$out"
+}
+
+calc() { awk "BEGIN { print $1 }"; }
+
+# median COLUMN FILE: the median of a column of numbers (for CPU: user+sys).
+median() {
+  awk -v c="$1" '{ v = (c == "cpu") ? $2 + $3 : $c; print v }' "$2" | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# pages DIR: "stories lists" — the pages the check compares.
+#   story page: bai-viet/<slug>/index.html
+#   list page:  any index.html under mo-hinh/, don-vi/, nhan-vat/, phong-trao/,
+#               chu-de/ or nam/: a taxonomy's list of terms, a term's page and
+#               its pages 2, 3, … (<list>/trang/<n>/), except
+#               - <list>/trang/1/index.html: Hugo's redirect of page 1 to the list, not a page;
+#               - nhan-vat/<person>/trang/<n>/: Hugo paginates a person's stories,
+#                 guong shows them all on the person's page (counted apart: person_pages).
+pages() {
+  (cd "$1" && find . -name index.html | sed 's|^\./||' | awk -F/ '
+    $1 == "bai-viet" && NF == 3 { s++; next }
+    $1 ~ /^(mo-hinh|don-vi|nhan-vat|phong-trao|chu-de|nam)$/ {
+      if ($0 ~ /\/trang\/1\/index\.html$/) next
+      if ($1 == "nhan-vat" && $0 ~ /\/trang\//) next
+      l++ }
+    END { print s + 0, l + 0 }')
+}
+person_pages() { (cd "$1" && find nhan-vat -path '*/trang/*' -name index.html ! -path '*/trang/1/*' | wc -l); }
+aliases() { (cd "$1" && find . -path '*/trang/1/index.html' | wc -l); }
+files() { find "$1" -type f | wc -l; }
+
+summary=$work/summary.txt
+: >"$summary"
+for n in $NS; do
+  echo
+  echo "== N = $n stories =="
+  site=$work/site-$n
+  rm -rf "$site"
+  "$work/bin/gencorpus" -n "$n" -o "$site"
+  inputs=$(find "$site" -type f | wc -l)
+  echo "corpus: $inputs files, $(du -sh "$site" | cut -f1) ($work/bin/gencorpus -n $n -o $site)"
+
+  # The Hugo site: bench/hugo plus a config file mounting the generated content.
+  hsite=$work/hugo-$n
+  rm -rf "$hsite"
+  cp -r bench/hugo "$hsite"
+  cfg=$hsite/hugo.yaml
+  if [ "$(printf '%s\n0.110\n' "$hugo_version" | sort -V | head -1)" != 0.110 ]; then
+    cfg=$hsite/config.yaml # Hugo before 0.110 reads only config.*
+    mv "$hsite/hugo.yaml" "$cfg"
+  fi
+  cat >"$hsite/mounts.yaml" <<EOF
+module:
+  mounts:
+    - {source: content, target: content}
+    - {source: layouts, target: layouts}
+    - {source: "$site/content", target: content, excludeFiles: ["campaigns/**"]}
+    - {source: "$site/content/campaigns", target: content/campaign-info}
+    - {source: "$repo/themes/default/static", target: static}
+EOF
+  gout=$work/out-guong-$n
+  hout=$work/out-hugo-$n
+  run_guong() { rm -rf "$gout" "$site/.guong-cache"; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
+  run_hugo() { rm -rf "$hout"; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
+
+  g=$work/guong-$n.txt h=$work/hugo-$n.txt r=$work/guong-rebuild-$n.txt
+  : >"$g"; : >"$h"; : >"$r"
+  run_guong "$work/warmup.txt"
+  run_hugo "$work/warmup.txt"
+
+  read -r gs gl <<<"$(pages "$gout")"
+  read -r hs hl <<<"$(pages "$hout")"
+  echo "pages:  guong $gs story pages, $gl list pages; Hugo $hs story pages, $hl list pages"
+  echo "        (Hugo also writes $(person_pages "$hout") person pages 2, 3, … and $(aliases "$hout") page-1 redirects)"
+  echo "files:  guong $(files "$gout"), Hugo $(files "$hout") (feeds, sitemap, redirects…)"
+  if [ "$gs" != "$hs" ] || [ "$gl" != "$hl" ] || [ "$gs" != "$n" ]; then
+    echo "bench.sh: guong and Hugo do not build the same pages; per folder:" >&2
+    for d in "$gout" "$hout"; do
+      echo "$d:" >&2
+      (cd "$d" && find . -name index.html ! -path '*/trang/1/*' | cut -d/ -f2 | sort | uniq -c) >&2
+    done
+    exit 1
+  fi
+
+  # Other processes skew the figures: the 1-minute load average before each
+  # run is printed (about 0 on an idle machine; about 1-2 while a build runs).
+  loads=""
+  for i in $(seq "$RUNS"); do
+    l1=$(cut -d' ' -f1 /proc/loadavg)
+    run_guong "$g"
+    l2=$(cut -d' ' -f1 /proc/loadavg)
+    run_hugo "$h"
+    loads="$loads $l1 $l2"
+    printf '  run %d/%d: guong %ss (load %s), Hugo %ss (load %s)\n' "$i" "$RUNS" \
+      "$(tail -1 "$g" | cut -d' ' -f1)" "$l1" "$(tail -1 "$h" | cut -d' ' -f1)" "$l2"
+  done
+  # No-change rebuild: the previous output (and cache) kept.
+  for _ in $(seq "$RUNS"); do
+    timed "$r" "$guong" build -s "$site" -d "$gout" --future
+  done
+
+  # The floor: writing an output tree of that size, and reading the inputs.
+  cp_t=$( { /usr/bin/time -f '%e' cp -r "$gout" "$work/copy-$n" >/dev/null; } 2>&1 | tail -1)
+  rm -rf "$work/copy-$n"
+  cat_t=$( { /usr/bin/time -f '%e' sh -c "find '$site' -type f -print0 | xargs -0 cat >/dev/null"; } 2>&1 | tail -1)
+
+  gw=$(median 1 "$g") gc=$(median cpu "$g") gm=$(median 4 "$g")
+  hw=$(median 1 "$h") hc=$(median cpu "$h") hm=$(median 4 "$h")
+  rw=$(median 1 "$r") rc=$(median cpu "$r") rm_=$(median 4 "$r")
+  {
+    echo
+    echo "N = $n ($RUNS runs each; medians; load average before the runs:$loads)"
+    printf '%-24s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "peak RSS (MB)"
+    printf '%-24s %10.2f %10.2f %12.0f\n' "guong build" "$gw" "$gc" "$(calc "$gm / 1024")"
+    printf '%-24s %10.2f %10.2f %12.0f\n' "hugo --minify" "$hw" "$hc" "$(calc "$hm / 1024")"
+    printf '%-24s %10.2f %10.2f %12.2f\n' "ratio guong/Hugo" "$(calc "$gw / $hw")" "$(calc "$gc / $hc")" "$(calc "$gm / $hm")"
+    printf '%-24s %10.2f %10.2f %12.0f\n' "guong no-change rebuild" "$rw" "$rc" "$(calc "$rm_ / 1024")"
+    echo "floor: cp -r of guong's output ($(files "$gout") files, $(du -sh "$gout" | cut -f1)): ${cp_t}s; reading the $inputs input files: ${cat_t}s"
+  } | tee -a "$summary"
+done
+
+echo
+echo "== Summary =="
+cat "$summary"
