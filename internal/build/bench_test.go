@@ -32,9 +32,13 @@ func BenchmarkBuild1000(b *testing.B) {
 	fsys := generated(b, 1000)
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	b.ResetTimer()
-	for range b.N {
-		if _, err := Run(context.Background(), fsys, publish.NewMemory(), opts); err != nil {
+	for i := range b.N {
+		r, err := Run(context.Background(), fsys, publish.NewMemory(), opts)
+		if err != nil {
 			b.Fatal(err)
+		}
+		if i == b.N-1 {
+			b.Logf("phases: %v", r.Phases)
 		}
 	}
 }

@@ -77,6 +77,7 @@ type Crumb struct {
 // Theme is a loaded theme, safe for concurrent use.
 type Theme struct {
 	version   string // a fingerprint of every file of the theme
+	frags     *fragments
 	templates map[string]*template.Template
 	strings   map[string]string
 	fsys      fs.FS
@@ -103,7 +104,7 @@ type Options struct {
 
 // Load parses every template of the theme in fsys.
 func Load(fsys fs.FS, opts Options) (*Theme, error) {
-	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath}
+	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments()}
 	var err error
 	if th.version, err = fingerprint(fsys); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -135,6 +136,10 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 		if _, err := base.New(strings.TrimSuffix(path.Base(p), ".html")).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", p, err)
 		}
+	}
+	// The shared fragments execute in a copy of the partials of their own.
+	if th.frags.set, err = base.Clone(); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
 	}
 	for _, kind := range Kinds {
 		file := "layouts/" + kind + ".html"
@@ -277,7 +282,12 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 			}
 			return xs
 		},
-		"add":            func(a, b int) int { return a + b },
+		"add":  func(a, b int) int { return a + b },
+		"card": func(st *index.Story) (template.HTML, error) { return th.frags.card(st) },
+		"partialCached": func(name string, data any, key string) (template.HTML, error) {
+			return th.frags.partial(name, data, key)
+		},
+		"menuKey":        menuKey,
 		"base":           path.Base,
 		"groupByInitial": groupByInitial,
 		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },
