@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	stdhtml "html"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -197,7 +198,8 @@ func TestFeeds(t *testing.T) {
 					if it.PublishedParsed == nil || !it.PublishedParsed.Equal(st.Date) {
 						t.Errorf("item %d: published %v, want %v", i, it.PublishedParsed, st.Date)
 					}
-					summary := it.Description
+					// An RSS description is HTML: the plain summary, escaped.
+					summary := stdhtml.UnescapeString(it.Description)
 					if f.FeedType == "json" {
 						summary = it.Content
 					}

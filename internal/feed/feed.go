@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"strings"
 	"time"
 )
@@ -136,6 +137,7 @@ func RSS(f *Feed) ([]byte, error) {
 	if ch.Description == "" {
 		ch.Description = f.Title // required by RSS 2.0
 	}
+	ch.Description = html.EscapeString(ch.Description) // HTML, like an item's
 	for i, it := range f.Items {
 		date := it.Date.In(f.loc()).Format(time.RFC1123Z)
 		if i == 0 {
@@ -143,7 +145,10 @@ func RSS(f *Feed) ([]byte, error) {
 		}
 		ri := rssItem{
 			Title: it.Title, Link: it.URL, GUID: rssGUID{IsPermaLink: true, Value: it.URL},
-			PubDate: date, Description: it.Summary, Subject: it.Person, Categories: it.Categories,
+			// An RSS description is HTML; a summary is plain text, so it is
+			// escaped as HTML (and then as XML by the encoder): a summary
+			// that reads "<script>" stays text in every feed reader.
+			PubDate: date, Description: html.EscapeString(it.Summary), Subject: it.Person, Categories: it.Categories,
 		}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &rssEnclosure{URL: im.URL, Length: im.Length, Type: im.Type}
