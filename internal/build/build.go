@@ -291,7 +291,12 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		w.write(file, html)
 	})
 	lap("pages")
-	writeSearch(s, w)
+	if sess != nil && sess.deferSearch {
+		// The live preview writes the search index after the reload.
+		sess.pending = func(w *writer) { writeSearch(s, w) }
+	} else {
+		writeSearch(s, w)
+	}
 	lap("search")
 	if err := writeFeeds(w, s, pages, covers); err != nil {
 		w.fail(err)

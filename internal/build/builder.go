@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/guong/guong/internal/content"
@@ -37,6 +38,10 @@ type session struct {
 	// Filled in by the build under way.
 	newKeys map[string]pageKey
 	written map[string]bool
+
+	// deferSearch leaves the search index to Finish; pending is its work.
+	deferSearch bool
+	pending     func(w *writer)
 }
 
 // NewBuilder returns a Builder for the site in siteFS.
@@ -58,11 +63,15 @@ func (b *Builder) Build(ctx context.Context) (*Result, *publish.Memory, error) {
 	if b.sess.output != nil {
 		next = b.sess.output.Clone()
 	}
+	b.sess.pending = nil
 	r, err := run(ctx, b.site, next, b.opts, b.sess)
 	if err != nil {
 		return r, nil, err
 	}
 	for _, name := range next.Names() {
+		if b.sess.pending != nil && strings.HasPrefix(name, SearchIndexPath) {
+			continue // replaced by Finish
+		}
 		if !b.sess.written[name] {
 			next.Delete(name)
 			r.Removed = append(r.Removed, name)
@@ -72,6 +81,35 @@ func (b *Builder) Build(ctx context.Context) (*Result, *publish.Memory, error) {
 	b.sess.keys, b.sess.output = b.sess.newKeys, next
 	b.sess.newKeys, b.sess.written = nil, nil
 	return r, next, nil
+}
+
+// DeferSearch makes Build leave the search index to Finish, so that the
+// live preview can reload the pages first: the index of 10,000 stories
+// takes a second or two to write.
+func (b *Builder) DeferSearch() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.sess.deferSearch = true
+}
+
+// Finish writes what the last Build deferred — the search index — into its
+// output, replacing the previous index. It does nothing if nothing is
+// pending.
+func (b *Builder) Finish(ctx context.Context) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	work, out := b.sess.pending, b.sess.output
+	b.sess.pending = nil
+	if work == nil || out == nil {
+		return
+	}
+	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: b.opts.NoMinify, written: map[string]bool{}}
+	work(w)
+	for _, name := range out.Names() {
+		if strings.HasPrefix(name, SearchIndexPath) && !w.written[name] {
+			out.Delete(name)
+		}
+	}
 }
 
 // Output returns the last good output, or nil before the first success.

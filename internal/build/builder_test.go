@@ -120,3 +120,33 @@ func TestBuilderIncremental(t *testing.T) {
 	touch(edited, src)
 	step("fix the story")
 }
+
+// TestBuilderDeferSearch: with the search index deferred, Build leaves the
+// previous index in place and Finish replaces it, so that the output then
+// equals a clean build's.
+func TestBuilderDeferSearch(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	opts := Options{Themes: themes.FS, Now: buildNow}
+	b := NewBuilder(fsys, opts)
+	b.DeferSearch()
+	ctx := context.Background()
+	if _, _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b.Finish(ctx)
+	fsys["content/stories/2024/anh-duc.md"].Data = bytes.Replace(fsys["content/stories/2024/anh-duc.md"].Data, []byte("Anh Đức."), []byte("Anh Đức, người thợ số hóa."), 1)
+	fsys["content/stories/2024/anh-duc.md"].ModTime = time.Unix(999, 0)
+	_, out, err := b.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Get(SearchIndexPath + "manifest.json"); !ok {
+		t.Fatalf("the previous search index is gone before Finish")
+	}
+	b.Finish(ctx)
+	clean := publish.NewMemory()
+	if _, err := Run(ctx, fsys, clean, opts); err != nil {
+		t.Fatal(err)
+	}
+	sameOutput(t, "after Finish", b.Output(), clean)
+}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -38,7 +37,7 @@ func BenchmarkEditToReload(b *testing.B) {
 		b.Fatal(err)
 	}
 	start0 := time.Now()
-	base, ctx := start(b, dir)
+	base, ctx, srv := startServer(b, dir)
 	b.Logf("first build of %d stories and start: %s", len(stories), time.Since(start0).Round(time.Millisecond))
 	events := listen(b, ctx, base)
 	events.next(b, "state")
@@ -55,9 +54,13 @@ func BenchmarkEditToReload(b *testing.B) {
 		}
 		events.next(b, "reload")
 		times = append(times, time.Since(t0))
+		// Untimed: let the search index of this edit be written, as it is
+		// between two saves of a writer.
+		b.StopTimer()
+		srv.builder.Output()
+		b.StartTimer()
 	}
 	b.StopTimer()
-	_ = context.Background
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/reload-median")
 	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "ms/reload-max")

@@ -58,7 +58,9 @@ type event struct {
 
 // New returns a server for the site in siteFS.
 func New(siteFS fs.FS, opts build.Options, log io.Writer) *Server {
-	return &Server{builder: build.NewBuilder(siteFS, opts), log: log, basePath: "/", lang: "vi",
+	b := build.NewBuilder(siteFS, opts)
+	b.DeferSearch()
+	return &Server{builder: b, log: log, basePath: "/", lang: "vi",
 		clients: map[chan event]bool{}, start: time.Now().UnixNano()}
 }
 
@@ -100,6 +102,7 @@ func (s *Server) Build(ctx context.Context, changed []string) error {
 		fmt.Sprintf("%d trang được tạo lại, %d tệp thay đổi, %d ms", r.Rendered, len(r.Changed)+len(r.Removed), r.Elapsed.Milliseconds()),
 		fmt.Sprintf("%d pages rendered, %d files changed, %d ms", r.Rendered, len(r.Changed)+len(r.Removed), r.Elapsed.Milliseconds())))
 	s.broadcast(event{"reload", map[string]any{"build": id, "pages": s.urls(append(r.Changed, r.Removed...)), "all": touchesAll(r.Changed)}})
+	s.builder.Finish(ctx) // the search index, once the tabs have reloaded
 	return nil
 }
 

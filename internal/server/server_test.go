@@ -105,6 +105,12 @@ func get(t testing.TB, url string) (int, string, http.Header) {
 
 // start serves the site in dir with live rebuilds, returning its URL.
 func start(t testing.TB, dir string) (string, context.Context) {
+	url, ctx, _ := startServer(t, dir)
+	return url, ctx
+}
+
+// startServer is start, also returning the server.
+func startServer(t testing.TB, dir string) (string, context.Context, *Server) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	srv := New(sitefs.Dir(dir), build.Options{Dev: true, Themes: themes.FS}, io.Discard)
@@ -121,7 +127,7 @@ func start(t testing.TB, dir string) (string, context.Context) {
 	}()
 	<-watching
 	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
-	return hs.URL, ctx
+	return hs.URL, ctx, srv
 }
 
 // TestLivePreview goes through what a writer does with the preview open.

@@ -16,8 +16,8 @@ import (
 // reports a burst of them as one change; MaxWait bounds the wait while
 // events keep coming (a git pull touching hundreds of files).
 const (
-	Quiet   = 60 * time.Millisecond
-	MaxWait = 400 * time.Millisecond
+	Quiet   = 30 * time.Millisecond
+	MaxWait = 300 * time.Millisecond
 )
 
 // Watch watches the site folder root — site.yaml, content/ and themes/,
