@@ -24,6 +24,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(dest, "destination", "", "như -d")
 	drafts := fs.Bool("drafts", false, "đăng cả bản nháp (draft: true)")
 	future := fs.Bool("future", false, "đăng cả bài có ngày trong tương lai")
+	force := fs.Bool("force", false, "tạo lại toàn bộ, kể cả khi không có gì thay đổi")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -39,13 +40,25 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitUsage
 	}
+	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
+	siteFS := sitefs.Dir(*src)
+
+	// Nothing changed since the last build: its output is what a new build
+	// would write, so it stays as it is.
+	start := time.Now()
+	inputs, err := build.Inputs(siteFS, opts, Version)
+	if err == nil && !*force && build.UpToDate(build.ReadManifest(opts.CacheDir), inputs, *dest, publish.ReadStamp(*dest), start) {
+		fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(time.Since(start)))
+		return exitOK
+	}
+
 	out, err := publish.Open(*dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
-	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
-	r, err := build.Run(ctx, sitefs.Dir(*src), out, opts)
+	out.Stamp = inputs
+	r, err := build.Run(ctx, siteFS, out, opts)
 	printResult(stderr, r)
 	if err != nil {
 		out.Abort()
@@ -58,6 +71,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := out.Commit(); err != nil {
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
+	}
+	if inputs != "" {
+		abs, _ := filepath.Abs(*dest)
+		build.WriteManifest(opts.CacheDir, build.Manifest{Inputs: inputs, Dest: abs, ValidUntil: build.ValidUntil(r, start)})
 	}
 	fmt.Fprintln(stdout, diag.Text(r.Lang(),
 		fmt.Sprintf("Đã tạo %d trang (%d tệp) vào %s trong %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed)),

@@ -16,6 +16,10 @@ const Marker = ".guong-output"
 // destination and swaps it in by Commit. Until then the destination is
 // untouched; Abort removes the temporary folder.
 type Dir struct {
+	// Stamp, if set before Commit, is written into the marker file: the
+	// fingerprint of the inputs the output was built from (see ReadStamp).
+	Stamp string
+
 	dest string // the destination folder, absolute
 	tmp  string // the temporary folder being written
 	lock *lock  // held from Open to Commit or Abort
@@ -163,7 +167,11 @@ func (d *Dir) Write(name string, data []byte) error {
 // destination: the old output is set aside, the new one renamed into place,
 // then the old one removed.
 func (d *Dir) Commit() error {
-	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by guong; it is replaced on every build.\n"), 0o644); err != nil {
+	marker := "This folder is written by guong; it is replaced on every build.\n"
+	if d.Stamp != "" {
+		marker += "inputs " + d.Stamp + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(marker), 0o644); err != nil {
 		return err
 	}
 	if err := checkOwned(d.dest); err != nil { // it may have changed while building
@@ -285,4 +293,18 @@ func evalExisting(p string) (string, error) {
 		return p, err
 	}
 	return filepath.Join(rp, filepath.Base(p)), nil
+}
+
+// ReadStamp returns the stamp of the output in dest, or "" if it has none.
+func ReadStamp(dest string) string {
+	data, err := os.ReadFile(filepath.Join(dest, Marker))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if s, ok := strings.CutPrefix(line, "inputs "); ok {
+			return s
+		}
+	}
+	return ""
 }
