@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -52,21 +51,22 @@ func TestSearchBenchmark(t *testing.T) {
 		runs = n
 	}
 	const base = "/guong-dien-hinh/"
-	guong := browsertest.Serve(t, browsertest.Dir(filepath.Join(dir, "guong")), base)
-	pf := browsertest.Serve(t, browsertest.Dir(filepath.Join(dir, "pagefind")), base)
+	guong, gm := browsertest.ServeMetered(t, browsertest.Dir(filepath.Join(dir, "guong")), base)
+	pf, pm := browsertest.ServeMetered(t, browsertest.Dir(filepath.Join(dir, "pagefind")), base)
 	b := browsertest.Start(t, 1280, 900)
 	qs := "?q=" + url.QueryEscape(q)
 	for _, c := range []struct {
 		name, url, selector string
+		meter               *browsertest.Meter
 	}{
-		{"guong", guong + "tim-kiem/" + qs, "#search-results li .card-title a"},
-		{"pagefind-ui", pf + "pagefind-ui/" + qs, ".pagefind-ui__result-link"},
-		{"pagefind-api", pf + "pagefind-api/" + qs, "#results li a"},
+		{"guong", guong + "tim-kiem/" + qs, "#search-results li .card-title a", gm},
+		{"pagefind-ui", pf + "pagefind-ui/" + qs, ".pagefind-ui__result-link", pm},
+		{"pagefind-api", pf + "pagefind-api/" + qs, "#results li a", pm},
 	} {
 		var times, bytes, requests []float64
 		var results string
 		for range runs {
-			ms, n, reqs, count := measure(t, b, c.url, c.selector)
+			ms, n, reqs, count := measure(t, b, c.url, c.selector, c.meter)
 			times, bytes, requests = append(times, ms), append(bytes, float64(n)), append(requests, float64(reqs))
 			results = count
 		}
@@ -75,31 +75,21 @@ func TestSearchBenchmark(t *testing.T) {
 	}
 }
 
-// measure loads pageURL in a fresh browser context and returns the time
-// to the first result (ms after navigation start), the bytes received
-// (headers and bodies, as the network layer counts them) once the page is
-// idle, the number of requests, and the result count the page shows.
-func measure(t *testing.T, b *browsertest.Browser, pageURL, selector string) (ms float64, received int64, requests int, count string) {
+// measure loads pageURL in a fresh browser context (an empty cache) and
+// returns the time to the first result (ms after navigation start), the
+// bytes the server sent (headers and bodies, web workers' requests
+// included) once the page is idle, the number of requests, and the result
+// count the page shows.
+func measure(t *testing.T, b *browsertest.Browser, pageURL, selector string, m *browsertest.Meter) (ms float64, sent int64, requests int, count string) {
 	t.Helper()
 	ctx := b.Tab(t, 60*time.Second, true)
-	var mu sync.Mutex
-	err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventLoadingFinished); ok {
-			mu.Lock()
-			received += int64(e.EncodedDataLength)
-			requests++
-			mu.Unlock()
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
+	m.Reset()
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(firstResultJS, selector)}); err != nil {
 		t.Fatal(err)
 	}
@@ -112,9 +102,8 @@ func measure(t *testing.T, b *browsertest.Browser, pageURL, selector string) (ms
 		t.Fatal(err)
 	}
 	count = evalT[string](t, ctx, `(document.querySelector('#search-status, .pagefind-ui__message, #status') || {}).textContent || ''`)
-	mu.Lock()
-	defer mu.Unlock()
-	return ms, received, requests, count
+	requests, sent = m.Counts()
+	return ms, sent, requests, count
 }
 
 func median(xs []float64) float64 {

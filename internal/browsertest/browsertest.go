@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -55,13 +56,19 @@ func InCI() bool {
 // Require returns Chromium's path. Without one it skips t, or fails it in CI.
 func Require(t testing.TB) string {
 	t.Helper()
-	p := ChromiumPath()
+	return require(t, ChromiumPath(), InCI())
+}
+
+// require is Require given Chromium's path ("" for none) and whether in CI.
+func require(t testing.TB, p string, ci bool) string {
+	t.Helper()
 	if p == "" {
 		const msg = "no Chromium found (install it with: apt-get install chromium, or set CHROMIUM to its path)"
-		if InCI() {
+		if ci {
 			t.Fatal(msg + "; CI is set, so the browser tests must run")
+		} else {
+			t.Skip(msg + "; skipping the browser tests (with CI=true they fail instead)")
 		}
-		t.Skip(msg + "; skipping the browser tests (with CI=true they fail instead)")
 	}
 	return p
 }
@@ -195,4 +202,81 @@ func Serve(t testing.TB, files Files, basePath string) string {
 	srv := httptest.NewServer(Handler(files, basePath))
 	t.Cleanup(srv.Close)
 	return srv.URL + basePath
+}
+
+// Meter counts what a handler sends: requests, and bytes of status lines,
+// headers and bodies. It sees every request the browser makes, those of
+// web workers too, which the page's network events do not.
+type Meter struct {
+	next http.Handler
+
+	mu       sync.Mutex
+	requests int
+	bytes    int64
+}
+
+// NewMeter returns a Meter in front of next.
+func NewMeter(next http.Handler) *Meter { return &Meter{next: next} }
+
+// Reset sets the counts to zero.
+func (m *Meter) Reset() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.requests, m.bytes = 0, 0
+}
+
+// Counts returns the requests served and the bytes sent since the last Reset.
+func (m *Meter) Counts() (requests int, bytes int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.requests, m.bytes
+}
+
+// ServeHTTP serves r through the handler and counts the response.
+func (m *Meter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	cw := &countingWriter{ResponseWriter: w}
+	m.next.ServeHTTP(cw, r)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.requests++
+	m.bytes += cw.n
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n           int64
+	wroteHeader bool
+}
+
+func (c *countingWriter) WriteHeader(status int) {
+	if !c.wroteHeader {
+		c.wroteHeader = true
+		c.n += int64(len("HTTP/1.1 200 OK\r\n\r\n"))
+		for k, vs := range c.Header() {
+			for _, v := range vs {
+				c.n += int64(len(k) + len(": ") + len(v) + len("\r\n"))
+			}
+		}
+		// What net/http adds: Date and Content-Length.
+		c.n += int64(len("Date: Mon, 02 Jan 2006 15:04:05 GMT\r\nContent-Length: 12345\r\n"))
+	}
+	c.ResponseWriter.WriteHeader(status)
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	if !c.wroteHeader {
+		c.WriteHeader(http.StatusOK)
+	}
+	n, err := c.ResponseWriter.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// ServeMetered is Serve with a Meter counting what is served.
+func ServeMetered(t testing.TB, files Files, basePath string) (string, *Meter) {
+	t.Helper()
+	m := NewMeter(Handler(files, basePath))
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	return srv.URL + basePath, m
 }

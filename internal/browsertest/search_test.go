@@ -235,8 +235,8 @@ func TestSearch(t *testing.T) {
 		}
 		hidden := evalT[bool](t, ctx, `document.getElementById('search-empty').hidden`)
 		suggestion := evalT[string](t, ctx, `(document.querySelector('#search-suggest a') || {}).textContent || ''`)
-		if hidden || suggestion != "bien giới" {
-			t.Errorf("suggestions hidden = %v, first suggestion %q, want bien giới", hidden, suggestion)
+		if hidden || suggestion != "biên giới" {
+			t.Errorf("suggestions hidden = %v, first suggestion %q, want biên giới", hidden, suggestion)
 		}
 	})
 

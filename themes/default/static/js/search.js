@@ -44,12 +44,32 @@
   var STROKES = { 'đ': 'd', 'ð': 'd', 'ø': 'o', 'ł': 'l', 'ħ': 'h', 'ŧ': 't', 'ƀ': 'b', 'ƶ': 'z', 'ı': 'i' };
   var STROKE_RE = /[đðøłħŧƀƶı]/g;
 
-  // fold mirrors vi.Fold: lower case, no diacritics, đ → d.
-  var ASCII = /^[\x00-\x7f]*$/;
-  function fold(s) {
-    if (ASCII.test(s)) { return s.toLowerCase(); }
+  // FOLDED caches the folded form of the Latin letters with diacritics
+  // (U+00C0–U+024F, U+1E00–U+1EFF), so that most words fold without
+  // normalising.
+  var FOLDED = {};
+  function foldSlow(s) {
     s = s.toLowerCase().normalize('NFD').replace(MARKS, '').replace(STROKE_RE, function (c) { return STROKES[c]; });
     return s.normalize('NFC');
+  }
+  (function () {
+    var ranges = [[0xC0, 0x24F], [0x1E00, 0x1EFF]];
+    for (var r = 0; r < ranges.length; r++) {
+      for (var c = ranges[r][0]; c <= ranges[r][1]; c++) { FOLDED[c] = foldSlow(String.fromCharCode(c)); }
+    }
+  })();
+
+  // fold mirrors vi.Fold: lower case, no diacritics, đ → d.
+  function fold(s) {
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0x80) { out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s.charAt(i); continue; }
+      var f = FOLDED[c];
+      if (f === undefined) { return foldSlow(s); }
+      out += f;
+    }
+    return out;
   }
 
   // words calls f(start, end) for each syllable of s.
@@ -115,8 +135,12 @@
 
   function loadManifest() {
     if (!manifest) {
-      // Always revalidated, so that a rebuilt site is searched as it is now.
-      manifest = fetchJSON(indexURL + 'manifest.json', { cache: 'no-cache', credentials: 'same-origin' });
+      // Always revalidated, so that a rebuilt site is searched as it is
+      // now; the page may have started fetching it already.
+      var early = window.guongSearchManifest || Promise.reject(new Error('not started'));
+      manifest = early.catch(function () {
+        return fetchJSON(indexURL + 'manifest.json', { cache: 'no-cache', credentials: 'same-origin' });
+      });
     }
     return manifest;
   }
@@ -228,16 +252,21 @@
     return x;
   }
 
-  // addPostings merges a term's postings into m (Map doc → {score, exact}).
+  // A match is, for one syllable or pair, every story's best score and
+  // whether it spells the syllable as typed; docs lists the stories found.
+  function newMatch(n) { return { score: new Float64Array(n), flags: new Uint8Array(n), docs: [] }; }
+  function has(m, d) { return m.flags[d] !== 0; }
+
+  // addPostings merges a term's postings into m: each story keeps the best
+  // score of the terms of its syllable.
   function addPostings(m, n, x, factor, want) {
     var f = idf(n, x.df) * factor, doc = -1, nums = x.nums, step = x.step;
+    var score = m.score, flags = m.flags;
     for (var i = 0; i < nums.length; i += step) {
       doc += nums[i] + 1;
-      var w = nums[i + 1], s = f * w / (w + SATURATION);
-      var mask = step === 3 ? nums[i + 2] : 1;
-      var old = m.get(doc);
-      if (!old) { old = { score: s, exact: false }; m.set(doc, old); } else if (s > old.score) { old.score = s; }
-      if (want && (mask & want) !== 0) { old.exact = true; }
+      var w = nums[i + 1], sc = f * w / (w + SATURATION);
+      if (flags[doc] === 0) { flags[doc] = 1; score[doc] = sc; m.docs.push(doc); } else if (sc > score[doc]) { score[doc] = sc; }
+      if (want && ((step === 3 ? nums[i + 2] : 1) & want) !== 0) { flags[doc] = 2; }
     }
   }
 
@@ -264,8 +293,8 @@
     var n = m.docs, last = syls.length - 1;
 
     var per = syls.map(function (s, i) {
-      var mp = new Map();
-      if (i === last && p.viaPairs) { return mp; }
+      var mt = newMatch(n);
+      if (i === last && p.viaPairs) { return mt; }
       var found = false;
       p.termShards[i].forEach(function (sh) {
         var shard = res.shards['u/' + sh + '.json'];
@@ -275,45 +304,44 @@
           found = true;
           var e = shard[term];
           var want = s.exact ? exactWant(e[0], s.raw, s.prefix && p.expandTerms) : 0;
-          addPostings(mp, n, postings('u:', term, e[1], e[0].length > 1), whole ? 1 : PREFIX_FACTOR, want);
+          addPostings(mt, n, postings('u:', term, e[1], e[0].length > 1), whole ? 1 : PREFIX_FACTOR, want);
         });
       });
       if (!found) { res.unknown.push(i); }
-      return mp;
+      return mt;
     });
     var pairs = syls.map(function (s, i) {
-      var mp = new Map();
-      if (i === 0) { return mp; }
+      var mt = newMatch(n);
+      if (i === 0) { return mt; }
       var key = syls[i - 1].fold + ' ' + s.fold;
       p.pairShards[i].forEach(function (sh) {
         var shard = res.shards['b/' + sh + '.json'];
         Object.keys(shard).forEach(function (k) {
           var whole = k === key;
           if (!whole && !(s.prefix && p.expandPairs && k.indexOf(key) === 0)) { return; }
-          addPostings(mp, n, postings('b:', k, shard[k], false), whole ? 1 : PREFIX_FACTOR, 0);
+          addPostings(mt, n, postings('b:', k, shard[k], false), whole ? 1 : PREFIX_FACTOR, 0);
         });
       });
-      if (i === last && p.viaPairs) { per[i] = mp; }
-      return mp;
+      if (i === last && p.viaPairs) { per[i] = mt; }
+      return mt;
     });
     res.per = per;
 
-    var out = [];
-    per[0].forEach(function (m0, doc) {
-      var tier = m0.exact ? 1 : 0, sc = m0.score;
+    var out = [], docs = per[0].docs;
+    for (var k = 0; k < docs.length; k++) {
+      var doc = docs[k], tier = per[0].flags[doc] === 2 ? 1 : 0, sc = per[0].score[doc], ok = true;
       for (var i = 1; i < syls.length; i++) {
-        var mi = per[i].get(doc);
-        if (!mi) { return; }
-        sc += mi.score;
-        if (mi.exact) { tier++; }
-        var pm = pairs[i].get(doc);
-        if (pm) {
+        var mi = per[i];
+        if (!has(mi, doc)) { ok = false; break; }
+        sc += mi.score[doc];
+        if (mi.flags[doc] === 2) { tier++; }
+        if (has(pairs[i], doc)) {
           tier++;
-          if (!(i === last && p.viaPairs)) { sc += pm.score; }
+          if (!(i === last && p.viaPairs)) { sc += pairs[i].score[doc]; }
         }
       }
-      out.push({ doc: doc, tier: tier, s: Math.round(sc * 1e6) / 1e6 });
-    });
+      if (ok) { out.push({ doc: doc, tier: tier, s: Math.round(sc * 1e6) / 1e6 }); }
+    }
     out.sort(function (a, b) { return b.tier - a.tier || b.s - a.s || a.doc - b.doc; });
     res.ranked = out.map(function (x) { return x.doc; });
     return res;
@@ -547,6 +575,12 @@
         });
         if (best) { better[i] = best; changed = true; }
       });
+      // Show the other syllables typed without diacritics as most stories spell them.
+      syls.forEach(function (s, i) {
+        if (s.exact || r.unknown.indexOf(i) >= 0) { return; }
+        var shard = r.shards['u/' + shardOf(manifestValue.terms, s.fold) + '.json'];
+        if (shard && shard[s.fold]) { better[i] = shard[s.fold][0][0]; }
+      });
       if (changed) {
         var q = better.join(' ');
         var p = document.createElement('p');
@@ -559,9 +593,9 @@
     if (syls.length > 1 && !r.unknown.length) {
       var options = [];
       syls.forEach(function (s, j) {
-        var count = 0;
-        r.per[j === 0 ? 1 : 0].forEach(function (_, doc) {
-          for (var i = 0; i < syls.length; i++) { if (i !== j && !r.per[i].has(doc)) { return; } }
+        var count = 0, from = r.per[j === 0 ? 1 : 0];
+        from.docs.forEach(function (doc) {
+          for (var i = 0; i < syls.length; i++) { if (i !== j && !has(r.per[i], doc)) { return; } }
           count++;
         });
         if (count > 0) {
@@ -629,6 +663,9 @@
       if (hasFilters(f)) { fd = await filtersReady; if (my !== seq) { return; } }
       var applied = fd ? applyFilters(r.ranked, fd, f) : { ids: r.ranked, counts: null };
       var match = matcher(r.syls);
+      // Fetch the first results before clearing the old ones: no flicker.
+      await Promise.all(applied.ids.slice(0, PAGE).map(loadDoc));
+      if (my !== seq) { return; }
       current = { ids: applied.ids, shown: 0, match: match };
       clearResults();
       if (applied.ids.length) {
