@@ -59,3 +59,24 @@ func PageURL(list string, n int) string {
 	}
 	return list + PagePath + strconv.Itoa(n) + "/"
 }
+
+// Window returns the pages the numbered links of p show: the first and the
+// last, and two on each side of p; a nil entry marks a gap ("…"). A list of
+// 300 pages thus links to about seven of them from each page, not to all.
+func (p *Pager) Window() []*Pager {
+	const side = 2
+	var out []*Pager
+	last := 0
+	for _, q := range p.All {
+		n := q.Number
+		if n != 1 && n != p.Total && (n < p.Number-side || n > p.Number+side) {
+			continue
+		}
+		if last != 0 && n > last+1 {
+			out = append(out, nil)
+		}
+		out = append(out, q)
+		last = n
+	}
+	return out
+}
