@@ -14,7 +14,8 @@
 # destination is removed first (and guong's cache, SITE/.guong-cache, when
 # there is one). Then it measures guong's no-change rebuild (previous output
 # and cache kept) and the floor: copying guong's output tree (cp -r) and
-# reading every input file (cat > /dev/null). Nothing is done to the page
+# reading every input file (cat > /dev/null). Before each run the dirty pages
+# are written back (sync, untimed); nothing else is done to the page
 # cache: the inputs are warm for every run, as in everyday use.
 #
 # The Hugo site is bench/hugo; Debian's hugo package is installed if hugo is
@@ -121,8 +122,10 @@ module:
 EOF
   gout=$work/out-guong-$n
   hout=$work/out-hugo-$n
-  run_guong() { rm -rf "$gout" "$site/.guong-cache"; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
-  run_hugo() { rm -rf "$hout"; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
+  # Before each run, untimed: the previous output removed and the page cache's
+  # dirty pages written back (sync), so that no run pays for another's writes.
+  run_guong() { rm -rf "$gout" "$site/.guong-cache"; sync; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
+  run_hugo() { rm -rf "$hout"; sync; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
 
   g=$work/guong-$n.txt h=$work/hugo-$n.txt r=$work/guong-rebuild-$n.txt
   : >"$g"; : >"$h"; : >"$r"
@@ -157,13 +160,26 @@ EOF
   done
   # No-change rebuild: the previous output (and cache) kept.
   for _ in $(seq "$RUNS"); do
+    sync
     timed "$r" "$guong" build -s "$site" -d "$gout" --future
   done
 
   # The floor: writing an output tree of that size, and reading the inputs.
-  cp_t=$( { /usr/bin/time -f '%e' cp -r "$gout" "$work/copy-$n" >/dev/null; } 2>&1 | tail -1)
+  # (medians of 3; cp is single-threaded and spends its time in the kernel)
+  c=$work/cp-$n.txt
+  : >"$c"
+  for _ in 1 2 3; do
+    rm -rf "$work/copy-$n"; sync
+    timed "$c" cp -r "$gout" "$work/copy-$n"
+  done
   rm -rf "$work/copy-$n"
-  cat_t=$( { /usr/bin/time -f '%e' sh -c "find '$site' -type f -print0 | xargs -0 cat >/dev/null"; } 2>&1 | tail -1)
+  cp_t=$(median 1 "$c") cp_c=$(median cpu "$c")
+  c=$work/cat-$n.txt
+  : >"$c"
+  for _ in 1 2 3; do
+    timed "$c" sh -c "find '$site' -type f -print0 | xargs -0 cat >/dev/null"
+  done
+  cat_t=$(median 1 "$c")
 
   gw=$(median 1 "$g") gc=$(median cpu "$g") gm=$(median 4 "$g")
   hw=$(median 1 "$h") hc=$(median cpu "$h") hm=$(median 4 "$h")
@@ -176,7 +192,7 @@ EOF
     printf '%-24s %10.2f %10.2f %12.0f\n' "hugo --minify" "$hw" "$hc" "$(calc "$hm / 1024")"
     printf '%-24s %10.2f %10.2f %12.2f\n' "ratio guong/Hugo" "$(calc "$gw / $hw")" "$(calc "$gc / $hc")" "$(calc "$gm / $hm")"
     printf '%-24s %10.2f %10.2f %12.0f\n' "guong no-change rebuild" "$rw" "$rc" "$(calc "$rm_ / 1024")"
-    echo "floor: cp -r of guong's output ($(files "$gout") files, $(du -sh "$gout" | cut -f1)): ${cp_t}s; reading the $inputs input files: ${cat_t}s"
+    echo "floor: cp -r of guong's output ($(files "$gout") files, $(du -sh "$gout" | cut -f1)): ${cp_t}s wall, ${cp_c}s CPU; reading the $inputs input files (cat): ${cat_t}s"
   } | tee -a "$summary"
 done
 
