@@ -271,7 +271,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		return r, errContent(r)
 	}
 	lap("images")
-	pages := Pages(s, opts.Dev)
+	pages := Pages(s, opts.Dev, theme.T)
 	keys := newPageKeys(s, c, theme, opts, len(pages))
 	keys.mix(covers.version)
 	parallel(ctx, len(pages), func(i int) {

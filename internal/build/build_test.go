@@ -229,3 +229,21 @@ func TestUnusedProfile(t *testing.T) {
 		t.Errorf("diagnostics = %v, want %s", r.Diags, want)
 	}
 }
+
+// TestSectionTitlesTranslated: the site's own sections take their titles
+// from the theme's UI strings, so an English site gets English ones.
+func TestSectionTitlesTranslated(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	fsys["site.yaml"].Data = bytes.Replace(fsys["site.yaml"].Data, []byte("language: vi"), []byte("language: en"), 1)
+	mem, _ := buildMemory(t, fsys, Options{})
+	for name, want := range map[string]string{
+		"phong-trao/index.html": "Emulation campaigns",
+		"don-vi/index.html":     "Departments",
+		"404.html":              "Page not found",
+	} {
+		page, _ := mem.Get(name)
+		if !bytes.Contains(page, []byte("<title>"+want)) {
+			t.Errorf("%s: title is not %q", name, want)
+		}
+	}
+}

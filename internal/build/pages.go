@@ -43,8 +43,9 @@ func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (
 	})
 }
 
-// Pages lists every page of the site, in a stable order.
-func Pages(s *index.Site, dev bool) []*render.Page {
+// Pages lists every page of the site, in a stable order. t gives the
+// theme's UI strings, for the titles of the site's own sections.
+func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	per := s.Config.Paginate
 	var pages []*render.Page
 	add := func(p *render.Page) {
@@ -80,7 +81,7 @@ func Pages(s *index.Site, dev bool) []*render.Page {
 	}
 	terms("model", s.Models, nil)
 
-	campaigns := render.Crumb{Name: "Phong trào thi đua", URL: index.CampaignsPath}
+	campaigns := render.Crumb{Name: t("campaigns"), URL: index.CampaignsPath}
 	add(&render.Page{Kind: "campaigns", URL: index.CampaignsPath, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
 	for _, c := range s.Campaigns {
 		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
@@ -89,27 +90,27 @@ func Pages(s *index.Site, dev bool) []*render.Page {
 		}
 	}
 
-	depts := render.Crumb{Name: "Đơn vị", URL: index.DepartmentsPath}
+	depts := render.Crumb{Name: t("departments"), URL: index.DepartmentsPath}
 	add(&render.Page{Kind: "departments", URL: index.DepartmentsPath, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
 	terms("department", s.Departments, &depts)
 
-	people := render.Crumb{Name: "Nhân vật", URL: index.PeoplePath}
+	people := render.Crumb{Name: t("people"), URL: index.PeoplePath}
 	add(&render.Page{Kind: "people", URL: index.PeoplePath, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
 	for _, p := range s.People {
 		add(&render.Page{Kind: "person", URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
 			Crumbs: []render.Crumb{people, {Name: p.Name}}})
 	}
 
-	tags := render.Crumb{Name: "Chủ đề", URL: index.TagsPath}
+	tags := render.Crumb{Name: t("tags"), URL: index.TagsPath}
 	add(&render.Page{Kind: "tags", URL: index.TagsPath, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
 	terms("tag", s.Tags, &tags)
 
-	years := render.Crumb{Name: "Lưu trữ theo năm", URL: index.YearsPath}
+	years := render.Crumb{Name: t("years"), URL: index.YearsPath}
 	add(&render.Page{Kind: "years", URL: index.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
 	terms("year", s.Years, &years)
 
-	add(&render.Page{Kind: "search", URL: index.SearchPath, Title: "Tìm kiếm", Crumbs: []render.Crumb{{Name: "Tìm kiếm"}}})
-	add(&render.Page{Kind: "404", URL: "404.html", Title: "Không tìm thấy trang"})
+	add(&render.Page{Kind: "search", URL: index.SearchPath, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
+	add(&render.Page{Kind: "404", URL: "404.html", Title: t("not_found_title")})
 	add(&render.Page{Kind: "embed", URL: index.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
 }

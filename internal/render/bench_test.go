@@ -41,7 +41,7 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 		want[k] = true
 	}
 	var pages []*render.Page
-	for _, p := range build.Pages(r.Site, false) {
+	for _, p := range build.Pages(r.Site, false, theme.T) {
 		if want[p.Kind] {
 			pages = append(pages, p)
 		}
