@@ -5,8 +5,10 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/guong/guong/internal/content"
@@ -145,9 +147,10 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 	for _, st := range c.Stories {
 		s.Stories = append(s.Stories, &Story{Story: st, URL: StoriesPath + st.Slug + "/"})
 	}
-	sort.SliceStable(s.Stories, func(i, j int) bool { return newer(s.Stories[i], s.Stories[j]) })
+	slices.SortStableFunc(s.Stories, compareNewer)
 
 	tags := map[string]*Term{}
+	tagKeys := map[string]string{} // tag name → key: names repeat across stories
 	years := map[int]*Term{}
 	people := map[string]*Person{}
 	for i, st := range s.Stories {
@@ -167,7 +170,11 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 			}
 		}
 		for _, name := range st.Story.Tags {
-			key := vi.Slug(name)
+			key, ok := tagKeys[name]
+			if !ok {
+				key = vi.Slug(name)
+				tagKeys[name] = key
+			}
 			if key == "" {
 				continue
 			}
@@ -245,8 +252,9 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 		}
 	}
 	s.Pages = sortPages(sorter, c.Pages)
+	var scratch []*Story
 	for _, st := range s.Stories {
-		st.Related = related(st)
+		st.Related, scratch = related(st, scratch)
 	}
 	return s
 }
@@ -274,6 +282,14 @@ func newer(a, b *Story) bool {
 		return a.Date.After(b.Date)
 	}
 	return a.Slug < b.Slug
+}
+
+// compareNewer is newer as a comparison function.
+func compareNewer(a, b *Story) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
 }
 
 func less(sorter *vi.Sorter, a, b, ka, kb string) bool {
@@ -362,35 +378,41 @@ func compareBytes(a, b []byte) int {
 
 // related picks up to RelatedCount other stories: the same person's first,
 // then the same campaign's, then the same model type's, then those sharing
-// a tag; newest first within each.
-func related(st *Story) []*Story {
+// a tag; newest first within each. scratch is a buffer to reuse; it is
+// returned for the next call.
+func related(st *Story, scratch []*Story) ([]*Story, []*Story) {
 	var out []*Story
-	chosen := map[*Story]bool{st: true}
+	chosen := func(c *Story) bool { return c == st || slices.Contains(out, c) }
 	take := func(lists ...[]*Story) {
 		need := RelatedCount - len(out)
 		if need <= 0 {
 			return
 		}
-		var cands []*Story
+		cands := scratch[:0]
 		for _, l := range lists {
 			n := 0
 			for _, c := range l {
 				if n >= need {
 					break
 				}
-				if !chosen[c] {
+				if !chosen(c) {
 					cands = append(cands, c)
 					n++
 				}
 			}
 		}
-		sort.Slice(cands, func(i, j int) bool { return cands[i].order < cands[j].order })
+		scratch = cands
+		// A story in two lists is twice among the candidates: equal
+		// orders are the same story, so the order of the sort is unique.
+		slices.SortFunc(cands, func(a, b *Story) int { return a.order - b.order })
 		for _, c := range cands {
 			if len(out) == RelatedCount {
 				return
 			}
-			if !chosen[c] {
-				chosen[c] = true
+			if !chosen(c) {
+				if out == nil {
+					out = make([]*Story, 0, RelatedCount)
+				}
 				out = append(out, c)
 			}
 		}
@@ -409,5 +431,5 @@ func related(st *Story) []*Story {
 		lists = append(lists, t.Stories)
 	}
 	take(lists...)
-	return out
+	return out, scratch
 }
