@@ -109,6 +109,12 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 // load reads site.yaml and the content, renders every Markdown body and
 // checks the files bodies refer to.
 func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session) (*site.Config, *content.Site) {
+	if sess != nil && sess.loaded != nil { // by Builder.quick
+		l := sess.loaded
+		sess.loaded = nil
+		diags.Append(l.diags)
+		return l.cfg, l.content
+	}
 	cfg := site.Load(siteFS, diags)
 	if cfg == nil {
 		return nil, nil
@@ -118,6 +124,7 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, ses
 	if sess != nil {
 		copts.Cache = sess.content
 		bodies = sess.bodies
+		copts.Incremental, copts.Changed = sess.takeChanges()
 	}
 	c := content.Load(ctx, siteFS, cfg, copts, diags)
 	renderBodies(ctx, siteFS, cfg, c, diags, bodies)
@@ -133,31 +140,38 @@ type body struct {
 	diags  diag.List
 }
 
-// renderBodies converts every Markdown body on every core.
+// renderBodies converts every Markdown body on every core, but those the
+// cache holds unchanged.
 func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List, cache *bodyCache) {
 	conv := markdown.New(cfg.BasePath())
 	cache.prepare(cfg.BasePath())
-	var jobs []*body
+	jobs := make([]body, 0, len(c.Stories)+len(c.Campaigns)+len(c.Pages)+len(c.Profiles))
 	for _, s := range c.Stories {
-		jobs = append(jobs, &body{file: s.File, line: s.BodyLine, src: s.Body})
+		jobs = append(jobs, body{file: s.File, line: s.BodyLine, src: s.Body})
 	}
 	for _, x := range c.Campaigns {
-		jobs = append(jobs, &body{file: x.File, line: x.BodyLine, src: x.Body})
+		jobs = append(jobs, body{file: x.File, line: x.BodyLine, src: x.Body})
 	}
 	for _, p := range c.Pages {
-		jobs = append(jobs, &body{file: p.File, line: p.BodyLine, src: p.Body})
+		jobs = append(jobs, body{file: p.File, line: p.BodyLine, src: p.Body})
 	}
 	for _, p := range c.Profiles {
-		jobs = append(jobs, &body{file: p.File, line: p.BodyLine, src: p.Body})
+		jobs = append(jobs, body{file: p.File, line: p.BodyLine, src: p.Body})
 	}
-	parallel(ctx, len(jobs), func(i int) {
-		b := jobs[i]
-		if res, d, ok := cache.get(b.file, b.line, b.src); ok {
-			b.result, b.diags = res, d
-		} else {
-			b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
-			cache.put(b.file, b.line, b.src, b.result, b.diags)
+	todo := cache.getAll(jobs)
+	parallel(ctx, len(todo), func(i int) {
+		b := &jobs[todo[i]]
+		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
+		cache.put(b.file, b.line, b.src, b.result, b.diags)
+	})
+	var withImages []int
+	for i := range jobs {
+		if len(jobs[i].result.Images) > 0 {
+			withImages = append(withImages, i)
 		}
+	}
+	parallel(ctx, len(withImages), func(i int) {
+		b := &jobs[withImages[i]]
 		for _, img := range b.result.Images {
 			if info, err := fs.Stat(siteFS, img.File); err != nil || !info.Mode().IsRegular() {
 				b.diags.Errorf(img.Pos, diag.MissingFile, img.Rel)
@@ -165,7 +179,7 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 		}
 	})
 	i := 0
-	next := func() *body { b := jobs[i]; i++; diags.Append(b.diags); return b }
+	next := func() *body { b := &jobs[i]; i++; diags.Append(b.diags); return b }
 	for _, s := range c.Stories {
 		b := next()
 		s.HTML = b.result.HTML
@@ -173,7 +187,9 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 		if s.Excerpt == "" {
 			s.Excerpt = b.result.FirstParagraph
 		}
-		c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
+		if len(b.result.Images) > 0 {
+			c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
+		}
 	}
 	for _, x := range c.Campaigns {
 		b := next()
@@ -264,6 +280,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	w := &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: opts.NoMinify, written: map[string]bool{}}
 	if sess != nil {
 		w.prev = sess.output
+		w.written = make(map[string]bool, len(sess.files))
 	}
 	covers.resize(ctx, siteFS, s, opts.CacheDir, w, &r.Diags)
 	r.Images = covers.stats
@@ -298,7 +315,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		writeSearch(s, w)
 	}
 	lap("search")
-	if err := writeFeeds(w, s, pages, covers); err != nil {
+	if err := writeFeeds(w, s, pages, covers, keys, sess.lastKeys(), sess.later()); err != nil {
 		w.fail(err)
 	}
 	lap("feeds")
@@ -322,6 +339,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	if sess != nil {
 		sess.newKeys = keys.files
 		sess.written = w.written
+		sess.built = &lastBuild{content: c, site: s, pages: pages, theme: theme, keys: keys, covers: covers}
 	}
 	if err := ctx.Err(); err != nil {
 		return r, err

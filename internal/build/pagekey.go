@@ -1,9 +1,11 @@
 package build
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/sitemap"
 )
 
 // pageKey fingerprints everything a page shows. A rebuild renders a page
@@ -26,8 +29,13 @@ type pageKey [16]byte
 
 // pageKeys computes the keys of one build and records them by output file.
 type pageKeys struct {
-	global []byte                  // the site-wide part, hashed into every key
-	cards  map[*index.Story][]byte // each story's card fingerprint
+	global []byte                   // the site-wide part, hashed into every key
+	cards  map[*index.Story][]byte  // each story's card fingerprint
+	terms  map[*index.Term][]byte   // what every page of a term shows of it
+	people map[*index.Person][]byte // what a list of people shows of each
+	models []byte                   // the campaigns' counts by model type
+
+	hashers sync.Pool // of *hasher, reused by of
 
 	mu    sync.Mutex
 	files map[string]pageKey
@@ -54,15 +62,100 @@ func newPageKeys(s *index.Site, c *content.Site, theme *render.Theme, opts Optio
 	for _, y := range s.Years {
 		h.str(y.Key)
 	}
-	k := &pageKeys{global: h.sum(), files: make(map[string]pageKey, n), cards: make(map[*index.Story][]byte, len(s.Stories))}
-	for _, st := range s.Stories {
-		ch := newHasher()
-		ch.str(st.Slug, st.Title, st.Excerpt, st.Person.Name, st.Person.URL, st.Story.Model, st.Story.Department)
-		ch.num(st.Date.UnixNano())
-		ch.flag(st.Collective)
-		k.cards[st] = ch.sum()[:16]
+	k := &pageKeys{global: h.sum(), files: make(map[string]pageKey, n), cards: make(map[*index.Story][]byte, len(s.Stories)),
+		terms: map[*index.Term][]byte{}, people: make(map[*index.Person][]byte, len(s.People))}
+	// One buffer holds every card's fingerprint, made on every core, a
+	// chunk of stories at a time.
+	cards := make([]byte, 16*len(s.Stories))
+	const chunk = 256
+	parallel(context.Background(), (len(s.Stories)+chunk-1)/chunk, func(c int) {
+		h := newHasher()
+		for i := c * chunk; i < min((c+1)*chunk, len(s.Stories)); i++ {
+			h.card(s.Stories[i], cards[16*i:16*i])
+		}
+	})
+	for i, st := range s.Stories {
+		k.cards[st] = cards[16*i : 16*i+16 : 16*i+16]
+	}
+	sums := make([]byte, 0, 16*len(s.People))
+	ch := newHasher()
+	for _, p := range s.People {
+		ch.b = ch.b[:0]
+		ch.str(p.Name, p.URL, p.Position, p.Initial)
+		ch.flag(p.Collective)
+		if p.Department != nil {
+			ch.str(p.Department.Key)
+		}
+		ch.num(int64(len(p.Stories)))
+		sums = ch.appendSum(sums)
+		k.people[p] = sums[len(sums)-16:]
+	}
+	for _, camp := range s.Campaigns {
+		for _, mc := range camp.ByModel {
+			k.models = binary.AppendVarint(k.models, int64(mc.Count))
+		}
+	}
+	for _, ts := range [][]*index.Term{s.Models, s.Departments, s.Tags, s.Years} {
+		for _, t := range ts {
+			th := newHasher()
+			th.people = k.people
+			th.str(t.Key, t.Name, t.Description)
+			th.num(int64(len(t.Stories)))
+			th.persons(t.Individuals)
+			th.persons(t.Collectives)
+			k.terms[t] = th.sum()
+		}
 	}
 	return k
+}
+
+// card appends to out the fingerprint of what a story's card shows: title,
+// person, department, model type, date and excerpt — not the body, so
+// editing a story's text renders only its own page again.
+func (h *hasher) card(st *index.Story, out []byte) []byte {
+	h.b = h.b[:0]
+	h.str(st.Slug, st.Title, st.Excerpt, st.Person.Name, st.Person.URL, st.Story.Model, st.Story.Department)
+	h.num(st.Date.UnixNano())
+	h.flag(st.Collective)
+	return h.appendSum(out)
+}
+
+// recard updates the card fingerprint of a story whose content changed.
+func (k *pageKeys) recard(st *index.Story) {
+	k.cards[st] = newHasher().card(st, nil)
+}
+
+// showsCards reports whether page p shows the card of a story for which
+// shown is true: whether its key (see of) covers the story's card.
+func showsCards(p *render.Page, shown func(*index.Story) bool) bool {
+	some := func(sts []*index.Story) bool { return slices.ContainsFunc(sts, shown) }
+	if p.Pager != nil && some(p.Pager.Stories) {
+		return true
+	}
+	s := p.Site
+	switch p.Kind {
+	case "story":
+		return shown(p.Story) || some(p.Story.Related)
+	case "person":
+		return some(p.Person.Stories)
+	case "home":
+		if some(first(s.Stories, 4)) {
+			return true
+		}
+		for _, m := range s.Models {
+			if some(first(m.Stories, 3)) {
+				return true
+			}
+		}
+		return false
+	case "404":
+		return some(first(s.Stories, 3))
+	case "embed":
+		return some(first(s.Stories, 5))
+	case "page", "model", "department", "tag", "year", "campaign", "campaigns", "departments", "people", "tags", "years", "search":
+		return false
+	}
+	return true // a kind that of does not know is rendered every time
 }
 
 func (k *pageKeys) set(file string, key pageKey) {
@@ -73,8 +166,13 @@ func (k *pageKeys) set(file string, key pageKey) {
 
 // of returns the key of page p.
 func (k *pageKeys) of(p *render.Page) pageKey {
-	h := newHasher()
-	h.cardSums = k.cards
+	h, _ := k.hashers.Get().(*hasher)
+	if h == nil {
+		h = newHasher()
+	}
+	defer k.hashers.Put(h)
+	h.b = h.b[:0]
+	h.cardSums, h.people = k.cards, k.people
 	h.b = append(h.b, k.global...)
 	h.str(p.Kind, p.URL, p.Title, p.Description)
 	for _, c := range p.Crumbs {
@@ -97,16 +195,16 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 		h.num(int64(p.Page.Version))
 	case "model", "department", "tag", "year":
 		t := p.Term
-		h.str(t.Key, t.Name, t.Description)
-		h.num(int64(len(t.Stories)))
-		h.people(t.Individuals)
-		h.people(t.Collectives)
+		if sum, ok := k.terms[t]; ok {
+			h.b = append(h.b, sum...)
+		} else {
+			h.str(t.Key, t.Name, t.Description)
+			h.num(int64(len(t.Stories)))
+			h.persons(t.Individuals)
+			h.persons(t.Collectives)
+		}
 		if p.Kind == "model" {
-			for _, camp := range s.Campaigns {
-				for _, mc := range camp.ByModel {
-					h.num(int64(mc.Count))
-				}
-			}
+			h.b = append(h.b, k.models...)
 		}
 	case "campaign":
 		h.num(int64(len(p.Campaign.Stories)))
@@ -122,16 +220,18 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 			h.num(int64(len(d.Stories)))
 		}
 	case "people":
-		h.people(s.People)
+		h.persons(s.People)
 	case "person":
 		pe := p.Person
-		h.people([]*index.Person{pe})
+		h.persons([]*index.Person{pe})
 		if pe.Profile != nil {
 			h.num(int64(pe.Profile.Version))
 		}
 		h.cards(pe.Stories)
-		for _, st := range pe.Stories { // awards come from the stories
-			h.num(int64(st.Version))
+		for _, a := range pe.Awards { // from the stories' front matter
+			h.str(a.Name, a.Decision, a.Story.URL)
+			h.num(a.Date.Unix(), int64(a.Date.Nanosecond()))
+			h.flag(a.HasDate)
 		}
 	case "tags":
 		for _, t := range s.Tags {
@@ -159,9 +259,56 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 		// A kind this function does not know is rendered every time.
 		h.num(time.Now().UnixNano())
 	}
-	var key pageKey
-	copy(key[:], h.sum())
-	return key
+	return h.key()
+}
+
+// feed returns the key of the feeds of a list showing items.
+func (k *pageKeys) feed(dir, title, description string, items []*index.Story) pageKey {
+	h := newHasher()
+	h.cardSums = k.cards
+	h.b = append(h.b, k.global...)
+	h.str("feed", dir, title, description)
+	for _, st := range items {
+		h.cards([]*index.Story{st})
+		h.str(st.Story.Campaigns...)
+		h.num(int64(len(st.Story.Campaigns)))
+		for _, t := range st.Tags {
+			h.str(t.Name)
+		}
+		h.num(int64(len(st.Tags)))
+	}
+	return h.key()
+}
+
+// sitemap returns the key of the sitemap listing entries (their URLs
+// relative to the base URL).
+func (k *pageKeys) sitemap(entries []sitemap.Entry) pageKey {
+	h := newHasher()
+	h.b = append(h.b, k.global...)
+	h.str("sitemap")
+	for _, e := range entries {
+		h.str(e.URL)
+		h.num(e.LastMod.Unix(), int64(e.LastMod.Nanosecond()))
+	}
+	return h.key()
+}
+
+// reuse reports whether the previous build, whose keys are prev, wrote
+// files from key: they are then kept as they are, and key is recorded as
+// theirs. Else nothing is recorded.
+func (k *pageKeys) reuse(prev map[string]pageKey, w *writer, key pageKey, files ...string) bool {
+	for _, f := range files {
+		if old, ok := prev[f]; !ok || old != key {
+			return false
+		}
+	}
+	if !keepAll(w, files) {
+		return false
+	}
+	for _, f := range files {
+		k.set(f, key)
+	}
+	return true
 }
 
 func first(xs []*index.Story, n int) []*index.Story {
@@ -171,19 +318,30 @@ func first(xs []*index.Story, n int) []*index.Story {
 	return xs
 }
 
-// hasher writes length-prefixed fields into SHA-256.
+// hasher writes length-prefixed fields, to be hashed by sum.
 type hasher struct {
 	b        []byte
-	cardSums map[*index.Story][]byte // precomputed card fingerprints
+	cardSums map[*index.Story][]byte  // precomputed card fingerprints
+	people   map[*index.Person][]byte // precomputed people's fingerprints
 }
 
 func newHasher() *hasher { return &hasher{b: make([]byte, 0, 512)} }
+
+// longString is the length from which str writes a string's hash rather
+// than its bytes: titles and excerpts are long, and copying them costs more
+// than hashing them.
+const longString = 48
 
 func (h *hasher) str(ss ...string) {
 	for _, s := range ss {
 		h.b = strconv.AppendInt(h.b, int64(len(s)), 10)
 		h.b = append(h.b, ':')
-		h.b = append(h.b, s...)
+		if len(s) >= longString {
+			h.b = binary.LittleEndian.AppendUint64(h.b, maphash.String(seedA, s))
+			h.b = binary.LittleEndian.AppendUint64(h.b, maphash.String(seedB, s))
+		} else {
+			h.b = append(h.b, s...)
+		}
 	}
 }
 
@@ -203,9 +361,7 @@ func (h *hasher) flag(fs ...bool) {
 	}
 }
 
-// cards covers what a story card shows: title, person, department, model
-// type, date and excerpt — not the body, so editing a story's text renders
-// only its own page again.
+// cards covers what the cards of stories show (see card).
 func (h *hasher) cards(sts []*index.Story) {
 	for _, st := range sts {
 		h.b = append(h.b, h.cardSums[st]...)
@@ -218,23 +374,29 @@ func (h *hasher) story(st *index.Story) {
 	h.num(int64(st.Version))
 }
 
-// people covers what a list of people shows.
-func (h *hasher) people(ps []*index.Person) {
+// persons covers what a list of people shows: each person's name, page,
+// position, initial, kind, department and number of stories.
+func (h *hasher) persons(ps []*index.Person) {
 	for _, p := range ps {
-		h.str(p.Name, p.URL, p.Position, p.Initial)
-		h.flag(p.Collective)
-		if p.Department != nil {
-			h.str(p.Department.Key)
-		}
-		h.num(int64(len(p.Stories)))
+		h.b = append(h.b, h.people[p]...)
 	}
 }
 
 // sum hashes what was written into 16 bytes: two 64-bit maphash sums with
 // different seeds. Keys are only compared within one process, so a
 // process-seeded hash is enough, and it is several times faster than SHA-256.
-func (h *hasher) sum() []byte {
-	out := make([]byte, 0, 16)
+func (h *hasher) sum() []byte { return h.appendSum(make([]byte, 0, 16)) }
+
+// key returns sum as a pageKey.
+func (h *hasher) key() pageKey {
+	var k pageKey
+	binary.LittleEndian.PutUint64(k[:8], maphash.Bytes(seedA, h.b))
+	binary.LittleEndian.PutUint64(k[8:], maphash.Bytes(seedB, h.b))
+	return k
+}
+
+// appendSum appends sum's 16 bytes to out.
+func (h *hasher) appendSum(out []byte) []byte {
 	out = binary.LittleEndian.AppendUint64(out, maphash.Bytes(seedA, h.b))
 	return binary.LittleEndian.AppendUint64(out, maphash.Bytes(seedB, h.b))
 }

@@ -49,19 +49,13 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	per := s.Config.Paginate
 	var pages []*render.Page
 	add := func(p *render.Page) {
-		p.Site, p.Dev = s, dev
-		p.Feed = feedDir(p)
+		fillPage(p, s, dev)
 		pages = append(pages, p)
 	}
 	home := &render.Page{Kind: "home", URL: "", Title: s.Config.Title, Description: s.Config.Description}
 	add(home)
 	for _, st := range s.Stories {
-		crumbs := []render.Crumb{}
-		if st.Model != nil {
-			crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
-		}
-		add(&render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Excerpt, Story: st,
-			Crumbs: append(crumbs, render.Crumb{Name: st.Title})})
+		add(storyPage(st))
 	}
 	for _, p := range s.Pages {
 		add(&render.Page{Kind: "page", URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
@@ -113,4 +107,21 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	add(&render.Page{Kind: "404", URL: "404.html", Title: t("not_found_title")})
 	add(&render.Page{Kind: "embed", URL: index.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
+}
+
+// storyPage returns the page of a story, as Pages lists it, before Pages
+// sets its site, mode and feed (see fillPage).
+func storyPage(st *index.Story) *render.Page {
+	crumbs := []render.Crumb{}
+	if st.Model != nil {
+		crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
+	}
+	return &render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Excerpt, Story: st,
+		Crumbs: append(crumbs, render.Crumb{Name: st.Title})}
+}
+
+// fillPage sets what Pages sets on every page.
+func fillPage(p *render.Page, s *index.Site, dev bool) {
+	p.Site, p.Dev = s, dev
+	p.Feed = feedDir(p)
 }

@@ -100,6 +100,7 @@ type Profile struct {
 	Position string
 
 	photoWritten string // the photo path as written, even if unusable
+	photoFile    string // the file checked as the photo, "" if none
 	Body         []byte
 	BodyLine     int
 	Version      uint64 // a fingerprint of the file's bytes

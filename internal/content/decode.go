@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
@@ -34,6 +36,17 @@ type parsedStory struct {
 	hasDept      bool
 	unpublished  bool   // a draft left out of this build
 	coverWritten string // the cover path as written, even if unusable
+	coverFile    string // the file checked as the cover, "" if none
+
+	// checked is the last result of check, for a cached story checked
+	// again against the same registries.
+	checked atomic.Pointer[checkResult]
+}
+
+// checkResult is what check reported against reg.
+type checkResult struct {
+	reg   *registries
+	diags diag.List
 }
 
 func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory {
@@ -72,7 +85,8 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 	}
 	if cover := f.String("cover", false); cover != "" {
 		p.coverWritten = cover
-		st.Cover = checkImage(fsys, f, "cover", localPath(f, "cover", doc.File, cover))
+		p.coverFile = localPath(f, "cover", doc.File, cover)
+		st.Cover = checkImage(fsys, f, "cover", p.coverFile)
 	}
 	for _, a := range f.Maps("awards") {
 		a.CheckKeys(awardKeys...)
@@ -88,11 +102,43 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 
 // registries are the keys a story may refer to.
 type registries struct {
-	models, departments, campaigns []string
+	models, departments, campaigns registry
+}
+
+// registry is the keys of one kind, in their order and as a set.
+type registry struct {
+	keys []string
+	has  map[string]bool
+}
+
+func newRegistry(keys []string) registry {
+	r := registry{keys: keys, has: make(map[string]bool, len(keys))}
+	for _, k := range keys {
+		r.has[k] = true
+	}
+	return r
+}
+
+// equal reports whether two registries hold the same keys.
+func (r *registries) equal(o *registries) bool {
+	return slices.Equal(r.models.keys, o.models.keys) && slices.Equal(r.departments.keys, o.departments.keys) &&
+		slices.Equal(r.campaigns.keys, o.campaigns.keys)
+}
+
+// checkedAgainst returns what check reports against reg, checking again only if
+// reg is not the registries of the last check.
+func (p *parsedStory) checkedAgainst(reg *registries) diag.List {
+	if c := p.checked.Load(); c != nil && c.reg == reg {
+		return c.diags
+	}
+	var d diag.List
+	p.check(reg, &d)
+	p.checked.Store(&checkResult{reg: reg, diags: d})
+	return d
 }
 
 // check reports references to unknown model types, departments and campaigns.
-func (p *parsedStory) check(reg registries, diags *diag.List) {
+func (p *parsedStory) check(reg *registries, diags *diag.List) {
 	st := p.story
 	if p.hasModel {
 		checkRef(diags, p.modelPos, diag.Word{VI: "loại mô hình", EN: "model"}, st.Model, reg.models)
@@ -109,12 +155,11 @@ func (p *parsedStory) check(reg registries, diags *diag.List) {
 	}
 }
 
-func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, valid []string) {
-	for _, v := range valid {
-		if v == key {
-			return
-		}
+func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, reg registry) {
+	if reg.has[key] {
+		return
 	}
+	valid := reg.keys
 	if s := meta.Suggest(key, valid); s != "" {
 		diags.Errorf(pos, diag.UnknownRefHint, what, key, s)
 		return
@@ -237,7 +282,8 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 	}
 	if photo := f.String("photo", false); photo != "" {
 		pr.photoWritten = photo
-		pr.Photo = checkImage(fsys, f, "photo", localPath(f, "photo", doc.File, photo))
+		pr.photoFile = localPath(f, "photo", doc.File, photo)
+		pr.Photo = checkImage(fsys, f, "photo", pr.photoFile)
 	}
 	return pr
 }

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -23,6 +22,13 @@ type Options struct {
 	Now    time.Time // the build's time; stories dated after it are scheduled
 	// Cache, if set, keeps parsed files for the next Load of the same site.
 	Cache *Cache
+	// Incremental says that Changed lists every path (slash-separated,
+	// relative to the site folder) that may have changed since the last
+	// Load with Cache: Load then looks at those paths alone instead of
+	// walking the content folder. It walks anyway when it cannot be sure
+	// (a folder changed, the settings changed, there was no walk yet).
+	Incremental bool
+	Changed     []string
 }
 
 // kind is what a content file is, by its folder.
@@ -45,11 +51,11 @@ type file struct {
 // Load reads and checks the content folder of fsys. Problems are added to
 // diags; the returned Site holds every file that could be read.
 func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags *diag.List) *Site {
-	files, assets := list(fsys, cfg, diags)
+	files, assets, incremental := list(fsys, cfg, opts, diags)
 	s := &Site{Assets: assets}
 
 	// Campaigns first: stories are checked against their keys.
-	results := parseAll(ctx, fsys, cfg, files, opts)
+	results := parseAll(ctx, fsys, cfg, files, opts, incremental)
 	for _, r := range results {
 		diags.Append(r.diags)
 		if c, ok := r.value.(*Campaign); ok {
@@ -60,26 +66,27 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags
 	for i, c := range s.Campaigns {
 		campaignKeys[i] = c.Key
 	}
-	reg := registries{
-		models:      site.Keys(cfg.Models),
-		departments: site.Keys(cfg.Departments),
-		campaigns:   campaignKeys,
+	reg := &registries{
+		models:      newRegistry(site.Keys(cfg.Models)),
+		departments: newRegistry(site.Keys(cfg.Departments)),
+		campaigns:   newRegistry(campaignKeys),
+	}
+	if opts.Cache != nil {
+		reg = opts.Cache.sameRegistries(reg)
 	}
 	type owner struct {
 		file        string
 		unpublished bool
 	}
-	slugs := map[string]owner{} // story slug → the first story with it
+	slugs := make(map[string]owner, len(results)) // story slug → the first story with it
 	pageSlugs := map[string]string{}
 	for _, r := range results {
 		switch v := r.value.(type) {
 		case *parsedStory:
-			if v.unpublished {
-				var d diag.List
-				v.check(reg, &d)
-				diags.Append(asWarnings(d))
+			if d := v.checkedAgainst(reg); v.unpublished {
+				diags.Append(asWarnings(append(diag.List(nil), d...)))
 			} else {
-				v.check(reg, diags)
+				diags.Append(d)
 			}
 			st := v.story
 			prev, dup := slugs[st.Slug]
@@ -128,62 +135,110 @@ var reserved = map[string]bool{
 	"nhung": true, "feed.xml": true, "feed.json": true, "sitemap.xml": true, "robots.txt": true, "404.html": true,
 }
 
-// list walks the content folder, sorting files by kind. Links are never
-// followed; hidden files and editors' temporary files are ignored.
-func list(fsys fs.FS, cfg *site.Config, diags *diag.List) (files []file, assets []string) {
+// list finds the content folder's files, sorting them by kind: by walking
+// the folder, or, when opts says which paths changed since the last Load
+// with its Cache, by looking at those paths alone.
+// It reports whether it looked at the changed paths alone.
+func list(fsys fs.FS, cfg *site.Config, opts Options, diags *diag.List) (files []file, assets []string, incremental bool) {
+	key := settingsKey(cfg, opts)
+	var l *listing
+	if opts.Cache != nil && opts.Incremental {
+		l = opts.Cache.updateListing(fsys, cfg, key, opts.Changed)
+	}
+	incremental = l != nil
+	if l == nil {
+		l = walk(fsys, cfg, key)
+		if opts.Cache != nil {
+			opts.Cache.setListing(l)
+		}
+	}
+	files, assets = l.result(diags)
+	return files, assets, incremental
+}
+
+// walk walks the content folder. Links are never followed; hidden files
+// and editors' temporary files are ignored.
+func walk(fsys fs.FS, cfg *site.Config, key string) *listing {
+	l := &listing{key: key, complete: true}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(diag.Position{File: p}, diag.ReadFailed, err)
+			l.complete = false
+			l.entries = append(l.entries, entry{path: p, diags: failed(p, err)})
 			return nil
 		}
-		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+		if p != Dir && hidden(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Warnf(diag.Position{File: p}, diag.Symlink, p)
+		if d.IsDir() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
+		if e, ok := examine(p, d.Type(), d.Info, cfg); ok {
+			l.entries = append(l.entries, e)
 		}
-		if path.Ext(name) != ".md" {
-			assets = append(assets, p)
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			diags.Errorf(diag.Position{File: p}, diag.ReadFailed, err)
-			return nil
-		}
-		if info.Size() > cfg.MaxFileSize {
-			diags.Errorf(diag.Position{File: p}, diag.FileTooLarge, (info.Size()+(1<<20)-1)>>20, cfg.MaxFileSize>>20)
-			return nil
-		}
-		f := file{path: p, size: info.Size(), mod: info.ModTime()}
-		switch {
-		case strings.HasPrefix(p, StoriesDir+"/"):
-			f.kind = kindStory
-		case path.Dir(p) == CampaignsDir:
-			f.kind = kindCampaign
-		case path.Dir(p) == PagesDir:
-			f.kind = kindPage
-		case path.Dir(p) == PeopleDir:
-			f.kind = kindProfile
-		default:
-			return nil // Markdown elsewhere is not published
-		}
-		files = append(files, f)
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(diag.Position{File: Dir}, diag.ReadFailed, err)
+		l.complete = false
+		l.entries = append(l.entries, entry{path: Dir, diags: failed(Dir, err)})
 	}
-	sort.Strings(assets)
-	return files, assets
+	return l
+}
+
+// hidden reports whether a file or folder name is one list ignores:
+// hidden, or an editor's temporary file.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+func failed(p string, err error) diag.List {
+	var d diag.List
+	d.Errorf(diag.Position{File: p}, diag.ReadFailed, err)
+	return d
+}
+
+// examine classifies the content file p, which is not a folder, given its
+// type and a way to get its size and time. It reports false for files the
+// site ignores.
+func examine(p string, typ fs.FileMode, info func() (fs.FileInfo, error), cfg *site.Config) (entry, bool) {
+	e := entry{path: p}
+	if typ&fs.ModeSymlink != 0 {
+		e.diags.Warnf(diag.Position{File: p}, diag.Symlink, p)
+		return e, true
+	}
+	if !typ.IsRegular() {
+		return e, false
+	}
+	if path.Ext(p) != ".md" {
+		e.asset = true
+		return e, true
+	}
+	fi, err := info()
+	if err != nil {
+		e.diags = failed(p, err)
+		return e, true
+	}
+	if fi.Size() > cfg.MaxFileSize {
+		e.diags.Errorf(diag.Position{File: p}, diag.FileTooLarge, (fi.Size()+(1<<20)-1)>>20, cfg.MaxFileSize>>20)
+		return e, true
+	}
+	f := file{path: p, size: fi.Size(), mod: fi.ModTime()}
+	switch {
+	case strings.HasPrefix(p, StoriesDir+"/"):
+		f.kind = kindStory
+	case path.Dir(p) == CampaignsDir:
+		f.kind = kindCampaign
+	case path.Dir(p) == PagesDir:
+		f.kind = kindPage
+	case path.Dir(p) == PeopleDir:
+		f.kind = kindProfile
+	default:
+		return e, false // Markdown elsewhere is not published
+	}
+	e.file = &f
+	return e, true
 }
 
 type result struct {
@@ -192,24 +247,34 @@ type result struct {
 }
 
 // parseAll parses files on every core; results keep the order of files.
-func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, opts Options) []result {
+// Files the cache holds unchanged are not read again. incremental says
+// that opts.Changed lists every change since the last Load.
+func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, opts Options, incremental bool) []result {
 	results := make([]result, len(files))
+	var todo []int
 	if opts.Cache != nil {
-		opts.Cache.prepare(settingsKey(cfg, opts), files)
+		opts.Cache.prepare(settingsKey(cfg, opts), files, incremental)
+		var changed map[string]bool
+		if incremental {
+			changed = make(map[string]bool, len(opts.Changed))
+			for _, p := range opts.Changed {
+				changed[p] = true
+			}
+		}
+		todo = opts.Cache.getAll(files, results, incremental, changed)
+	} else {
+		todo = make([]int, len(files))
+		for i := range todo {
+			todo[i] = i
+		}
 	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(len(todo), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if opts.Cache != nil {
-					if r, ok := opts.Cache.get(files[i]); ok {
-						results[i] = r
-						continue
-					}
-				}
 				results[i] = parseFile(fsys, cfg, files[i], opts)
 				if opts.Cache != nil {
 					opts.Cache.put(files[i], results[i])
@@ -217,7 +282,7 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, o
 			}
 		}()
 	}
-	for i := range files {
+	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}

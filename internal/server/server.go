@@ -73,10 +73,21 @@ func (s *Server) BasePath() string {
 
 // Build builds the site, prints one line about it (what changed, pages
 // rendered, milliseconds) and tells the open tabs. changed names the files
-// that caused it, for that line. On failure the errors are printed and
-// shown in the tabs, and the last good build keeps being served.
+// (slash paths relative to the site folder; "." for anything) that changed
+// since the last Build: only those are read again. Nil, for the first
+// build, reads everything. On failure the errors are printed and shown in
+// the tabs, and the last good build keeps being served.
 func (s *Server) Build(ctx context.Context, changed []string) error {
-	r, out, err := s.builder.Build(ctx)
+	var (
+		r   *build.Result
+		out *publish.Memory
+		err error
+	)
+	if changed == nil {
+		r, out, err = s.builder.Build(ctx)
+	} else {
+		r, out, err = s.builder.BuildChanged(ctx, changed)
+	}
 	lang := r.Lang()
 	stamp := time.Now().Format("15:04:05")
 	what := describe(changed, lang)
