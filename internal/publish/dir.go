@@ -3,9 +3,12 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file guong leaves in every destination it writes. A folder
@@ -20,9 +23,10 @@ type Dir struct {
 	// fingerprint of the inputs the output was built from (see ReadStamp).
 	Stamp string
 
-	dest string // the destination folder, absolute
-	tmp  string // the temporary folder being written
-	lock *lock  // held from Open to Commit or Abort
+	dest string   // the destination folder, absolute
+	tmp  string   // the temporary folder being written
+	lock *lock    // held from Open to Commit or Abort
+	made sync.Map // folders made inside tmp, by their path relative to it
 }
 
 // temporary folder names, beside the destination: .<base>.guong-tmp-*,
@@ -156,11 +160,33 @@ func (d *Dir) Write(name string, data []byte) error {
 	if !ValidPath(name) {
 		return fmt.Errorf("publish: invalid output path %q", name)
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if dir := path.Dir(name); dir != "." {
+		if err := d.mkdir(dir); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// mkdir makes the folder dir (slash-separated, relative to the temporary
+// folder) and its parents, each once per build: creating a folder is one of
+// the dearest things a build asks of the file system, and os.MkdirAll would
+// also look each one up first, for every file.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if parent := path.Dir(dir); parent != "." {
+		if err := d.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	d.made.Store(dir, true)
+	return nil
 }
 
 // Commit marks the new output as guong's and swaps it in for the
