@@ -16,7 +16,7 @@ const SearchIndexPath = index.SearchPath + "chi-muc/"
 func writeSearch(s *index.Site, w *writer) {
 	files := search.Build(searchDocs(s), searchFacets(s), search.Options{})
 	parallel(w.ctx, len(files), func(i int) {
-		w.write(SearchIndexPath+files[i].Name, files[i].Data)
+		w.writeMinified(SearchIndexPath+files[i].Name, files[i].Data) // compact JSON already
 	})
 }
 

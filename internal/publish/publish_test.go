@@ -279,3 +279,17 @@ func TestMinify(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<p>\n  {{.A}}\n  <b>x</b>  y</p>", "<p>\n{{.A}}\n<b>x</b>  y</p>"},
+		{"<pre>\n  a\n    b</pre>\n  <p>", "<pre>\n  a\n    b</pre>\n<p>"},
+		{"<PRE class=x>\n  a</PRE>\n\n<textarea>\n  t\n</textarea> \n x", "<PRE class=x>\n  a</PRE>\n<textarea>\n  t\n</textarea>\nx"},
+		{"<prefix>\n  a", "<prefix>\na"},
+		{"<pre>\n  unclosed", "<pre>\n  unclosed"},
+	} {
+		if got := string(collapseLines([]byte(c.in))); got != c.want {
+			t.Errorf("collapseLines(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
