@@ -244,7 +244,18 @@ func parallel(ctx context.Context, n int, f func(i int)) {
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
-	return run(ctx, siteFS, out, opts, nil)
+	start := time.Now()
+	r, err := run(ctx, siteFS, out, opts, nil)
+	if f, ok := out.(publish.Flusher); ok {
+		// The files are written by the time Run returns, and the time
+		// it took is the build's.
+		if ferr := f.Flush(); ferr != nil && err == nil {
+			r.Diags.Errorf(diag.Position{}, diag.OutputError, ferr)
+			err = errContent(r)
+		}
+		r.Elapsed = time.Since(start)
+	}
+	return r, err
 }
 
 // run is Run, reusing the work of a previous build when sess is not nil.

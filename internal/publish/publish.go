@@ -28,6 +28,12 @@ type Output interface {
 	Write(name string, data []byte) error
 }
 
+// Flusher is an Output that writes in the background: Flush returns when
+// every file is written, with the first error.
+type Flusher interface {
+	Flush() error
+}
+
 // ValidPath reports whether name is a clean relative path that stays inside
 // the output root.
 func ValidPath(name string) bool {

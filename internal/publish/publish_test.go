@@ -293,3 +293,28 @@ func TestCollapseLines(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteError checks that a file that cannot be written fails the
+// commit, naming the file, and leaves the destination and its parent as
+// they were.
+func TestWriteError(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	d, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a/index.html", "b", "b/index.html", "c/index.html"} {
+		d.Write(name, []byte(name)) // "b" is a file: "b/index.html" cannot be made
+	}
+	err = d.Commit()
+	if err == nil || !strings.Contains(err.Error(), "b/index.html") {
+		t.Fatalf("Commit() = %v, want an error naming b/index.html", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := d.Write("d", nil); err == nil {
+		t.Errorf("Write after a failed commit succeeded")
+	}
+}
