@@ -300,6 +300,17 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		return r, errContent(r)
 	}
 	lap("images")
+	// The search index is made while the pages render: the single writer
+	// of a publish.Dir often keeps the render workers waiting, and the
+	// index's work fills that time.
+	var searchDone chan struct{}
+	if sess == nil || !sess.deferSearch {
+		searchDone = make(chan struct{})
+		go func() {
+			defer close(searchDone)
+			writeSearch(s, w)
+		}()
+	}
 	pages := Pages(s, opts.Dev, theme.T)
 	keys := newPageKeys(s, c, theme, opts, len(pages))
 	keys.mix(covers.version)
@@ -320,11 +331,11 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		w.writeMinified(file, html)
 	})
 	lap("pages")
-	if sess != nil && sess.deferSearch {
+	if searchDone == nil {
 		// The live preview writes the search index after the reload.
 		sess.pending = func(w *writer) { writeSearch(s, w) }
 	} else {
-		writeSearch(s, w)
+		<-searchDone
 	}
 	lap("search")
 	if err := writeFeeds(w, s, pages, covers); err != nil {
