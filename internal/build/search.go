@@ -14,9 +14,8 @@ const SearchIndexPath = index.SearchPath + "chi-muc/"
 // writeSearch writes the search index of the published stories under
 // SearchIndexPath.
 func writeSearch(s *index.Site, w *writer) {
-	files := search.Build(searchDocs(s), searchFacets(s), search.Options{})
-	parallel(w.ctx, len(files), func(i int) {
-		w.writeMinified(SearchIndexPath+files[i].Name, files[i].Data) // compact JSON already
+	search.Write(searchDocs(s), searchFacets(s), search.Options{}, func(f search.File) {
+		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
 	})
 }
 

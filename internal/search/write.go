@@ -76,45 +76,71 @@ type File struct {
 	Data []byte
 }
 
-// Build indexes docs and returns the index files, the manifest last. The
-// same input always gives the same bytes.
+// Build indexes docs and returns the index files: the fragment files in
+// order, filters.json, the term shards, the pair shards and the manifest.
+// The same input always gives the same bytes.
 func Build(docs []Doc, facets Facets, opts Options) []File {
+	var mu sync.Mutex
+	var frags, rest []File
+	Write(docs, facets, opts, func(f File) {
+		mu.Lock()
+		defer mu.Unlock()
+		if strings.HasPrefix(f.Name, DocsDir) {
+			frags = append(frags, f)
+		} else {
+			rest = append(rest, f)
+		}
+	})
+	slices.SortFunc(frags, func(a, b File) int { return cmp.Compare(fileNumber(a.Name), fileNumber(b.Name)) })
+	return append(frags, rest...)
+}
+
+// fileNumber returns the number of a numbered file: "d/12.json" → 12.
+func fileNumber(name string) int {
+	n, _ := strconv.Atoi(strings.TrimSuffix(name[strings.LastIndexByte(name, '/')+1:], ".json"))
+	return n
+}
+
+// Write indexes docs and hands each index file to emit as soon as it is
+// made, so that the whole index is never in memory at once: the fragment
+// files while the stories are read (from several goroutines at once), then
+// filters.json, the term shards, the pair shards, and the manifest last.
+func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
 	}
 	if opts.TextLimit <= 0 {
 		opts.TextLimit = DefaultTextLimit
 	}
-	parsed := parseDocs(docs, opts)
+	// The manifest's build id hashes every file's name and the hash of
+	// its bytes, in the order Build returns them.
+	fragSums := make([][sha256.Size]byte, (len(docs)+DocsPerFile-1)/DocsPerFile)
+	parsed := parseDocs(docs, opts, func(block int, data []byte) {
+		fragSums[block] = sha256.Sum256(data)
+		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
+	})
 	ix := merge(parsed, len(docs))
 
-	var files []File
-	for first := 0; first < len(parsed); first += DocsPerFile {
-		block := parsed[first:min(first+DocsPerFile, len(parsed))]
-		b := []byte{'['}
-		for i, d := range block {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, d.fragment...)
-		}
-		b = append(b, ']')
-		files = append(files, File{Name: DocsDir + strconv.Itoa(first/DocsPerFile) + ".json", Data: b})
+	h := sha256.New()
+	for i, sum := range fragSums {
+		h.Write([]byte(DocsDir + strconv.Itoa(i) + ".json"))
+		h.Write(sum[:])
 	}
-	files = append(files, File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
+	add := func(f File) {
+		sum := sha256.Sum256(f.Data)
+		h.Write([]byte(f.Name))
+		h.Write(sum[:])
+		emit(f)
+	}
+	add(File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
 	order, rank := ix.sortedFolds()
 	termShards, termKeys := ix.termShards(order, opts.ShardSize)
 	for i, s := range termShards {
-		files = append(files, File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: s})
+		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: s})
 	}
 	pairShards, pairKeys := ix.pairShards(rank, opts.ShardSize)
 	for i, s := range pairShards {
-		files = append(files, File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: s})
-	}
-	h := sha256.New()
-	for _, f := range files {
-		h.Write([]byte(f.Name))
-		h.Write(f.Data)
+		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: s})
 	}
 	m := manifest{
 		Format: Format,
@@ -124,8 +150,7 @@ func Build(docs []Doc, facets Facets, opts Options) []File {
 		Terms:  termKeys,
 		Pairs:  pairKeys,
 	}
-	files = append(files, File{Name: ManifestFile, Data: marshal(m)})
-	return files
+	emit(File{Name: ManifestFile, Data: marshal(m)})
 }
 
 // manifest is manifest.json.
@@ -278,9 +303,15 @@ func (l *lexicon) intern(w []byte) int32 {
 
 // parseDocs tokenizes every story on every core. Each worker has its own
 // lexicon; merge reconciles them by spelling, so the result does not depend
-// on which worker took which story.
-func parseDocs(docs []Doc, opts Options) []parsedDoc {
+// on which worker took which story. As soon as the stories of a fragment
+// file are parsed, the worker that parsed the last of them joins their
+// fragments into the file's bytes and calls done with them.
+func parseDocs(docs []Doc, opts Options, done func(block int, data []byte)) []parsedDoc {
 	out := make([]parsedDoc, len(docs))
+	left := make([]atomic.Int32, (len(docs)+DocsPerFile-1)/DocsPerFile)
+	for b := range left {
+		left[b].Store(int32(min(DocsPerFile, len(docs)-b*DocsPerFile)))
+	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -299,11 +330,33 @@ func parseDocs(docs []Doc, opts Options) []parsedDoc {
 					d.Text = PlainText(d.HTML)
 				}
 				out[i] = p.parse(&d, opts)
+				if b := i / DocsPerFile; left[b].Add(-1) == 0 {
+					done(b, joinFragments(out[b*DocsPerFile:min((b+1)*DocsPerFile, len(out))]))
+				}
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// joinFragments returns the JSON array of the fragments of parsed, and
+// lets them go.
+func joinFragments(parsed []parsedDoc) []byte {
+	n := 2
+	for _, d := range parsed {
+		n += len(d.fragment) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i := range parsed {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, parsed[i].fragment...)
+		parsed[i].fragment = nil
+	}
+	return append(b, ']')
 }
 
 // docParser tokenizes stories for one worker, reusing its buffers.
