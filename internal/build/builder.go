@@ -329,7 +329,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 			return
 		}
 		w.rendered.Add(1)
-		w.write(pageFile(pages[i].URL), html)
+		w.writeMinified(pageFile(pages[i].URL), html)
 	})
 	lap("pages")
 	keys := &pageKeys{global: last.keys.global, cards: last.keys.cards, files: map[string]pageKey{}}

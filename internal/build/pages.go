@@ -4,6 +4,7 @@ import (
 	"io/fs"
 
 	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
 )
@@ -33,13 +34,18 @@ func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (
 	if err != nil {
 		return nil, err
 	}
+	var minifyTemplate func([]byte) ([]byte, error)
+	if !opts.NoMinify {
+		minifyTemplate = publish.NewMinifier().Template
+	}
 	return render.Load(themeFS, render.Options{
-		Language: cfg.Language,
-		BasePath: cfg.BasePath(),
-		BaseURL:  cfg.BaseURL.String(),
-		TimeZone: cfg.TimeZone,
-		Asset:    asset,
-		Cover:    covers.lookup,
+		MinifyTemplate: minifyTemplate,
+		Language:       cfg.Language,
+		BasePath:       cfg.BasePath(),
+		BaseURL:        cfg.BaseURL.String(),
+		TimeZone:       cfg.TimeZone,
+		Asset:          asset,
+		Cover:          covers.lookup,
 	})
 }
 

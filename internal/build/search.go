@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"time"
 
 	"github.com/guong/guong/internal/index"
@@ -15,15 +14,14 @@ const SearchIndexPath = index.SearchPath + "chi-muc/"
 // writeSearch writes the search index of the published stories under
 // SearchIndexPath.
 func writeSearch(s *index.Site, w *writer) {
-	files := search.Build(searchDocs(w.ctx, s), searchFacets(s), search.Options{})
-	parallel(w.ctx, len(files), func(i int) {
-		w.write(SearchIndexPath+files[i].Name, files[i].Data)
+	search.Write(searchDocs(s), searchFacets(s), search.Options{}, func(f search.File) {
+		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
 	})
 }
 
 // searchDocs describes every published story for the index, in the site's
 // order (newest first), which gives each its id.
-func searchDocs(ctx context.Context, s *index.Site) []search.Doc {
+func searchDocs(s *index.Site) []search.Doc {
 	loc := s.Config.TimeZone
 	if loc == nil {
 		loc = time.UTC
@@ -57,9 +55,9 @@ func searchDocs(ctx context.Context, s *index.Site) []search.Doc {
 			d.Tags = append(d.Tags, t.Name)
 		}
 	}
-	parallel(ctx, len(docs), func(i int) {
-		docs[i].Text = search.PlainText(string(s.Stories[i].HTML))
-	})
+	for i, st := range s.Stories {
+		docs[i].HTML = string(st.HTML) // its text is made while indexing
+	}
 	return docs
 }
 

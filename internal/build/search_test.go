@@ -86,7 +86,7 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	mf := publish.NewMinifier()
 	b.ResetTimer()
 	for range b.N {
-		files := search.Build(searchDocs(ctx, r.Site), searchFacets(r.Site), search.Options{})
+		files := search.Build(searchDocs(r.Site), searchFacets(r.Site), search.Options{})
 		out := publish.NewMemory()
 		parallel(ctx, len(files), func(i int) {
 			name := SearchIndexPath + files[i].Name

@@ -68,6 +68,7 @@ const (
 	NoSiteFile        Code = "no-site-file"
 	MarkdownLink      Code = "markdown-link"
 	TemplateError     Code = "template-error"
+	OutputError       Code = "output-error"
 	TooDeep           Code = "too-deep"
 	UnusedProfile     Code = "unused-profile"
 	EmptyBody         Code = "empty-body"
@@ -114,6 +115,7 @@ var catalogue = map[Code]message{
 	NoSiteFile:        {"không tìm thấy tệp site.yaml: đây có phải thư mục của trang không?", "site.yaml not found: is this a site folder?"},
 	MarkdownLink:      {"liên kết %q bị bỏ vì không an toàn", "link %q was dropped as unsafe"},
 	TemplateError:     {"lỗi giao diện (template): %v", "template error: %v"},
+	OutputError:       {"không ghi được thư mục đích: %v", "could not write the output: %v"},
 	TooDeep:           {"cấu trúc lồng nhau quá sâu (quá %d cấp)", "nesting too deep (over %d levels)"},
 	UnusedProfile:     {"hồ sơ của %q không khớp với nhân vật của bài viết nào", "profile of %q matches no story's person"},
 	EmptyBody:         {"bài viết chưa có nội dung", "the story has no text yet"},

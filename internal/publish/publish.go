@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -25,6 +26,12 @@ import (
 // the output root. Implementations are safe for concurrent use.
 type Output interface {
 	Write(name string, data []byte) error
+}
+
+// Flusher is an Output that writes in the background: Flush returns when
+// every file is written, with the first error.
+type Flusher interface {
+	Flush() error
 }
 
 // ValidPath reports whether name is a clean relative path that stays inside
@@ -81,19 +88,100 @@ func (m *Memory) Names() []string {
 
 // Minifier minifies output by file type. It is configured once and then safe
 // for concurrent use.
-type Minifier struct{ m *minify.M }
+type Minifier struct {
+	m         *minify.M
+	templates *minify.M // HTML with Go template actions
+}
 
 // NewMinifier returns a Minifier for HTML, CSS, JS, SVG, JSON and XML.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add("text/html", &htmlMinifier)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m}
+	t := minify.New()
+	tm := htmlMinifier
+	tm.TemplateDelims = html.GoTemplateDelims
+	t.Add("text/html", &tm)
+	t.AddFunc("text/css", css.Minify)
+	t.AddFunc("application/javascript", js.Minify)
+	t.AddFunc("image/svg+xml", svg.Minify)
+	return &Minifier{m: m, templates: t}
 }
+
+// htmlMinifier is how HTML is minified: end tags, quotes and the document's
+// html, head and body tags are kept, for old browsers and readers of the
+// source.
+var htmlMinifier = html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
+
+// Template minifies the source of an HTML template, leaving its {{actions}}
+// as they are. A page executed from minified templates is minified but for
+// the values the actions insert, which the build minifies where they are
+// made (Markdown bodies) or which are short texts.
+func (mf *Minifier) Template(src []byte) ([]byte, error) {
+	out, err := mf.templates.Bytes("text/html", src)
+	if err != nil {
+		return nil, fmt.Errorf("minifying a template: %w", err)
+	}
+	return collapseLines(out), nil
+}
+
+// collapseLines replaces every run of white space that holds a line break
+// with a single line break, but inside pre and textarea elements. The
+// minifier leaves the white space next to template actions as it is (it
+// cannot know what they will write); a line break is all of it that HTML
+// text, attribute lists, scripts and JSON need.
+func collapseLines(b []byte) []byte {
+	out := b[:0:0]
+	for i := 0; i < len(b); {
+		if b[i] == '<' {
+			if end := preformattedEnd(b[i:]); end > 0 {
+				out = append(out, b[i:i+end]...)
+				i += end
+				continue
+			}
+		}
+		if !isSpace(b[i]) {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		j, newline := i, false
+		for j < len(b) && isSpace(b[j]) {
+			newline = newline || b[j] == '\n'
+			j++
+		}
+		if newline {
+			out = append(out, '\n')
+		} else {
+			out = append(out, b[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
+
+// preformattedEnd returns, if b starts with a pre or textarea element, the
+// length of that element up to its end tag (all of b if it has none);
+// otherwise 0.
+func preformattedEnd(b []byte) int {
+	for _, tag := range []string{"pre", "textarea"} {
+		if len(b) > len(tag)+1 && strings.EqualFold(string(b[1:1+len(tag)]), tag) &&
+			(b[1+len(tag)] == '>' || isSpace(b[1+len(tag)])) {
+			end := bytes.Index(bytes.ToLower(b), []byte("</"+tag))
+			if end < 0 {
+				return len(b)
+			}
+			return end
+		}
+	}
+	return 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 var mediaTypes = map[string]string{
 	".html": "text/html",
@@ -116,6 +204,11 @@ func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("minifying %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// HTML minifies a fragment of HTML.
+func (mf *Minifier) HTML(data []byte) ([]byte, error) {
+	return mf.m.Bytes("text/html", data)
 }
 
 // Delete removes the file stored under name.

@@ -279,3 +279,42 @@ func TestMinify(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<p>\n  {{.A}}\n  <b>x</b>  y</p>", "<p>\n{{.A}}\n<b>x</b>  y</p>"},
+		{"<pre>\n  a\n    b</pre>\n  <p>", "<pre>\n  a\n    b</pre>\n<p>"},
+		{"<PRE class=x>\n  a</PRE>\n\n<textarea>\n  t\n</textarea> \n x", "<PRE class=x>\n  a</PRE>\n<textarea>\n  t\n</textarea>\nx"},
+		{"<prefix>\n  a", "<prefix>\na"},
+		{"<pre>\n  unclosed", "<pre>\n  unclosed"},
+	} {
+		if got := string(collapseLines([]byte(c.in))); got != c.want {
+			t.Errorf("collapseLines(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestWriteError checks that a file that cannot be written fails the
+// commit, naming the file, and leaves the destination and its parent as
+// they were.
+func TestWriteError(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	d, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a/index.html", "b", "b/index.html", "c/index.html"} {
+		d.Write(name, []byte(name)) // "b" is a file: "b/index.html" cannot be made
+	}
+	err = d.Commit()
+	if err == nil || !strings.Contains(err.Error(), "b/index.html") {
+		t.Fatalf("Commit() = %v, want an error naming b/index.html", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := d.Write("d", nil); err == nil {
+		t.Errorf("Write after a failed commit succeeded")
+	}
+}

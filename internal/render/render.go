@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -28,6 +29,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/content"
@@ -85,6 +87,13 @@ type Theme struct {
 	asset     func(string) string
 	// defaultShare is the picture shared with pages without a cover.
 	defaultShare *ShareImage
+
+	// When the templates are minified, errors are told against the files
+	// as written: plain is the theme loaded again without minifying, on
+	// the first error.
+	opts      Options
+	plainOnce sync.Once
+	plain     *Theme
 }
 
 // Options configure a theme.
@@ -96,6 +105,11 @@ type Options struct {
 	// Asset maps a static file's path ("css/site.css") to its published
 	// path; nil publishes it under "static/" unchanged.
 	Asset func(string) string
+	// MinifyTemplate, if set, minifies the source of every template
+	// (layouts/*.html, partials/*.html) before it is parsed, so that pages
+	// come out of the templates minified and need no pass of their own
+	// over every byte; see publish.Minifier.Template.
+	MinifyTemplate func(src []byte) ([]byte, error)
 	// Cover returns the resized cover of a story, or nil if it has none.
 	// It is called while pages render, so it may look up covers resized
 	// after Load.
@@ -104,7 +118,19 @@ type Options struct {
 
 // Load parses every template of the theme in fsys.
 func Load(fsys fs.FS, opts Options) (*Theme, error) {
-	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments()}
+	th, err := load(fsys, opts)
+	if err != nil && opts.MinifyTemplate != nil {
+		// Tell the error with the lines of the file as written.
+		opts.MinifyTemplate = nil
+		if _, plainErr := load(fsys, opts); plainErr != nil {
+			return nil, plainErr
+		}
+	}
+	return th, err
+}
+
+func load(fsys fs.FS, opts Options) (*Theme, error) {
+	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments(), opts: opts}
 	var err error
 	if th.version, err = fingerprint(fsys); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -119,7 +145,7 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	th.asset = opts.Asset
 	th.loadShareImage(fsys, opts)
 	base := template.New("baseof").Funcs(th.funcs(opts)).Funcs(th.publishFuncs(opts))
-	src, err := fs.ReadFile(fsys, "layouts/baseof.html")
+	src, err := readTemplate(fsys, "layouts/baseof.html", opts)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -129,7 +155,7 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
-		src, err := fs.ReadFile(fsys, p)
+		src, err := readTemplate(fsys, p, opts)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
@@ -143,9 +169,11 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 	}
 	for _, kind := range Kinds {
 		file := "layouts/" + kind + ".html"
-		src, err := fs.ReadFile(fsys, file)
-		if err != nil {
+		src, err := readTemplate(fsys, file, opts)
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("theme: missing %s: %w", file, err)
+		} else if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
 		}
 		t, err := base.Clone()
 		if err == nil {
@@ -157,6 +185,19 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 		th.templates[kind] = t
 	}
 	return th, nil
+}
+
+// readTemplate reads the template file name, minified if the options say so.
+func readTemplate(fsys fs.FS, name string, opts Options) ([]byte, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil || opts.MinifyTemplate == nil {
+		return src, err
+	}
+	out, err := opts.MinifyTemplate(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
 }
 
 // Version returns a fingerprint of every file of the theme: it changes
@@ -192,9 +233,28 @@ func (th *Theme) Render(w io.Writer, p *Page) error {
 		name = p.Kind
 	}
 	if err := t.ExecuteTemplate(w, name, p); err != nil {
+		if plain := th.plainTheme(); plain != nil {
+			if plainErr := plain.Render(io.Discard, p); plainErr != nil {
+				return plainErr
+			}
+		}
 		return fmt.Errorf("rendering %s (%s): %w", p.URL, p.Kind, err)
 	}
 	return nil
+}
+
+// plainTheme returns the theme loaded without minifying its templates, or
+// nil if it is not minified (or fails to load again).
+func (th *Theme) plainTheme() *Theme {
+	if th.opts.MinifyTemplate == nil {
+		return nil
+	}
+	th.plainOnce.Do(func() {
+		opts := th.opts
+		opts.MinifyTemplate = nil
+		th.plain, _ = load(th.fsys, opts)
+	})
+	return th.plain
 }
 
 // Static lists the theme's static files, relative to static/.

@@ -20,12 +20,13 @@
 //
 // Under the index folder (tim-kiem/chi-muc/):
 //
-//	manifest.json  {"format":1, "build":"<hash>", "docs":N,
+//	manifest.json  {"format":2, "build":"<hash>", "docs":N, "block":DocsPerFile,
 //	                "terms":[first term of each shard], "pairs":[first pair of each shard]}
 //	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
 //	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}
 //	filters.json   the facets of every story, see Facets
-//	d/<id>.json    what a result shows of story id: title, url, person, ...
+//	d/<k>.json     what a result shows of stories k*DocsPerFile up to
+//	               (k+1)*DocsPerFile-1, in an array: title, url, person, ...
 //
 // Terms are sorted by their UTF-8 bytes and cut into shards of about
 // Options.ShardSize bytes; shard i holds the terms from terms[i] up to
@@ -69,7 +70,13 @@ const maxWeight = 1023
 const maxVariants = 30
 
 // Format is the version of the index files' layout.
-const Format = 1
+const Format = 2
+
+// DocsPerFile is how many stories' result fragments share a file under
+// DocsDir. One file per story made the index a third of a build's files
+// (each costs the file system far more than its bytes); a page of ten
+// results fetches at most ten files of DocsPerFile fragments.
+const DocsPerFile = 8
 
 // Names of the index files, relative to the index folder.
 const (

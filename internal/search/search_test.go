@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -315,8 +316,37 @@ func TestFragment(t *testing.T) {
 			frag = f.Data
 		}
 	}
-	want := `{"title":"Chị \"Lan\"","url":"bai-viet/lan/","person":"","model":"","department":"","date":"","iso":"","summary":"Tóm tắt\n","text":"Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương"}`
+	want := `[{"title":"Chị \"Lan\"","url":"bai-viet/lan/","person":"","model":"","department":"","date":"","iso":"","summary":"Tóm tắt\n","text":"Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương sáng. Tấm gương"}]`
 	if string(frag) != want {
 		t.Errorf("fragment = %s\nwant       %s", frag, want)
+	}
+}
+
+// TestFragmentFiles checks that story id's fragment is item id%DocsPerFile
+// of file d/<id/DocsPerFile>.json, and that no file is left over.
+func TestFragmentFiles(t *testing.T) {
+	n := 2*DocsPerFile + 3
+	var docs []Doc
+	for i := 0; i < n; i++ {
+		docs = append(docs, Doc{Title: fmt.Sprintf("Bài %d", i), URL: fmt.Sprintf("bai-viet/%d/", i)})
+	}
+	got := map[string][]map[string]string{}
+	for _, f := range Build(docs, Facets{}, Options{}) {
+		if strings.HasPrefix(f.Name, DocsDir) {
+			var a []map[string]string
+			if err := json.Unmarshal(f.Data, &a); err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			got[f.Name] = a
+		}
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d fragment files, want 3: %v", len(got), got)
+	}
+	for id := 0; id < n; id++ {
+		a := got[fmt.Sprintf("%s%d.json", DocsDir, id/DocsPerFile)]
+		if k := id % DocsPerFile; k >= len(a) || a[k]["url"] != docs[id].URL {
+			t.Errorf("story %d: not item %d of its file", id, k)
+		}
 	}
 }

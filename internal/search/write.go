@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -29,8 +30,12 @@ type Doc struct {
 	Summary    string   // the summary as written: indexed
 	Excerpt    string   // shown when no passage of Text matches
 	Text       string   // the story's plain text: indexed, and searched for a snippet
-	Date       string   // as shown: "11/6/2023"
-	ISODate    string   // for <time datetime>
+	// HTML, when Text is empty, is the story's body, whose PlainText is
+	// then its text: made while indexing, one story at a time, so that the
+	// texts of every story are never all in memory at once.
+	HTML    string
+	Date    string // as shown: "11/6/2023"
+	ISODate string // for <time datetime>
 
 	// Facets: keys of Facets' lists.
 	ModelKey      string
@@ -71,45 +76,81 @@ type File struct {
 	Data []byte
 }
 
-// Build indexes docs and returns the index files, the manifest last. The
-// same input always gives the same bytes.
+// Build indexes docs and returns the index files: the fragment files in
+// order, filters.json, the term shards, the pair shards and the manifest.
+// The same input always gives the same bytes.
 func Build(docs []Doc, facets Facets, opts Options) []File {
+	var mu sync.Mutex
+	var frags, rest []File
+	Write(docs, facets, opts, func(f File) {
+		mu.Lock()
+		defer mu.Unlock()
+		if strings.HasPrefix(f.Name, DocsDir) {
+			frags = append(frags, f)
+		} else {
+			rest = append(rest, f)
+		}
+	})
+	slices.SortFunc(frags, func(a, b File) int { return cmp.Compare(fileNumber(a.Name), fileNumber(b.Name)) })
+	return append(frags, rest...)
+}
+
+// fileNumber returns the number of a numbered file: "d/12.json" → 12.
+func fileNumber(name string) int {
+	n, _ := strconv.Atoi(strings.TrimSuffix(name[strings.LastIndexByte(name, '/')+1:], ".json"))
+	return n
+}
+
+// Write indexes docs and hands each index file to emit as soon as it is
+// made, so that the whole index is never in memory at once: the fragment
+// files while the stories are read (from several goroutines at once), then
+// filters.json, the term shards, the pair shards, and the manifest last.
+func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
 	}
 	if opts.TextLimit <= 0 {
 		opts.TextLimit = DefaultTextLimit
 	}
-	parsed := parseDocs(docs, opts)
+	// The manifest's build id hashes every file's name and the hash of
+	// its bytes, in the order Build returns them.
+	fragSums := make([][sha256.Size]byte, (len(docs)+DocsPerFile-1)/DocsPerFile)
+	parsed := parseDocs(docs, opts, func(block int, data []byte) {
+		fragSums[block] = sha256.Sum256(data)
+		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
+	})
 	ix := merge(parsed, len(docs))
 
-	var files []File
-	for i, d := range parsed {
-		files = append(files, File{Name: DocsDir + strconv.Itoa(i) + ".json", Data: d.fragment})
-	}
-	files = append(files, File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
-	termShards, termKeys := shard(ix.termEntries(), opts.ShardSize)
-	for i, s := range termShards {
-		files = append(files, File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: s})
-	}
-	pairShards, pairKeys := shard(ix.pairEntries(), opts.ShardSize)
-	for i, s := range pairShards {
-		files = append(files, File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: s})
-	}
 	h := sha256.New()
-	for _, f := range files {
+	for i, sum := range fragSums {
+		h.Write([]byte(DocsDir + strconv.Itoa(i) + ".json"))
+		h.Write(sum[:])
+	}
+	add := func(f File) {
+		sum := sha256.Sum256(f.Data)
 		h.Write([]byte(f.Name))
-		h.Write(f.Data)
+		h.Write(sum[:])
+		emit(f)
+	}
+	add(File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
+	order, rank := ix.sortedFolds()
+	termShards, termKeys := ix.termShards(order, opts.ShardSize)
+	for i, s := range termShards {
+		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: s})
+	}
+	pairShards, pairKeys := ix.pairShards(rank, opts.ShardSize)
+	for i, s := range pairShards {
+		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: s})
 	}
 	m := manifest{
 		Format: Format,
 		Build:  hex.EncodeToString(h.Sum(nil))[:12],
 		Docs:   len(docs),
+		Block:  DocsPerFile,
 		Terms:  termKeys,
 		Pairs:  pairKeys,
 	}
-	files = append(files, File{Name: ManifestFile, Data: marshal(m)})
-	return files
+	emit(File{Name: ManifestFile, Data: marshal(m)})
 }
 
 // manifest is manifest.json.
@@ -117,11 +158,12 @@ type manifest struct {
 	Format int      `json:"format"`
 	Build  string   `json:"build"`
 	Docs   int      `json:"docs"`
+	Block  int      `json:"block"`
 	Terms  []string `json:"terms"`
 	Pairs  []string `json:"pairs"`
 }
 
-// A fragment, d/<id>.json, is an object of strings: title, url, person,
+// A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an object of strings: title, url, person,
 // model (the model type's key), department (its name), date (as shown), iso
 // (the date for <time datetime>), summary, text.
 
@@ -184,11 +226,21 @@ type hit struct {
 	w    int32
 }
 
-// pairHit is the weight of a pair of consecutive folded syllables in one story.
-type pairHit struct {
-	pair uint64 // the worker's fold ids: first<<32 | second
-	w    int32
-}
+// pairHit is a pair of consecutive folded syllables in one story with its
+// weight, packed in 8 bytes (a story has hundreds of pairs, and every
+// story's are held until they are merged): first<<37 | second<<10 | weight,
+// with the worker's fold ids, below maxFolds, and the weight capped at
+// maxWeight.
+type pairHit uint64
+
+func (h pairHit) first() int32  { return int32(h >> 37) }
+func (h pairHit) second() int32 { return int32(h>>10) & (maxFolds - 1) }
+func (h pairHit) weight() int32 { return int32(h & 1023) }
+
+// maxFolds bounds a worker's fold ids for pairHit. No site comes near it:
+// it would take 134 million distinct syllables; pairs of syllables beyond
+// it are left out of the index (the syllables themselves are indexed).
+const maxFolds = 1 << 27
 
 // parsedDoc is what a worker makes of a story.
 type parsedDoc struct {
@@ -251,9 +303,15 @@ func (l *lexicon) intern(w []byte) int32 {
 
 // parseDocs tokenizes every story on every core. Each worker has its own
 // lexicon; merge reconciles them by spelling, so the result does not depend
-// on which worker took which story.
-func parseDocs(docs []Doc, opts Options) []parsedDoc {
+// on which worker took which story. As soon as the stories of a fragment
+// file are parsed, the worker that parsed the last of them joins their
+// fragments into the file's bytes and calls done with them.
+func parseDocs(docs []Doc, opts Options, done func(block int, data []byte)) []parsedDoc {
 	out := make([]parsedDoc, len(docs))
+	left := make([]atomic.Int32, (len(docs)+DocsPerFile-1)/DocsPerFile)
+	for b := range left {
+		left[b].Store(int32(min(DocsPerFile, len(docs)-b*DocsPerFile)))
+	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -267,12 +325,38 @@ func parseDocs(docs []Doc, opts Options) []parsedDoc {
 				if i >= len(docs) {
 					return
 				}
-				out[i] = p.parse(&docs[i], opts)
+				d := docs[i]
+				if d.Text == "" && d.HTML != "" {
+					d.Text = PlainText(d.HTML)
+				}
+				out[i] = p.parse(&d, opts)
+				if b := i / DocsPerFile; left[b].Add(-1) == 0 {
+					done(b, joinFragments(out[b*DocsPerFile:min((b+1)*DocsPerFile, len(out))]))
+				}
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// joinFragments returns the JSON array of the fragments of parsed, and
+// lets them go.
+func joinFragments(parsed []parsedDoc) []byte {
+	n := 2
+	for _, d := range parsed {
+		n += len(d.fragment) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i := range parsed {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, parsed[i].fragment...)
+		parsed[i].fragment = nil
+	}
+	return append(b, ']')
 }
 
 // docParser tokenizes stories for one worker, reusing its buffers.
@@ -306,7 +390,7 @@ func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
 	}
 	p.touched = p.touched[:0]
 	for k, w := range p.pairs {
-		out.pairs = append(out.pairs, pairHit{pair: k, w: w})
+		out.pairs = append(out.pairs, pairHit(k>>32<<37|uint64(uint32(k))<<10|uint64(min(w, maxWeight))))
 	}
 	clear(p.pairs)
 	out.fragment = appendObject(nil,
@@ -332,6 +416,10 @@ func (p *docParser) field(s string, w int32) {
 		}
 		p.weight[id] += w
 		f := p.lex.fold[id]
+		if f >= maxFolds {
+			prev = -1 // see maxFolds
+			return
+		}
 		if prev >= 0 {
 			p.pairs[uint64(prev)<<32|uint64(f)] += w
 		}
@@ -447,7 +535,8 @@ func merge(parsed []parsedDoc, n int) *merged {
 		accW := make([]int32, len(m.folds))
 		accMask := make([]uint32, len(m.folds))
 		var touched []int32
-		for doc, d := range parsed {
+		for doc := range parsed {
+			d := &parsed[doc] // not a copy: the other loop clears d.pairs meanwhile
 			lm := local[d.lex]
 			for _, h := range d.hits {
 				s := lm.spell[h.term]
@@ -466,10 +555,11 @@ func merge(parsed []parsedDoc, n int) *merged {
 		}
 	}()
 	pairIndex := map[uint64]int32{}
-	for doc, d := range parsed {
+	for doc := range parsed {
+		d := &parsed[doc]
 		lm := local[d.lex]
 		for _, p := range d.pairs {
-			key := uint64(lm.fold[p.pair>>32])<<32 | uint64(lm.fold[uint32(p.pair)])
+			key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
 			i, ok := pairIndex[key]
 			if !ok {
 				i = int32(len(m.pairKeys))
@@ -477,94 +567,155 @@ func merge(parsed []parsedDoc, n int) *merged {
 				m.pairKeys = append(m.pairKeys, key)
 				m.pairs = append(m.pairs, nil)
 			}
-			m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(min(p.w, maxWeight))))
+			m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(p.weight())))
 		}
+		d.pairs = nil // the biggest part of a parsed story: let it go at once
 	}
 	wg.Wait()
+	for i := range parsed {
+		parsed[i].hits = nil
+	}
 	return m
 }
 
-// entry is a term or pair with the JSON of its value in a shard.
-type entry struct {
-	key   string
-	value []byte
-}
-
-// termEntries returns the terms sorted, with their variants and postings.
-func (m *merged) termEntries() []entry {
-	order := make([]int, len(m.folds))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(m.folds[a], m.folds[b]) })
-	out := make([]entry, 0, len(order))
+// termShards writes the terms, sorted, with their variants and postings,
+// into shards of about size bytes, and returns them with the first term of
+// each.
+func (m *merged) termShards(order []int32, size int) ([][]byte, []string) {
+	w := shardWriter{size: size}
 	for _, f := range order {
-		var v []byte
-		v = append(v, '[')
-		v = append(v, marshal(m.variants[f])...)
-		v = append(v, ',', '"')
+		w.key(m.folds[f])
+		w.cur = append(w.cur, '[')
+		w.cur = append(w.cur, marshal(m.variants[f])...)
+		w.cur = append(w.cur, ',', '"')
 		multi := len(m.variants[f]) > 1
 		prev := int32(-1)
 		for _, p := range m.postings[f] {
-			v = appendNum(v, int(p.doc-prev-1))
-			v = appendNum(v, int(p.w))
+			w.cur = appendNum(w.cur, int(p.doc-prev-1))
+			w.cur = appendNum(w.cur, int(p.w))
 			if multi {
-				v = appendNum(v, int(p.mask))
+				w.cur = appendNum(w.cur, int(p.mask))
 			}
 			prev = p.doc
 		}
-		v = append(v, '"', ']')
-		out = append(out, entry{key: m.folds[f], value: v})
+		w.cur = append(w.cur, '"', ']')
+		m.postings[f] = nil
+		w.endValue()
 	}
-	return out
+	return w.done()
 }
 
-// pairEntries returns the pairs sorted, with their postings.
-func (m *merged) pairEntries() []entry {
-	out := make([]entry, len(m.pairKeys))
+// pairShards writes the pairs, sorted, with their postings, into shards of
+// about size bytes, and returns them with the first pair of each. rank
+// gives each fold id its place in the sorted terms: as folded syllables
+// hold only letters and digits, which sort after the space, the pair "a b"
+// sorts as (rank of a, rank of b).
+func (m *merged) pairShards(rank []int32, size int) ([][]byte, []string) {
+	order := make([]int32, len(m.pairKeys))
+	sortKey := make([]uint64, len(m.pairKeys))
 	for i, k := range m.pairKeys {
-		var v []byte
-		v = append(v, '"')
+		order[i] = int32(i)
+		sortKey[i] = uint64(rank[k>>32])<<32 | uint64(rank[uint32(k)])
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(sortKey[a], sortKey[b]) })
+	sortKey = nil
+	w := shardWriter{size: size}
+	for _, i := range order {
+		k := m.pairKeys[i]
+		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
+		w.cur = append(w.cur, '"')
 		prev := int32(-1)
 		for _, p := range m.pairs[i] {
 			doc := int32(p >> 10)
-			v = appendNum(v, int(doc-prev-1))
-			v = appendNum(v, int(p&1023))
+			w.cur = appendNum(w.cur, int(doc-prev-1))
+			w.cur = appendNum(w.cur, int(p&1023))
 			prev = doc
 		}
-		v = append(v, '"')
-		out[i] = entry{key: m.folds[k>>32] + " " + m.folds[uint32(k)], value: v}
+		w.cur = append(w.cur, '"')
+		m.pairs[i] = nil
+		w.endValue()
 	}
-	slices.SortFunc(out, func(a, b entry) int { return strings.Compare(a.key, b.key) })
-	return out
+	return w.done()
 }
 
-// shard cuts sorted entries into JSON objects of about size bytes and
-// returns them with the first key of each.
-func shard(entries []entry, size int) (shards [][]byte, firsts []string) {
-	var cur []byte
-	for _, e := range entries {
-		if len(cur) == 0 {
-			firsts = append(firsts, e.key)
-			cur = append(cur, '{')
-		} else {
-			cur = append(cur, ',')
-		}
-		cur = appendString(cur, e.key)
-		cur = append(cur, ':')
-		cur = append(cur, e.value...)
-		if len(cur) >= size {
-			shards = append(shards, append(cur, '}'))
-			cur = nil
-		}
+// sortedFolds returns the fold ids in the order of their strings, and each
+// fold id's place in that order.
+func (m *merged) sortedFolds() (order, rank []int32) {
+	order = make([]int32, len(m.folds))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	if len(cur) > 0 {
-		shards = append(shards, append(cur, '}'))
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(m.folds[a], m.folds[b]) })
+	rank = make([]int32, len(m.folds))
+	for r, f := range order {
+		rank[f] = int32(r)
 	}
-	if firsts == nil {
-		firsts = []string{}
+	return order, rank
+}
+
+// shardWriter cuts sorted entries into JSON objects of about size bytes: a
+// shard ends after the entry that makes it size bytes or more. Entries are
+// written straight into the current shard, key by key.
+type shardWriter struct {
+	size   int
+	cur    []byte
+	shards [][]byte
+	firsts []string
+}
+
+// key starts an entry; its JSON value is then appended to w.cur, and
+// endValue called.
+func (w *shardWriter) key(k string) {
+	w.open(k)
+	w.cur = appendString(w.cur, k)
+	w.cur = append(w.cur, ':')
+}
+
+// pairKey starts the entry of the pair "a b". Folded syllables need no
+// escaping.
+func (w *shardWriter) pairKey(a, b string) {
+	if len(w.cur) == 0 {
+		w.open(a + " " + b)
+	} else {
+		w.open("")
 	}
-	return shards, firsts
+	w.cur = append(w.cur, '"')
+	w.cur = append(w.cur, a...)
+	w.cur = append(w.cur, ' ')
+	w.cur = append(w.cur, b...)
+	w.cur = append(w.cur, '"', ':')
+}
+
+// open begins a shard with first key k if none is under way, or separates
+// the entry from the previous one.
+func (w *shardWriter) open(k string) {
+	if len(w.cur) == 0 {
+		w.firsts = append(w.firsts, k)
+		w.cur = make([]byte, 0, w.size+w.size/2)
+		w.cur = append(w.cur, '{')
+	} else {
+		w.cur = append(w.cur, ',')
+	}
+}
+
+// endValue ends an entry, and the shard if it is big enough.
+func (w *shardWriter) endValue() {
+	if len(w.cur) >= w.size {
+		w.shards = append(w.shards, append(w.cur, '}'))
+		w.cur = nil
+	}
+}
+
+// done ends the last shard and returns the shards and their first keys.
+func (w *shardWriter) done() ([][]byte, []string) {
+	if len(w.cur) > 0 {
+		w.shards = append(w.shards, append(w.cur, '}'))
+		w.cur = nil
+	}
+	if w.firsts == nil {
+		w.firsts = []string{}
+	}
+	return w.shards, w.firsts
 }
 
 // filters is filters.json: for each facet, its keys in the page's order and

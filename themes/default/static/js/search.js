@@ -194,7 +194,13 @@
     });
   }
 
-  function loadDoc(id) { return load('d/' + id + '.json'); }
+  // loadDoc returns story id's result fragment: item id % block of file
+  // d/<id / block>.json.
+  function loadDoc(id) {
+    return loadManifest().then(function (m) {
+      return load('d/' + Math.floor(id / m.block) + '.json').then(function (a) { return a[id % m.block]; });
+    });
+  }
 
   // ---- Shards: the same as search.makePlan ----
 
