@@ -134,14 +134,12 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	}
 	add(File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
 	order, rank := ix.sortedFolds()
-	termShards, termKeys := ix.termShards(order, opts.ShardSize)
-	for i, s := range termShards {
-		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: s})
-	}
-	pairShards, pairKeys := ix.pairShards(rank, opts.ShardSize)
-	for i, s := range pairShards {
-		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: s})
-	}
+	termKeys := ix.termShards(order, opts.ShardSize, func(i int, data []byte) {
+		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: data})
+	})
+	pairKeys := ix.pairShards(rank, opts.ShardSize, func(i int, data []byte) {
+		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: data})
+	})
 	m := manifest{
 		Format: Format,
 		Build:  hex.EncodeToString(h.Sum(nil))[:12],
@@ -552,6 +550,7 @@ func merge(parsed []parsedDoc, n int) *merged {
 				accW[f], accMask[f] = 0, 0
 			}
 			touched = touched[:0]
+			d.hits = nil
 		}
 	}()
 	pairIndex := map[uint64]int32{}
@@ -572,17 +571,14 @@ func merge(parsed []parsedDoc, n int) *merged {
 		d.pairs = nil // the biggest part of a parsed story: let it go at once
 	}
 	wg.Wait()
-	for i := range parsed {
-		parsed[i].hits = nil
-	}
 	return m
 }
 
 // termShards writes the terms, sorted, with their variants and postings,
-// into shards of about size bytes, and returns them with the first term of
-// each.
-func (m *merged) termShards(order []int32, size int) ([][]byte, []string) {
-	w := shardWriter{size: size}
+// into shards of about size bytes, handing each to emit as it is done, and
+// returns the first term of each.
+func (m *merged) termShards(order []int32, size int, emit func(i int, data []byte)) []string {
+	w := shardWriter{size: size, emit: emit}
 	for _, f := range order {
 		w.key(m.folds[f])
 		w.cur = append(w.cur, '[')
@@ -606,11 +602,12 @@ func (m *merged) termShards(order []int32, size int) ([][]byte, []string) {
 }
 
 // pairShards writes the pairs, sorted, with their postings, into shards of
-// about size bytes, and returns them with the first pair of each. rank
+// about size bytes, handing each to emit as it is done, and returns the
+// first pair of each. rank
 // gives each fold id its place in the sorted terms: as folded syllables
 // hold only letters and digits, which sort after the space, the pair "a b"
 // sorts as (rank of a, rank of b).
-func (m *merged) pairShards(rank []int32, size int) ([][]byte, []string) {
+func (m *merged) pairShards(rank []int32, size int, emit func(i int, data []byte)) []string {
 	order := make([]int32, len(m.pairKeys))
 	sortKey := make([]uint64, len(m.pairKeys))
 	for i, k := range m.pairKeys {
@@ -619,7 +616,7 @@ func (m *merged) pairShards(rank []int32, size int) ([][]byte, []string) {
 	}
 	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(sortKey[a], sortKey[b]) })
 	sortKey = nil
-	w := shardWriter{size: size}
+	w := shardWriter{size: size, emit: emit}
 	for _, i := range order {
 		k := m.pairKeys[i]
 		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
@@ -658,8 +655,8 @@ func (m *merged) sortedFolds() (order, rank []int32) {
 // written straight into the current shard, key by key.
 type shardWriter struct {
 	size   int
+	emit   func(i int, data []byte)
 	cur    []byte
-	shards [][]byte
 	firsts []string
 }
 
@@ -701,21 +698,21 @@ func (w *shardWriter) open(k string) {
 // endValue ends an entry, and the shard if it is big enough.
 func (w *shardWriter) endValue() {
 	if len(w.cur) >= w.size {
-		w.shards = append(w.shards, append(w.cur, '}'))
+		w.emit(len(w.firsts)-1, append(w.cur, '}'))
 		w.cur = nil
 	}
 }
 
-// done ends the last shard and returns the shards and their first keys.
-func (w *shardWriter) done() ([][]byte, []string) {
+// done ends the last shard and returns the first keys of the shards.
+func (w *shardWriter) done() []string {
 	if len(w.cur) > 0 {
-		w.shards = append(w.shards, append(w.cur, '}'))
+		w.emit(len(w.firsts)-1, append(w.cur, '}'))
 		w.cur = nil
 	}
 	if w.firsts == nil {
 		w.firsts = []string{}
 	}
-	return w.shards, w.firsts
+	return w.firsts
 }
 
 // filters is filters.json: for each facet, its keys in the page's order and
