@@ -33,19 +33,26 @@ func sameOutput(t *testing.T, step string, got, want *publish.Memory) {
 	}
 }
 
-// TestBuilderIncremental edits a generated site step by step; after each
-// step the incremental output must equal a clean build's, and only the
-// pages that show the edited story are rendered again.
-func TestBuilderIncremental(t *testing.T) {
+// generatedSite returns a generated site of n stories, every file dated
+// at the same time, with the paths of its stories.
+func generatedSite(n int, seed uint64) (fstest.MapFS, []string) {
 	fsys := fstest.MapFS{}
 	var stories []string
-	corpus.Generate(corpus.Options{Stories: 120, Seed: 3}, func(f corpus.File) error {
+	corpus.Generate(corpus.Options{Stories: n, Seed: seed}, func(f corpus.File) error {
 		fsys[f.Path] = &fstest.MapFile{Data: f.Data, ModTime: time.Unix(100, 0)}
 		if strings.HasPrefix(f.Path, "content/stories/") {
 			stories = append(stories, f.Path)
 		}
 		return nil
 	})
+	return fsys, stories
+}
+
+// TestBuilderIncremental edits a generated site step by step; after each
+// step the incremental output must equal a clean build's, and only the
+// pages that show the edited story are rendered again.
+func TestBuilderIncremental(t *testing.T) {
+	fsys, stories := generatedSite(120, 3)
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	b := NewBuilder(fsys, opts)
 	tick := int64(200)
@@ -161,15 +168,7 @@ func TestBuilderDeferSearch(t *testing.T) {
 // edits must render only the story's page, and edits of what a story's
 // card shows only the pages showing it.
 func TestBuilderChanged(t *testing.T) {
-	fsys := fstest.MapFS{}
-	var stories []string
-	corpus.Generate(corpus.Options{Stories: 150, Seed: 5}, func(f corpus.File) error {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data, ModTime: time.Unix(100, 0)}
-		if strings.HasPrefix(f.Path, "content/stories/") {
-			stories = append(stories, f.Path)
-		}
-		return nil
-	})
+	fsys, stories := generatedSite(150, 5)
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	b := NewBuilder(fsys, opts)
 	b.DeferSearch()
