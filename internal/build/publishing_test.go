@@ -861,7 +861,7 @@ func TestSubPath(t *testing.T) {
 			for _, l := range parsePage(t, name, data).links {
 				add(name, l)
 			}
-		case path.Base(name) == RSSFile:
+		case path.Base(name) == RSSFile, path.Base(name) == JSONFile:
 			f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
@@ -870,20 +870,10 @@ func TestSubPath(t *testing.T) {
 			add(name, f.FeedLink)
 			for _, it := range f.Items {
 				add(name, it.Link)
-				for _, e := range it.Enclosures {
+				for _, e := range it.Enclosures { // RSS
 					add(name, e.URL)
 				}
-			}
-		case path.Base(name) == JSONFile:
-			f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			add(name, f.Link)
-			add(name, f.FeedLink)
-			for _, it := range f.Items {
-				add(name, it.Link)
-				if it.Image != nil {
+				if it.Image != nil { // JSON Feed
 					add(name, it.Image.URL)
 				}
 			}

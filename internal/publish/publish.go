@@ -23,7 +23,9 @@ import (
 )
 
 // Output receives a build's files. Paths are slash-separated and relative to
-// the output root. Implementations are safe for concurrent use.
+// the output root. Implementations are safe for concurrent use. Write may
+// keep data until the output is flushed (Dir writes in the background), so
+// callers hand over data and do not change it afterwards.
 type Output interface {
 	Write(name string, data []byte) error
 }

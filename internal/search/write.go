@@ -161,9 +161,10 @@ type manifest struct {
 	Pairs  []string `json:"pairs"`
 }
 
-// A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an object of strings: title, url, person,
-// model (the model type's key), department (its name), date (as shown), iso
-// (the date for <time datetime>), summary, text.
+// A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an
+// object of strings: title, url, person, model (the model type's key),
+// department (its name), date (as shown), iso (the date for <time
+// datetime>), summary, text.
 
 // appendObject appends a JSON object of string keys and values given in
 // turn.
