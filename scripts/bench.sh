@@ -15,12 +15,25 @@
 # folder, checks that both tools build the same number of story pages and list
 # pages, then builds alternately: one warm-up run of each tool, then RUNS runs
 # of each, guong and Hugo taking turns. Every run is a clean build: the
-# destination is removed first (and guong's cache, SITE/.guong-cache, when
-# there is one). Then it measures guong's no-change rebuild (previous output
-# and cache kept) and the floor: copying guong's output tree (cp -r) and
-# reading every input file (cat > /dev/null). Before each run the dirty pages
-# are written back (sync, untimed); nothing else is done to the page
-# cache: the inputs are warm for every run, as in everyday use.
+# destination is moved out of the way first (and guong's cache,
+# SITE/.guong-cache, when there is one). Then it measures guong's no-change
+# rebuild (previous output and cache kept) and the floor: copying guong's
+# output tree (cp -r) and reading every input file (cat > /dev/null). Before
+# each run the dirty pages are written back (sync, untimed); nothing else is
+# done to the page cache: the inputs are warm for every run, as in everyday
+# use.
+#
+# Previous outputs are moved to BENCH_DIR/grave, not deleted, between runs.
+# On ext4 without a journal (this machine's root file system), the kernel
+# will not reuse an inode freed less than 60 s ago (6 min while its block is
+# dirty), and checks every such inode it passes each time it makes a file
+# or folder (`perf record` shows the time in ext4's recently_deleted): cp -r
+# of the 10,000-story output (43,600 files and folders) takes 6.2 s right
+# after `rm -rf` of the previous copy, 2.4 s after moving it aside, so a run
+# would mostly measure the deletion before it. The graveyard is emptied,
+# then aged (sync, and GRAVE_WAIT seconds: default 65), before each size and
+# whenever the free space falls under GRAVE_MIN_FREE_GB (default 15); it is
+# emptied at the end.
 #
 # The Hugo site is bench/hugo; Debian's hugo package is installed if hugo is
 # missing (and the time package for /usr/bin/time). Work files go to
@@ -47,6 +60,36 @@ need_pkg /usr/bin/time time
 
 work=${BENCH_DIR:-$(mktemp -d /tmp/guong-bench.XXXXXX)}
 mkdir -p "$work/bin"
+GRAVE_WAIT=${GRAVE_WAIT:-65}
+GRAVE_MIN_FREE_GB=${GRAVE_MIN_FREE_GB:-15}
+grave=$work/grave
+graves=0
+# discard PATH...: moves each PATH that exists into the graveyard.
+discard() {
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then
+      graves=$((graves + 1))
+      mkdir -p "$grave"
+      mv "$p" "$grave/$graves"
+    fi
+  done
+}
+# bury: empties the graveyard and waits until the inodes it freed may be
+# reused without cost (see above).
+bury() {
+  [ -d "$grave" ] || return 0
+  rm -rf "$grave"
+  sync
+  sleep "$GRAVE_WAIT"
+}
+# discard_fresh PATH...: discard, then bury if the disk is getting full.
+discard_fresh() {
+  discard "$@"
+  local free_kb
+  free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+  if [ "$free_kb" -lt $((GRAVE_MIN_FREE_GB * 1048576)) ]; then bury; fi
+}
 go build -o "$work/bin/guong" ./cmd/guong
 go build -o "$work/bin/gencorpus" ./cmd/gencorpus
 guong=$work/bin/guong
@@ -102,14 +145,15 @@ for n in $NS; do
   echo
   echo "== N = $n stories =="
   site=$work/site-$n
-  rm -rf "$site"
+  discard "$site"
+  bury
   "$work/bin/gencorpus" -n "$n" -o "$site"
   inputs=$(find "$site" -type f | wc -l)
   echo "corpus: $inputs files, $(du -sh "$site" | cut -f1) ($work/bin/gencorpus -n $n -o $site)"
 
   # The Hugo site: bench/hugo plus a config file mounting the generated content.
   hsite=$work/hugo-$n
-  rm -rf "$hsite"
+  discard "$hsite"
   cp -r bench/hugo "$hsite"
   cfg=$hsite/hugo.yaml
   if [ "$(printf '%s\n0.110\n' "$hugo_version" | sort -V | head -1)" != 0.110 ]; then
@@ -127,10 +171,11 @@ module:
 EOF
   gout=$work/out-guong-$n
   hout=$work/out-hugo-$n
-  # Before each run, untimed: the previous output removed and the page cache's
-  # dirty pages written back (sync), so that no run pays for another's writes.
-  run_guong() { rm -rf "$gout" "$site/.guong-cache"; sync; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
-  run_hugo() { rm -rf "$hout"; sync; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
+  # Before each run, untimed: the previous output moved to the graveyard and
+  # the page cache's dirty pages written back (sync), so that no run pays for
+  # another's writes.
+  run_guong() { discard_fresh "$gout" "$site/.guong-cache"; sync; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
+  run_hugo() { discard_fresh "$hout"; sync; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
 
   with_hugo=1
   if [ "$n" -gt "$HUGO_MAX" ]; then
@@ -190,10 +235,10 @@ EOF
   c=$work/cp-$n.txt
   : >"$c"
   for _ in 1 2 3; do
-    rm -rf "$work/copy-$n"; sync
+    discard_fresh "$work/copy-$n"; sync
     timed "$c" cp -r "$gout" "$work/copy-$n"
   done
-  rm -rf "$work/copy-$n"
+  discard "$work/copy-$n"
   cp_t=$(median 1 "$c") cp_c=$(median cpu "$c")
   c=$work/cat-$n.txt
   : >"$c"
@@ -218,6 +263,8 @@ EOF
     echo "floor: cp -r of guong's output ($(files "$gout") files, $(du -sh "$gout" | cut -f1)): ${cp_t}s wall, ${cp_c}s CPU; reading the $inputs input files (cat): ${cat_t}s"
   } | tee -a "$summary"
 done
+
+GRAVE_WAIT=0 bury
 
 echo
 echo "== Summary =="
