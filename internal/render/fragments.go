@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -19,7 +20,10 @@ import (
 // partial called through partialCached must depend only on the site and on
 // its key: the first page to need a key renders it for all the others.
 type fragments struct {
-	set   *template.Template // the partials, executed outside any page
+	set *template.Template // the partials, executed outside any page
+	// ready is set once the theme is loaded: before, while foldConstants
+	// executes the templates with no data, nothing is rendered or kept.
+	ready bool
 	mu    sync.Mutex
 	cards map[*index.Story]template.HTML
 	parts map[string]template.HTML
@@ -29,8 +33,14 @@ func newFragments() *fragments {
 	return &fragments{cards: map[*index.Story]template.HTML{}, parts: map[string]template.HTML{}}
 }
 
+// errNotLoaded is returned by fragments asked for before the theme is loaded.
+var errNotLoaded = errors.New("theme not loaded yet")
+
 // card returns the rendered "card" partial of st.
 func (f *fragments) card(st *index.Story) (template.HTML, error) {
+	if !f.ready {
+		return "", errNotLoaded
+	}
 	f.mu.Lock()
 	h, ok := f.cards[st]
 	f.mu.Unlock()
@@ -49,6 +59,9 @@ func (f *fragments) card(st *index.Story) (template.HTML, error) {
 
 // partial returns the rendered partial name for data, once per key.
 func (f *fragments) partial(name string, data any, key string) (template.HTML, error) {
+	if !f.ready {
+		return "", errNotLoaded
+	}
 	k := name + "\x00" + key
 	f.mu.Lock()
 	h, ok := f.parts[k]

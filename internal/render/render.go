@@ -144,7 +144,8 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 	}
 	th.asset = opts.Asset
 	th.loadShareImage(fsys, opts)
-	base := template.New("baseof").Funcs(th.funcs(opts)).Funcs(th.publishFuncs(opts))
+	funcs := th.funcs(opts)
+	base := template.New("baseof").Funcs(funcs).Funcs(th.publishFuncs(opts))
 	src, err := readTemplate(fsys, "layouts/baseof.html", opts)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -182,8 +183,10 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", file, err)
 		}
+		foldConstants(t, []string{entry(kind)}, funcs)
 		th.templates[kind] = t
 	}
+	th.frags.ready = true
 	return th, nil
 }
 
@@ -222,17 +225,21 @@ func fingerprint(fsys fs.FS) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), err
 }
 
+// entry returns the name of the template that renders a page of kind.
+func entry(kind string) string {
+	if standalone[kind] {
+		return kind
+	}
+	return "baseof"
+}
+
 // Render writes the HTML of p.
 func (th *Theme) Render(w io.Writer, p *Page) error {
 	t := th.templates[p.Kind]
 	if t == nil {
 		return fmt.Errorf("theme: no template for page kind %q", p.Kind)
 	}
-	name := "baseof"
-	if standalone[p.Kind] {
-		name = p.Kind
-	}
-	if err := t.ExecuteTemplate(w, name, p); err != nil {
+	if err := t.ExecuteTemplate(w, entry(p.Kind), p); err != nil {
 		if plain := th.plainTheme(); plain != nil {
 			if plainErr := plain.Render(io.Discard, p); plainErr != nil {
 				return plainErr
