@@ -9,6 +9,18 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// FuzzNFC checks NFC's quick path against norm.
+func FuzzNFC(f *testing.F) {
+	for _, s := range []string{"Đường", "Nguyễn Thị Ánh", "e\u0301", "\u2126", "\u1100\u1161", "a\xffb", "Ǿ ﬁ ½"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NFC(s), norm.NFC.String(s); got != want {
+			t.Fatalf("NFC(%+q) = %+q, want %+q", s, got, want)
+		}
+	})
+}
+
 func FuzzSlug(f *testing.F) {
 	for _, s := range []string{
 		"Đường",

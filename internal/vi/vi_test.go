@@ -40,6 +40,35 @@ func TestNFC(t *testing.T) {
 	})
 }
 
+// TestNFCQuick checks the quick path of NFC against norm on strings where
+// it must say no (a rune that changes, or combines with the one before)
+// and on Vietnamese text, where it must say yes, or it would save nothing.
+func TestNFCQuick(t *testing.T) {
+	for _, s := range []string{
+		"Nguyễn Thị Ánh – “Dân vận khéo” … 12° € №",
+		"e\u0301",       // a combining mark
+		"\u2126",        // OHM SIGN: NFC makes it Ω (U+03A9)
+		"\u1100\u1161",  // Hangul jamo L + V compose
+		"\u0b47\u0b3e",  // Oriya vowel signs compose
+		"\u0340",        // combining grave tone mark: replaced
+		"a\xffb",        // invalid UTF-8
+		"\U0001D15E",    // outside the table: norm decides
+		"Ａ\u00c5\u212b", // ANGSTROM SIGN: NFC makes it Å
+	} {
+		if got, want := NFC(s), norm.NFC.String(s); got != want {
+			t.Errorf("NFC(%+q) = %+q, want %+q", s, got, want)
+		}
+	}
+	if !isNFC("Chị Hoàng Thị Lan – người cán bộ dân vận khéo nơi biên giới, ĐƯỜNG “ĐỔI MỚI”.") {
+		t.Error("isNFC is false for Vietnamese text in NFC")
+	}
+	for _, s := range []string{"e\u0301", "\u2126", "\u1100\u1161", "\u0340"} {
+		if isNFC(s) {
+			t.Errorf("isNFC(%+q) is true", s)
+		}
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"duong", "Đường", "duong"},
