@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/build"
@@ -44,10 +46,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	siteFS := sitefs.Dir(*src)
 
 	// Nothing changed since the last build: its output is what a new build
-	// would write, so it stays as it is.
+	// would write, so it stays as it is. Fingerprinting the inputs reads
+	// every one of them: when the last build's records cannot match
+	// anyway, it is done while the site builds.
 	start := time.Now()
-	inputs, err := build.Inputs(siteFS, opts, Version)
-	if err == nil && !*force && build.UpToDate(build.ReadManifest(opts.CacheDir), inputs, *dest, publish.ReadStamp(*dest), start) {
+	inputs := fingerprint(siteFS, opts)
+	manifest, stamp := build.ReadManifest(opts.CacheDir), publish.ReadStamp(*dest)
+	if !*force && build.MayBeUpToDate(manifest, *dest, stamp, start) && build.UpToDate(manifest, inputs(), *dest, stamp, start) {
 		fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(time.Since(start)))
 		return exitOK
 	}
@@ -57,7 +62,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
-	out.Stamp = inputs
 	r, err := build.Run(ctx, siteFS, out, opts)
 	printResult(stderr, r)
 	if err != nil {
@@ -68,13 +72,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
 		return exitContent
 	}
+	out.Stamp = inputs()
 	if err := out.Commit(); err != nil {
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
-	if inputs != "" {
+	if out.Stamp != "" {
 		abs, _ := filepath.Abs(*dest)
-		build.WriteManifest(opts.CacheDir, build.Manifest{Inputs: inputs, Dest: abs, ValidUntil: build.ValidUntil(r, start)})
+		build.WriteManifest(opts.CacheDir, build.Manifest{Inputs: out.Stamp, Dest: abs, ValidUntil: build.ValidUntil(r, start)})
 	}
 	fmt.Fprintln(stdout, diag.Text(r.Lang(),
 		fmt.Sprintf("Đã tạo %d trang (%d tệp) vào %s trong %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed)),
@@ -85,6 +90,21 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Sprintf("Covers: %d pictures resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
 	}
 	return exitOK
+}
+
+// fingerprint starts fingerprinting the inputs of a build (build.Inputs)
+// and returns a function that waits for it; the fingerprint is "" if an
+// input could not be read.
+func fingerprint(siteFS fs.FS, opts build.Options) func() string {
+	done := make(chan string, 1)
+	go func() {
+		inputs, err := build.Inputs(siteFS, opts, Version)
+		if err != nil {
+			inputs = ""
+		}
+		done <- inputs
+	}()
+	return sync.OnceValue(func() string { return <-done })
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {

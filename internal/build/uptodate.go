@@ -124,7 +124,16 @@ func ValidUntil(r *Result, now time.Time) time.Time {
 // is still valid at now, according to the manifest in cacheDir and the
 // stamp the build left in dest.
 func UpToDate(m Manifest, inputs, dest, stamp string, now time.Time) bool {
+	return MayBeUpToDate(m, dest, stamp, now) && inputs == m.Inputs
+}
+
+// MayBeUpToDate reports whether the output in dest can be up to date at
+// now, whatever the inputs are now: the manifest and the stamp agree on
+// the inputs the output was built from, for this destination, and the
+// output is still valid. If not, there is no need to fingerprint the
+// inputs before building.
+func MayBeUpToDate(m Manifest, dest, stamp string, now time.Time) bool {
 	abs, err := filepath.Abs(dest)
-	return err == nil && inputs != "" && m.Inputs == inputs && m.Dest == abs &&
-		stamp == inputs && now.Before(m.ValidUntil) && !strings.ContainsAny(inputs, " \n")
+	return err == nil && m.Inputs != "" && m.Dest == abs &&
+		stamp == m.Inputs && now.Before(m.ValidUntil) && !strings.ContainsAny(m.Inputs, " \n")
 }
