@@ -30,6 +30,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guong/guong/internal/content"
@@ -81,6 +82,7 @@ type Theme struct {
 	version   string // a fingerprint of every file of the theme
 	frags     *fragments
 	templates map[string]*template.Template
+	lastSize  map[string]*atomic.Int64 // by kind: the size of the page RenderBytes made last
 	strings   map[string]string
 	fsys      fs.FS
 	basePath  string
@@ -130,7 +132,10 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 }
 
 func load(fsys fs.FS, opts Options) (*Theme, error) {
-	th := &Theme{templates: map[string]*template.Template{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments(), opts: opts}
+	th := &Theme{templates: map[string]*template.Template{}, lastSize: map[string]*atomic.Int64{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments(), opts: opts}
+	for _, kind := range Kinds {
+		th.lastSize[kind] = new(atomic.Int64)
+	}
 	var err error
 	if th.version, err = fingerprint(fsys); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -417,9 +422,19 @@ func letterSlug(l string) string {
 
 // RenderBytes renders p into a new byte slice.
 func (th *Theme) RenderBytes(p *Page) ([]byte, error) {
+	// The buffer starts a little bigger than the last page of the kind:
+	// growing it from nothing to 20 KB costs a tenth of a page's time.
+	last := th.lastSize[p.Kind]
 	var buf bytes.Buffer
+	if last != nil {
+		n := last.Load()
+		buf.Grow(int(n + n/4))
+	}
 	if err := th.Render(&buf, p); err != nil {
 		return nil, err
+	}
+	if last != nil {
+		last.Store(int64(buf.Len()))
 	}
 	return buf.Bytes(), nil
 }
