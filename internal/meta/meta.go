@@ -95,11 +95,15 @@ func Split(file string, src []byte, diags *diag.List) *Document {
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 	}
-	body, err := frontmatter.Parse(bytes.NewReader(src), &c, formats...)
+	// The parser copies what follows the front matter, line by line: it is
+	// given only the front matter, and the body is the rest of src.
+	head := src[:frontMatterEnd(src, open, openLine)]
+	rest, err := frontmatter.Parse(bytes.NewReader(head), &c, formats...)
 	if err != nil {
 		diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, diag.ReadFailed, err)
 		return nil
 	}
+	body := src[len(head)-len(rest):]
 	startPos := diag.Position{File: file, Line: openLine, Col: 1}
 	if c.format == "" {
 		switch open {
@@ -170,6 +174,35 @@ func splitJSON(file string, src []byte, openLine int, diags *diag.List) *Documen
 }
 
 // firstLine returns the first non-blank line of src, trimmed, and its number.
+// frontMatterEnd returns the offset just past the line that closes the front
+// matter opened by the fence open on line openLine, by the parser's rule: the
+// first line after it that is the same fence, spaces trimmed; or len(src)
+// if there is none (or open is not a fence), so that the parser sees all.
+func frontMatterEnd(src []byte, open string, openLine int) int {
+	if open != "---" && open != "+++" {
+		return len(src)
+	}
+	i := 0
+	for n := 1; n <= openLine; n++ { // past the opening fence
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return len(src)
+		}
+		i += j + 1
+	}
+	for i < len(src) {
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j + 1
+		}
+		if string(bytes.TrimSpace(src[i:end])) == open {
+			return end
+		}
+		i = end
+	}
+	return len(src)
+}
+
 func firstLine(src []byte) (string, int) {
 	n := 1
 	for len(src) > 0 {

@@ -146,6 +146,18 @@ func TestSplit(t *testing.T) {
 			format: "yaml", keys: []string{}, body: "Body\n", bodyLine: 3,
 		},
 		{
+			name:   "closing fence ends the file",
+			src:    "---\ntitle: Lan\n---",
+			format: "yaml", keys: []string{"title"}, body: "", bodyLine: 3,
+		},
+		{
+			// "--- no" does not close the front matter: YAML reads it (as a
+			// new document, then fails on the line after it).
+			name:  "a line that only starts like a fence",
+			src:   "---\ntitle: Lan\n--- no\nsummary: x\n---\nBody\n",
+			diags: []string{"f.md:4: YAML syntax error: mapping values are not allowed in this context"},
+		},
+		{
 			name:   "body holds a rule",
 			src:    "---\ntitle: Lan\n---\nA\n\n---\n\nB\n",
 			format: "yaml", keys: []string{"title"}, body: "A\n\n---\n\nB\n", bodyLine: 4,
