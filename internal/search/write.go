@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	bits32 "math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -115,11 +116,10 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	// The manifest's build id hashes every file's name and the hash of
 	// its bytes, in the order Build returns them.
 	fragSums := make([][sha256.Size]byte, (len(docs)+DocsPerFile-1)/DocsPerFile)
-	parsed := parseDocs(docs, opts, func(block int, data []byte) {
+	ix := indexDocs(docs, opts, func(block int, data []byte) {
 		fragSums[block] = sha256.Sum256(data)
 		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
 	})
-	ix := merge(parsed, len(docs))
 
 	h := sha256.New()
 	for i, sum := range fragSums {
@@ -243,10 +243,16 @@ const maxFolds = 1 << 27
 
 // parsedDoc is what a worker makes of a story.
 type parsedDoc struct {
-	lex      *lexicon
+	worker   int // which worker parsed it: hits and pairs use its ids
 	hits     []hit
 	pairs    []pairHit
 	fragment []byte
+	// The worker's lexicon as it was once the story was parsed: its
+	// entries are never changed once added, so the merger reads them
+	// while the worker goes on adding more.
+	spelling []string
+	fold     []int32
+	folds    []string
 }
 
 // lexicon interns the spellings and folded forms one worker meets.
@@ -300,21 +306,19 @@ func (l *lexicon) intern(w []byte) int32 {
 	return id
 }
 
-// parseDocs tokenizes every story on every core. Each worker has its own
-// lexicon; merge reconciles them by spelling, so the result does not depend
-// on which worker took which story. As soon as the stories of a fragment
-// file are parsed, the worker that parsed the last of them joins their
-// fragments into the file's bytes and calls done with them.
-func parseDocs(docs []Doc, opts Options, done func(block int, data []byte)) []parsedDoc {
-	out := make([]parsedDoc, len(docs))
-	left := make([]atomic.Int32, (len(docs)+DocsPerFile-1)/DocsPerFile)
-	for b := range left {
-		left[b].Store(int32(min(DocsPerFile, len(docs)-b*DocsPerFile)))
-	}
+// indexDocs tokenizes every story on every core and merges what it finds
+// into the index, story by story in the stories' order, as soon as each is
+// parsed: only a few hundred parsed stories wait at any time, however many
+// the site has. Each worker has its own lexicon; the merger reconciles them
+// by spelling, so the result does not depend on which worker took which
+// story. As soon as the stories of a fragment file are merged, their
+// fragments are joined into the file's bytes and handed to done.
+func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *merged {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
+	win := newWindow(64 * workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -328,34 +332,78 @@ func parseDocs(docs []Doc, opts Options, done func(block int, data []byte)) []pa
 				if d.Text == "" && d.HTML != "" {
 					d.Text = PlainText(d.HTML)
 				}
-				out[i] = p.parse(&d, opts)
-				if b := i / DocsPerFile; left[b].Add(-1) == 0 {
-					done(b, joinFragments(out[b*DocsPerFile:min((b+1)*DocsPerFile, len(out))]))
-				}
+				pd := p.parse(&d, opts)
+				pd.worker = w
+				win.put(i, pd)
 			}
 		}()
 	}
+	m := newMerger(workers)
+	var frags []byte
+	for i := range docs {
+		d := win.take()
+		m.add(i, &d)
+		if i%DocsPerFile == 0 {
+			frags = append(make([]byte, 0, (len(d.fragment)+1)*DocsPerFile+1), '[')
+		} else {
+			frags = append(frags, ',')
+		}
+		frags = append(frags, d.fragment...)
+		if i%DocsPerFile == DocsPerFile-1 || i == len(docs)-1 {
+			done(i/DocsPerFile, append(frags, ']'))
+			frags = nil
+		}
+	}
 	wg.Wait()
-	return out
+	return m.finish()
 }
 
-// joinFragments returns the JSON array of the fragments of parsed, and
-// lets them go.
-func joinFragments(parsed []parsedDoc) []byte {
-	n := 2
-	for _, d := range parsed {
-		n += len(d.fragment) + 1
+// window hands parsed stories from the workers to the merger in the
+// stories' order, holding at most len(slots) of them: a worker that runs
+// that far ahead of the merger waits.
+type window struct {
+	mu     sync.Mutex
+	filled sync.Cond // the merger waits for its next story
+	freed  sync.Cond // workers wait for room
+	slots  []parsedDoc
+	full   []bool
+	next   int // the story the merger takes next
+}
+
+func newWindow(size int) *window {
+	w := &window{slots: make([]parsedDoc, size), full: make([]bool, size)}
+	w.filled.L = &w.mu
+	w.freed.L = &w.mu
+	return w
+}
+
+// put hands over story i, once the merger is near enough.
+func (w *window) put(i int, d parsedDoc) {
+	w.mu.Lock()
+	for i >= w.next+len(w.slots) {
+		w.freed.Wait()
 	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i := range parsed {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, parsed[i].fragment...)
-		parsed[i].fragment = nil
+	k := i % len(w.slots)
+	w.slots[k], w.full[k] = d, true
+	if i == w.next {
+		w.filled.Signal()
 	}
-	return append(b, ']')
+	w.mu.Unlock()
+}
+
+// take returns the next story in order, once it is parsed.
+func (w *window) take() parsedDoc {
+	w.mu.Lock()
+	k := w.next % len(w.slots)
+	for !w.full[k] {
+		w.filled.Wait()
+	}
+	d := w.slots[k]
+	w.slots[k], w.full[k] = parsedDoc{}, false
+	w.next++
+	w.freed.Broadcast()
+	w.mu.Unlock()
+	return d
 }
 
 // docParser tokenizes stories for one worker, reusing its buffers.
@@ -382,7 +430,7 @@ func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
 	p.field(d.Summary, WeightSummary)
 	p.field(d.Text, WeightText)
 
-	out := parsedDoc{lex: p.lex, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs))}
+	out := parsedDoc{spelling: p.lex.spelling, fold: p.lex.fold, folds: p.lex.folds, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs))}
 	for _, id := range p.touched {
 		out.hits = append(out.hits, hit{term: id, w: p.weight[id]})
 		p.weight[id] = 0
@@ -454,125 +502,142 @@ type pairPosting uint32
 // merged is the whole index in memory, with global ids.
 type merged struct {
 	folds    []string    // by fold id
-	variants [][]string  // by fold id: spellings, most used first
-	postings [][]posting // by fold id
+	postings [][]posting // by fold id; masks by slot, see merger
 	pairKeys []uint64    // fold ids: first<<32 | second
 	pairs    [][]pairPosting
+
+	spellings  []string
+	spellFold  []int32   // by spelling id
+	spellSlot  []int32   // by spelling id: its place among its fold's spellings
+	foldSpells [][]int32 // by fold id: its spellings in the order of their slots
+	df         []int32   // by spelling id: how many stories use it
+	// extra lists, by fold<<32 | story, the spellings of slot 32 or more
+	// (which a mask cannot hold) that the story uses.
+	extra map[uint64][]int32
 }
 
-// merge gives every spelling and folded form a global id and gathers the
-// postings of every term and pair, story by story.
-func merge(parsed []parsedDoc, n int) *merged {
-	m := &merged{}
-	foldIDs := map[string]int32{}
-	spellIDs := map[string]int32{}
-	var spellFold []int32
-	var spellings []string
-	type maps struct{ spell, fold []int32 }
-	local := map[*lexicon]*maps{}
-	for _, d := range parsed {
-		if local[d.lex] != nil {
-			continue
-		}
-		lm := &maps{}
-		local[d.lex] = lm
-		for _, f := range d.lex.folds {
-			id, ok := foldIDs[f]
-			if !ok {
-				id = int32(len(m.folds))
-				foldIDs[f] = id
-				m.folds = append(m.folds, f)
-			}
-			lm.fold = append(lm.fold, id)
-		}
-		for i, s := range d.lex.spelling {
-			id, ok := spellIDs[s]
-			if !ok {
-				id = int32(len(spellings))
-				spellIDs[s] = id
-				spellings = append(spellings, s)
-				spellFold = append(spellFold, lm.fold[d.lex.fold[i]])
-			}
-			lm.spell = append(lm.spell, id)
-		}
+// merger builds the index story by story, in the stories' order.
+//
+// A posting's mask names variants by their rank among the fold's spellings
+// by number of stories, known only once every story is merged. So the
+// merger records masks by slot, each spelling's place among its fold's
+// spellings in the order they were first met (slots beyond the mask's 32
+// bits in extra), and termShards turns slots into ranks.
+type merger struct {
+	m         *merged
+	foldIDs   map[string]int32
+	spellIDs  map[string]int32
+	pairIndex map[uint64]int32
+	local     []localIDs // by worker
+	accW      []int32    // by fold id, for the current story
+	accMask   []uint32
+	touched   []int32
+}
+
+// localIDs maps a worker's ids to global ones.
+type localIDs struct{ spell, fold []int32 }
+
+func newMerger(workers int) *merger {
+	return &merger{
+		m:         &merged{extra: map[uint64][]int32{}},
+		foldIDs:   map[string]int32{},
+		spellIDs:  map[string]int32{},
+		pairIndex: map[uint64]int32{},
+		local:     make([]localIDs, workers),
 	}
-	// Variants: each folded form's spellings, the most used first.
-	df := make([]int32, len(spellings))
-	for _, d := range parsed {
-		lm := local[d.lex]
-		for _, h := range d.hits {
-			df[lm.spell[h.term]]++
+}
+
+// add merges story doc.
+func (g *merger) add(doc int, d *parsedDoc) {
+	m := g.m
+	lm := &g.local[d.worker]
+	for _, f := range d.folds[len(lm.fold):] {
+		id, ok := g.foldIDs[f]
+		if !ok {
+			id = int32(len(m.folds))
+			g.foldIDs[f] = id
+			m.folds = append(m.folds, f)
+			m.postings = append(m.postings, nil)
+			m.foldSpells = append(m.foldSpells, nil)
+			g.accW = append(g.accW, 0)
+			g.accMask = append(g.accMask, 0)
 		}
+		lm.fold = append(lm.fold, id)
 	}
-	m.variants = make([][]string, len(m.folds))
-	bySpelling := make([][]int32, len(m.folds))
-	for s, f := range spellFold {
-		bySpelling[f] = append(bySpelling[f], int32(s))
-	}
-	bit := make([]uint32, len(spellings))
-	for f, ss := range bySpelling {
-		slices.SortFunc(ss, func(a, b int32) int {
-			if df[a] != df[b] {
-				return int(df[b] - df[a])
-			}
-			return strings.Compare(spellings[a], spellings[b])
-		})
-		for i, s := range ss {
-			m.variants[f] = append(m.variants[f], spellings[s])
-			if i < maxVariants {
-				bit[s] = 1 << i
-			}
+	base := len(lm.spell)
+	for i, s := range d.spelling[base:] {
+		id, ok := g.spellIDs[s]
+		if !ok {
+			id = int32(len(m.spellings))
+			g.spellIDs[s] = id
+			m.spellings = append(m.spellings, s)
+			f := lm.fold[d.fold[base+i]]
+			m.spellFold = append(m.spellFold, f)
+			m.spellSlot = append(m.spellSlot, int32(len(m.foldSpells[f])))
+			m.foldSpells[f] = append(m.foldSpells[f], id)
+			m.df = append(m.df, 0)
 		}
+		lm.spell = append(lm.spell, id)
 	}
 
-	// Terms and pairs are gathered at the same time.
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		m.postings = make([][]posting, len(m.folds))
-		accW := make([]int32, len(m.folds))
-		accMask := make([]uint32, len(m.folds))
-		var touched []int32
-		for doc := range parsed {
-			d := &parsed[doc] // not a copy: the other loop clears d.pairs meanwhile
-			lm := local[d.lex]
-			for _, h := range d.hits {
-				s := lm.spell[h.term]
-				f := spellFold[s]
-				if accW[f] == 0 {
-					touched = append(touched, f)
-				}
-				accW[f] += h.w
-				accMask[f] |= bit[s]
-			}
-			for _, f := range touched {
-				m.postings[f] = append(m.postings[f], posting{doc: int32(doc), w: min(accW[f], maxWeight), mask: accMask[f]})
-				accW[f], accMask[f] = 0, 0
-			}
-			touched = touched[:0]
-			d.hits = nil
+	for _, h := range d.hits {
+		s := lm.spell[h.term]
+		f := m.spellFold[s]
+		m.df[s]++
+		if g.accW[f] == 0 {
+			g.touched = append(g.touched, f)
 		}
-	}()
-	pairIndex := map[uint64]int32{}
-	for doc := range parsed {
-		d := &parsed[doc]
-		lm := local[d.lex]
-		for _, p := range d.pairs {
-			key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
-			i, ok := pairIndex[key]
-			if !ok {
-				i = int32(len(m.pairKeys))
-				pairIndex[key] = i
-				m.pairKeys = append(m.pairKeys, key)
-				m.pairs = append(m.pairs, nil)
-			}
-			m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(p.weight())))
+		g.accW[f] += h.w
+		if slot := m.spellSlot[s]; slot < 32 {
+			g.accMask[f] |= 1 << slot
+		} else {
+			k := uint64(f)<<32 | uint64(doc)
+			m.extra[k] = append(m.extra[k], s)
 		}
-		d.pairs = nil // the biggest part of a parsed story: let it go at once
 	}
-	wg.Wait()
-	return m
+	for _, f := range g.touched {
+		m.postings[f] = append(m.postings[f], posting{doc: int32(doc), w: min(g.accW[f], maxWeight), mask: g.accMask[f]})
+		g.accW[f], g.accMask[f] = 0, 0
+	}
+	g.touched = g.touched[:0]
+
+	for _, p := range d.pairs {
+		key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
+		i, ok := g.pairIndex[key]
+		if !ok {
+			i = int32(len(m.pairKeys))
+			g.pairIndex[key] = i
+			m.pairKeys = append(m.pairKeys, key)
+			m.pairs = append(m.pairs, nil)
+		}
+		m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(p.weight())))
+	}
+}
+
+// finish returns the index, once every story is merged.
+func (g *merger) finish() *merged { return g.m }
+
+// variants sorts the spellings of fold f, the most used first (then by
+// their bytes), and returns them with, by slot, the bit of each in the
+// masks of postings (0 beyond maxVariants). bits is reused.
+func (m *merged) variants(f int32, bits []uint32) ([]string, []uint32) {
+	ss := slices.Clone(m.foldSpells[f])
+	slices.SortFunc(ss, func(a, b int32) int {
+		if m.df[a] != m.df[b] {
+			return int(m.df[b] - m.df[a])
+		}
+		return strings.Compare(m.spellings[a], m.spellings[b])
+	})
+	out := make([]string, len(ss))
+	bits = slices.Grow(bits[:0], len(ss))[:len(ss)]
+	for i, s := range ss {
+		out[i] = m.spellings[s]
+		bits[m.spellSlot[s]] = 0
+		if i < maxVariants {
+			bits[m.spellSlot[s]] = 1 << i
+		}
+	}
+	return out, bits
 }
 
 // termShards writes the terms, sorted, with their variants and postings,
@@ -580,18 +645,31 @@ func merge(parsed []parsedDoc, n int) *merged {
 // returns the first term of each.
 func (m *merged) termShards(order []int32, size int, emit func(i int, data []byte)) []string {
 	w := shardWriter{size: size, emit: emit}
+	var bits []uint32
 	for _, f := range order {
+		var variants []string
+		variants, bits = m.variants(f, bits)
 		w.key(m.folds[f])
 		w.cur = append(w.cur, '[')
-		w.cur = append(w.cur, marshal(m.variants[f])...)
+		w.cur = append(w.cur, marshal(variants)...)
 		w.cur = append(w.cur, ',', '"')
-		multi := len(m.variants[f]) > 1
+		multi := len(variants) > 1
+		extra := len(variants) > 32
 		prev := int32(-1)
 		for _, p := range m.postings[f] {
 			w.cur = appendNum(w.cur, int(p.doc-prev-1))
 			w.cur = appendNum(w.cur, int(p.w))
 			if multi {
-				w.cur = appendNum(w.cur, int(p.mask))
+				mask := uint32(0)
+				for slots := p.mask; slots != 0; slots &= slots - 1 {
+					mask |= bits[bits32.TrailingZeros32(slots)]
+				}
+				if extra {
+					for _, s := range m.extra[uint64(f)<<32|uint64(p.doc)] {
+						mask |= bits[m.spellSlot[s]]
+					}
+				}
+				w.cur = appendNum(w.cur, int(mask))
 			}
 			prev = p.doc
 		}
