@@ -175,6 +175,14 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 			} // else: kept as converted; the minifier only fails on broken input
 		}
 		cache.put(b.file, b.line, b.src, b.result, b.diags)
+		if cache == nil && todo[i] < len(c.Stories) {
+			// Converted: the source (the file's bytes) is not needed any
+			// more, and a one-off build of 100,000 stories would otherwise
+			// hold 460 MB of it until the last is converted, beside their
+			// HTML. Rebuilds keep it to compare.
+			b.src = nil
+			c.Stories[todo[i]].Body = nil
+		}
 	})
 	var withImages []int
 	for i := range jobs {
@@ -195,12 +203,6 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 	for _, s := range c.Stories {
 		b := next()
 		s.HTML = b.result.HTML
-		if cache == nil {
-			// Converted: the source (the file's bytes) is not needed any
-			// more, and a one-off build of 10,000 stories would otherwise
-			// hold 70 MB of it to the end. Rebuilds keep it to compare.
-			s.Body = nil
-		}
 		s.Excerpt = s.Summary
 		if s.Excerpt == "" {
 			s.Excerpt = b.result.FirstParagraph

@@ -100,6 +100,12 @@ func Split(file string, src []byte, diags *diag.List) *Document {
 		diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, diag.ReadFailed, err)
 		return nil
 	}
+	if n := len(body); n <= len(src) && bytes.Equal(src[len(src)-n:], body) {
+		// The body is the end of src: keep that rather than the parser's
+		// copy, whose buffer grew by doubling (up to twice the bytes, for
+		// every story of the site until its body is rendered).
+		body = src[len(src)-n:]
+	}
 	startPos := diag.Position{File: file, Line: openLine, Col: 1}
 	if c.format == "" {
 		switch open {

@@ -226,8 +226,8 @@ type hit struct {
 }
 
 // pairHit is a pair of consecutive folded syllables in one story with its
-// weight, packed in 8 bytes (a story has hundreds of pairs, and every
-// story's are held until they are merged): first<<37 | second<<10 | weight,
+// weight, packed in 8 bytes (a story has hundreds of pairs, and a few
+// hundred stories' wait to be merged): first<<37 | second<<10 | weight,
 // with the worker's fold ids, below maxFolds, and the weight capped at
 // maxWeight.
 type pairHit uint64
@@ -489,22 +489,22 @@ func truncate(s string, n int) string {
 	return s[:cut]
 }
 
-// posting is a term's occurrence in one story.
-type posting struct {
-	doc  int32
-	w    int32
-	mask uint32
+// termPostings are a term's postings, written as its shard has them
+// (appendNum), but for the masks, which are by slot.
+type termPostings struct {
+	nums  []byte // each posting's gap and weight
+	masks []byte // each posting's mask by slot, once the term has two spellings
+	n     int32  // how many postings
+	last  int32  // the story of the last one, -1 before the first
 }
-
-// pairPosting packs a story id and a weight: doc<<10 | w.
-type pairPosting uint32
 
 // merged is the whole index in memory, with global ids.
 type merged struct {
-	folds    []string    // by fold id
-	postings [][]posting // by fold id; masks by slot, see merger
-	pairKeys []uint64    // fold ids: first<<32 | second
-	pairs    [][]pairPosting
+	folds    []string       // by fold id
+	postings []termPostings // by fold id
+	pairKeys []uint64       // fold ids: first<<32 | second
+	pairs    [][]byte       // by pair: its postings, as its shard has them
+	pairLast []int32        // by pair: the story of its last posting
 
 	spellings  []string
 	spellFold  []int32   // by spelling id
@@ -557,7 +557,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 			id = int32(len(m.folds))
 			g.foldIDs[f] = id
 			m.folds = append(m.folds, f)
-			m.postings = append(m.postings, nil)
+			m.postings = append(m.postings, termPostings{last: -1})
 			m.foldSpells = append(m.foldSpells, nil)
 			g.accW = append(g.accW, 0)
 			g.accMask = append(g.accMask, 0)
@@ -575,6 +575,10 @@ func (g *merger) add(doc int, d *parsedDoc) {
 			m.spellFold = append(m.spellFold, f)
 			m.spellSlot = append(m.spellSlot, int32(len(m.foldSpells[f])))
 			m.foldSpells[f] = append(m.foldSpells[f], id)
+			if len(m.foldSpells[f]) == 2 {
+				// Until now every posting's mask was slot 0's bit.
+				m.postings[f].masks = bytes.Repeat([]byte{digits[1]}, int(m.postings[f].n))
+			}
 			m.df = append(m.df, 0)
 		}
 		lm.spell = append(lm.spell, id)
@@ -596,7 +600,13 @@ func (g *merger) add(doc int, d *parsedDoc) {
 		}
 	}
 	for _, f := range g.touched {
-		m.postings[f] = append(m.postings[f], posting{doc: int32(doc), w: min(g.accW[f], maxWeight), mask: g.accMask[f]})
+		tp := &m.postings[f]
+		tp.nums = appendNum(appendNum(tp.nums, doc-int(tp.last)-1), int(min(g.accW[f], maxWeight)))
+		if len(m.foldSpells[f]) > 1 {
+			tp.masks = appendNum(tp.masks, int(g.accMask[f]))
+		}
+		tp.n++
+		tp.last = int32(doc)
 		g.accW[f], g.accMask[f] = 0, 0
 	}
 	g.touched = g.touched[:0]
@@ -609,8 +619,10 @@ func (g *merger) add(doc int, d *parsedDoc) {
 			g.pairIndex[key] = i
 			m.pairKeys = append(m.pairKeys, key)
 			m.pairs = append(m.pairs, nil)
+			m.pairLast = append(m.pairLast, -1)
 		}
-		m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(p.weight())))
+		m.pairs[i] = appendNum(appendNum(m.pairs[i], doc-int(m.pairLast[i])-1), int(p.weight()))
+		m.pairLast[i] = int32(doc)
 	}
 }
 
@@ -653,28 +665,34 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 		w.cur = append(w.cur, '[')
 		w.cur = append(w.cur, marshal(variants)...)
 		w.cur = append(w.cur, ',', '"')
-		multi := len(variants) > 1
-		extra := len(variants) > 32
-		prev := int32(-1)
-		for _, p := range m.postings[f] {
-			w.cur = appendNum(w.cur, int(p.doc-prev-1))
-			w.cur = appendNum(w.cur, int(p.w))
-			if multi {
+		tp := &m.postings[f]
+		if len(variants) == 1 {
+			w.cur = append(w.cur, tp.nums...)
+		} else {
+			extra := len(variants) > 32
+			doc := -1
+			for i, j := 0, 0; i < len(tp.nums); {
+				start := i
+				var gap, slots int
+				gap, i = readNum(tp.nums, i)
+				_, i = readNum(tp.nums, i)
+				w.cur = append(w.cur, tp.nums[start:i]...)
+				doc += gap + 1
+				slots, j = readNum(tp.masks, j)
 				mask := uint32(0)
-				for slots := p.mask; slots != 0; slots &= slots - 1 {
-					mask |= bits[bits32.TrailingZeros32(slots)]
+				for s := uint32(slots); s != 0; s &= s - 1 {
+					mask |= bits[bits32.TrailingZeros32(s)]
 				}
 				if extra {
-					for _, s := range m.extra[uint64(f)<<32|uint64(p.doc)] {
+					for _, s := range m.extra[uint64(f)<<32|uint64(doc)] {
 						mask |= bits[m.spellSlot[s]]
 					}
 				}
 				w.cur = appendNum(w.cur, int(mask))
 			}
-			prev = p.doc
 		}
 		w.cur = append(w.cur, '"', ']')
-		m.postings[f] = nil
+		*tp = termPostings{}
 		w.endValue()
 	}
 	return w.done()
@@ -700,13 +718,7 @@ func (m *merged) pairShards(rank []int32, size int, emit func(i int, data []byte
 		k := m.pairKeys[i]
 		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
 		w.cur = append(w.cur, '"')
-		prev := int32(-1)
-		for _, p := range m.pairs[i] {
-			doc := int32(p >> 10)
-			w.cur = appendNum(w.cur, int(doc-prev-1))
-			w.cur = appendNum(w.cur, int(p&1023))
-			prev = doc
-		}
+		w.cur = append(w.cur, m.pairs[i]...)
 		w.cur = append(w.cur, '"')
 		m.pairs[i] = nil
 		w.endValue()
