@@ -322,12 +322,18 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	// The search index is made while the pages render: the single writer
 	// of a publish.Dir often keeps the render workers waiting, and the
 	// index's work fills that time.
+	// A one-off build lets each story's HTML go once its page and its
+	// search entry are made (see htmlRelease).
+	var release *htmlRelease
+	if sess == nil && !ownTemplates(siteFS, cfg) {
+		release = newHTMLRelease(s)
+	}
 	var searchDone chan struct{}
 	if sess == nil || !sess.deferSearch {
 		searchDone = make(chan struct{})
 		go func() {
 			defer close(searchDone)
-			writeSearch(s, w)
+			writeSearch(s, w, release.indexed())
 		}()
 	}
 	pages := Pages(s, opts.Dev, theme.T)
@@ -342,6 +348,9 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 			return
 		}
 		html, err := theme.RenderBytes(p)
+		if p.Kind == "story" {
+			release.rendered(p.Story)
+		}
 		if err != nil {
 			w.fail(err)
 			return
@@ -352,7 +361,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	lap("pages")
 	if searchDone == nil {
 		// The live preview writes the search index after the reload.
-		sess.pending = func(w *writer) { writeSearch(s, w) }
+		sess.pending = func(w *writer) { writeSearch(s, w, nil) }
 	} else {
 		<-searchDone
 	}

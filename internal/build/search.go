@@ -12,9 +12,10 @@ import (
 const SearchIndexPath = index.SearchPath + "chi-muc/"
 
 // writeSearch writes the search index of the published stories under
-// SearchIndexPath.
-func writeSearch(s *index.Site, w *writer) {
-	search.Write(searchDocs(s), searchFacets(s), search.Options{}, func(f search.File) {
+// SearchIndexPath. indexed, if not nil, is called with each story's
+// position in s.Stories once the index no longer needs its HTML.
+func writeSearch(s *index.Site, w *writer, indexed func(i int)) {
+	search.Write(searchDocs(s), searchFacets(s), search.Options{Indexed: indexed}, func(f search.File) {
 		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
 	})
 }

@@ -63,6 +63,10 @@ type Options struct {
 	// TextLimit caps, in bytes, the text of a story kept for snippets; 0
 	// means DefaultTextLimit. The whole text is indexed all the same.
 	TextLimit int
+	// Indexed, if not nil, is called (from any goroutine) with a story's
+	// id once it is indexed. Write then clears the story's HTML and Text
+	// in docs, so that the caller can let go of its own copies.
+	Indexed func(id int)
 }
 
 // Defaults of Options.
@@ -334,6 +338,10 @@ func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *mer
 				}
 				pd := p.parse(&d, opts)
 				pd.worker = w
+				if opts.Indexed != nil {
+					docs[i].HTML, docs[i].Text = "", ""
+					opts.Indexed(i)
+				}
 				win.put(i, pd)
 			}
 		}()
