@@ -64,8 +64,7 @@ type Options struct {
 	// means DefaultTextLimit. The whole text is indexed all the same.
 	TextLimit int
 	// Indexed, if not nil, is called (from any goroutine) with a story's
-	// id once it is indexed. Write then clears the story's HTML and Text
-	// in docs, so that the caller can let go of its own copies.
+	// id once the index is done with its HTML and Text.
 	Indexed func(id int)
 }
 
@@ -111,6 +110,13 @@ func fileNumber(name string) int {
 // files while the stories are read (from several goroutines at once), then
 // filters.json, the term shards, the pair shards, and the manifest last.
 func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
+	WriteFunc(len(docs), func(i int) Doc { return docs[i] }, facets, opts, emit)
+}
+
+// WriteFunc is Write for n stories made by doc, which is called once for
+// each, from several goroutines at once, when the index needs the story:
+// the stories' Docs are never all in memory at once.
+func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit func(File)) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
 	}
@@ -119,8 +125,8 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	}
 	// The manifest's build id hashes every file's name and the hash of
 	// its bytes, in the order Build returns them.
-	fragSums := make([][sha256.Size]byte, (len(docs)+DocsPerFile-1)/DocsPerFile)
-	ix := indexDocs(docs, opts, func(block int, data []byte) {
+	fragSums := make([][sha256.Size]byte, (n+DocsPerFile-1)/DocsPerFile)
+	ix, keys := indexDocs(n, doc, opts, func(block int, data []byte) {
 		fragSums[block] = sha256.Sum256(data)
 		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
 	})
@@ -136,7 +142,7 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 		h.Write(sum[:])
 		emit(f)
 	}
-	add(File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
+	add(File{Name: FiltersFile, Data: filtersJSON(keys, facets)})
 	order, rank := ix.sortedFolds()
 	termKeys := ix.termShards(order, opts.ShardSize, func(i int, data []byte) {
 		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: data})
@@ -147,7 +153,7 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	m := manifest{
 		Format: Format,
 		Build:  hex.EncodeToString(h.Sum(nil))[:12],
-		Docs:   len(docs),
+		Docs:   n,
 		Block:  DocsPerFile,
 		Terms:  termKeys,
 		Pairs:  pairKeys,
@@ -317,8 +323,11 @@ func (l *lexicon) intern(w []byte) int32 {
 // by spelling, so the result does not depend on which worker took which
 // story. As soon as the stories of a fragment file are merged, their
 // fragments are joined into the file's bytes and handed to done.
-func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *merged {
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
+//
+// It returns the index and the stories' facet keys.
+func indexDocs(n int, doc func(int) Doc, opts Options, done func(block int, data []byte)) (*merged, []facetKeys) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	keys := make([]facetKeys, n)
 	win := newWindow(64 * workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -329,17 +338,17 @@ func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *mer
 			p := docParser{lex: &lexicon{short: map[uint64]int32{}, ids: map[string]int32{}, foldIDs: map[string]int32{}}, pairs: map[uint64]int32{}}
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
+				if i >= n {
 					return
 				}
-				d := docs[i]
+				d := doc(i)
+				keys[i] = facetKeys{model: d.ModelKey, department: d.DepartmentKey, year: d.Year, campaigns: d.CampaignKeys}
 				if d.Text == "" && d.HTML != "" {
 					d.Text = PlainText(d.HTML)
 				}
 				pd := p.parse(&d, opts)
 				pd.worker = w
 				if opts.Indexed != nil {
-					docs[i].HTML, docs[i].Text = "", ""
 					opts.Indexed(i)
 				}
 				win.put(i, pd)
@@ -348,7 +357,7 @@ func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *mer
 	}
 	m := newMerger(workers)
 	var frags []byte
-	for i := range docs {
+	for i := range n {
 		d := win.take()
 		m.add(i, &d)
 		if i%DocsPerFile == 0 {
@@ -357,13 +366,13 @@ func indexDocs(docs []Doc, opts Options, done func(block int, data []byte)) *mer
 			frags = append(frags, ',')
 		}
 		frags = append(frags, d.fragment...)
-		if i%DocsPerFile == DocsPerFile-1 || i == len(docs)-1 {
+		if i%DocsPerFile == DocsPerFile-1 || i == n-1 {
 			done(i/DocsPerFile, append(frags, ']'))
 			frags = nil
 		}
 	}
 	wg.Wait()
-	return m.finish()
+	return m.finish(), keys
 }
 
 // window hands parsed stories from the workers to the merger in the
@@ -837,8 +846,14 @@ type campaign struct {
 	Lists []string `json:"lists"`
 }
 
-func filtersJSON(docs []Doc, f Facets) []byte {
-	col := func(keys []string, value func(*Doc) string) column {
+// facetKeys are a story's keys of Facets' lists.
+type facetKeys struct {
+	model, department, year string
+	campaigns               []string
+}
+
+func filtersJSON(docs []facetKeys, f Facets) []byte {
+	col := func(keys []string, value func(*facetKeys) string) column {
 		pos := map[string]int{}
 		for i, k := range keys {
 			pos[k] = i
@@ -870,16 +885,16 @@ func filtersJSON(docs []Doc, f Facets) []byte {
 		return column{Keys: nonNil(keys), Docs: string(plain)}
 	}
 	out := filters{
-		Model:      col(f.Models, func(d *Doc) string { return d.ModelKey }),
-		Department: col(f.Departments, func(d *Doc) string { return d.DepartmentKey }),
-		Year:       col(f.Years, func(d *Doc) string { return d.Year }),
+		Model:      col(f.Models, func(d *facetKeys) string { return d.model }),
+		Department: col(f.Departments, func(d *facetKeys) string { return d.department }),
+		Year:       col(f.Years, func(d *facetKeys) string { return d.year }),
 		Campaign:   campaign{Keys: nonNil(f.Campaigns), Lists: make([]string, len(f.Campaigns))},
 	}
 	for c, key := range f.Campaigns {
 		var b []byte
 		prev := -1
 		for i := range docs {
-			if slices.Contains(docs[i].CampaignKeys, key) {
+			if slices.Contains(docs[i].campaigns, key) {
 				b = appendNum(b, i-prev-1)
 				prev = i
 			}
