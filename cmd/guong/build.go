@@ -58,7 +58,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	out.Stamp = inputs
+	stopLimit := softMemoryLimit(buildMemoryTarget)
 	r, err := build.Run(ctx, siteFS, out, opts)
+	stopLimit()
 	printResult(stderr, r)
 	if err != nil {
 		out.Abort()
