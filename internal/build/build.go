@@ -45,10 +45,13 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Config  *site.Config // nil if site.yaml could not be read
-	Site    *index.Site  // nil if the content had errors
-	Pages   int          // HTML pages written
-	Files   int          // all files written
+	Config *site.Config // nil if site.yaml could not be read
+	// Site is nil if the content had errors. A one-off build (Run) with
+	// the built-in templates empties each story's HTML once it is used:
+	// see htmlRelease.
+	Site    *index.Site
+	Pages   int // HTML pages written
+	Files   int // all files written
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
