@@ -336,7 +336,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		searchDone = make(chan struct{})
 		go func() {
 			defer close(searchDone)
-			writeSearch(s, w, release.indexed())
+			writeSearch(s, w, release)
 		}()
 	}
 	pages := Pages(s, opts.Dev, theme.T)
@@ -361,6 +361,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		w.rendered.Add(1)
 		w.writeMinified(file, html)
 	})
+	release.pagesDone()
 	lap("pages")
 	if searchDone == nil {
 		// The live preview writes the search index after the reload.

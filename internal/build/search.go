@@ -12,10 +12,13 @@ import (
 const SearchIndexPath = index.SearchPath + "chi-muc/"
 
 // writeSearch writes the search index of the published stories under
-// SearchIndexPath. indexed, if not nil, is called with each story's
-// position in s.Stories once the index no longer needs its HTML.
-func writeSearch(s *index.Site, w *writer, indexed func(i int)) {
-	search.WriteFunc(len(s.Stories), func(i int) search.Doc { return searchDoc(s, i) }, searchFacets(s), search.Options{Indexed: indexed}, func(f search.File) {
+// SearchIndexPath, in step with release if it is not nil.
+func writeSearch(s *index.Site, w *writer, release *htmlRelease) {
+	doc := func(i int) search.Doc {
+		release.pace(i)
+		return searchDoc(s, i)
+	}
+	search.WriteFunc(len(s.Stories), doc, searchFacets(s), search.Options{Indexed: release.indexed()}, func(f search.File) {
 		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
 	})
 }
