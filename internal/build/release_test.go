@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/themes"
 )
@@ -123,4 +125,35 @@ func TestStoryHTMLReleased(t *testing.T) {
 			t.Errorf("%s: HTML let go with a theme of the site's own", st.Slug)
 		}
 	}
+}
+
+// TestSearchPace: the search index waits while it is searchLead stories
+// ahead of the story pages, and stops waiting when a page is made or when
+// no more pages will be.
+func TestSearchPace(t *testing.T) {
+	s := &index.Site{}
+	for range searchLead + 2 {
+		s.Stories = append(s.Stories, &index.Story{})
+	}
+	r := newHTMLRelease(s)
+	r.pace(searchLead - 1) // does not wait
+	waited := func(i int, unblock func()) bool {
+		done := make(chan struct{})
+		go func() { r.pace(i); close(done) }()
+		select {
+		case <-done:
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+		unblock()
+		<-done
+		return true
+	}
+	if !waited(searchLead, func() { r.rendered(s.Stories[0]) }) {
+		t.Error("story searchLead indexed before any page was made")
+	}
+	if !waited(searchLead+1, r.pagesDone) {
+		t.Error("story searchLead+1 indexed with one page made")
+	}
+	r.pace(searchLead + 1) // pages done: does not wait
 }
