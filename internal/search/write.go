@@ -528,18 +528,22 @@ type merged struct {
 	spellSlot  []int32   // by spelling id: its place among its fold's spellings
 	foldSpells [][]int32 // by fold id: its spellings in the order of their slots
 	df         []int32   // by spelling id: how many stories use it
-	// extra lists, by fold<<32 | story, the spellings of slot 32 or more
-	// (which a mask cannot hold) that the story uses.
+	// extra lists, by fold<<32 | story, the spellings of slot maskSlots or
+	// more (which a mask cannot hold) that the story uses.
 	extra map[uint64][]int32
 }
+
+// maskSlots is how many slots a mask by slot holds: 31, so that it is a
+// positive int even where int has 32 bits.
+const maskSlots = 31
 
 // merger builds the index story by story, in the stories' order.
 //
 // A posting's mask names variants by their rank among the fold's spellings
 // by number of stories, known only once every story is merged. So the
 // merger records masks by slot, each spelling's place among its fold's
-// spellings in the order they were first met (slots beyond the mask's 32
-// bits in extra), and termShards turns slots into ranks.
+// spellings in the order they were first met (slots beyond maskSlots in
+// extra), and termShards turns slots into ranks.
 type merger struct {
 	m         *merged
 	foldIDs   map[string]int32
@@ -609,7 +613,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 			g.touched = append(g.touched, f)
 		}
 		g.accW[f] += h.w
-		if slot := m.spellSlot[s]; slot < 32 {
+		if slot := m.spellSlot[s]; slot < maskSlots {
 			g.accMask[f] |= 1 << slot
 		} else {
 			k := uint64(f)<<32 | uint64(doc)
@@ -686,7 +690,7 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 		if len(variants) == 1 {
 			w.cur = append(w.cur, tp.nums...)
 		} else {
-			extra := len(variants) > 32
+			extra := len(variants) > maskSlots
 			doc := -1
 			for i, j := 0, 0; i < len(tp.nums); {
 				start := i
