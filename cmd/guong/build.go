@@ -62,7 +62,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
 	}
+	stopLimit := softMemoryLimit(buildMemoryTarget)
 	r, err := build.Run(ctx, siteFS, out, opts)
+	stopLimit()
 	printResult(stderr, r)
 	if err != nil {
 		out.Abort()

@@ -45,10 +45,13 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Config  *site.Config // nil if site.yaml could not be read
-	Site    *index.Site  // nil if the content had errors
-	Pages   int          // HTML pages written
-	Files   int          // all files written
+	Config *site.Config // nil if site.yaml could not be read
+	// Site is nil if the content had errors. A one-off build (Run) with
+	// the built-in templates empties each story's HTML once it is used:
+	// see htmlRelease.
+	Site    *index.Site
+	Pages   int // HTML pages written
+	Files   int // all files written
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
@@ -175,6 +178,14 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 			} // else: kept as converted; the minifier only fails on broken input
 		}
 		cache.put(b.file, b.line, b.src, b.result, b.diags)
+		if cache == nil && todo[i] < len(c.Stories) {
+			// Converted: the source (the file's bytes) is not needed any
+			// more, and a one-off build of 100,000 stories would otherwise
+			// hold 460 MB of it until the last is converted, beside their
+			// HTML. Rebuilds keep it to compare.
+			b.src = nil
+			c.Stories[todo[i]].Body = nil
+		}
 	})
 	var withImages []int
 	for i := range jobs {
@@ -195,12 +206,6 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 	for _, s := range c.Stories {
 		b := next()
 		s.HTML = b.result.HTML
-		if cache == nil {
-			// Converted: the source (the file's bytes) is not needed any
-			// more, and a one-off build of 10,000 stories would otherwise
-			// hold 70 MB of it to the end. Rebuilds keep it to compare.
-			s.Body = nil
-		}
 		s.Excerpt = s.Summary
 		if s.Excerpt == "" {
 			s.Excerpt = b.result.FirstParagraph
@@ -320,12 +325,18 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	// The search index is made while the pages render: the single writer
 	// of a publish.Dir often keeps the render workers waiting, and the
 	// index's work fills that time.
+	// A one-off build lets each story's HTML go once its page and its
+	// search entry are made (see htmlRelease).
+	var release *htmlRelease
+	if sess == nil && !ownTemplates(siteFS, cfg) {
+		release = newHTMLRelease(s)
+	}
 	var searchDone chan struct{}
 	if sess == nil || !sess.deferSearch {
 		searchDone = make(chan struct{})
 		go func() {
 			defer close(searchDone)
-			writeSearch(s, w)
+			writeSearch(s, w, release)
 		}()
 	}
 	pages := Pages(s, opts.Dev, theme.T)
@@ -340,6 +351,9 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 			return
 		}
 		html, err := theme.RenderBytes(p)
+		if p.Kind == "story" {
+			release.rendered(p.Story)
+		}
 		if err != nil {
 			w.fail(err)
 			return
@@ -347,10 +361,11 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		w.rendered.Add(1)
 		w.writeMinified(file, html)
 	})
+	release.pagesDone()
 	lap("pages")
 	if searchDone == nil {
 		// The live preview writes the search index after the reload.
-		sess.pending = func(w *writer) { writeSearch(s, w) }
+		sess.pending = func(w *writer) { writeSearch(s, w, nil) }
 	} else {
 		<-searchDone
 	}

@@ -340,7 +340,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 	}
 	lap("feeds")
 	if !sess.deferSearch {
-		writeSearch(s, w)
+		writeSearch(s, w, nil)
 		for name := range sess.files {
 			if strings.HasPrefix(name, SearchIndexPath) && !w.written[name] {
 				r.Removed = append(r.Removed, name)
@@ -365,7 +365,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 	}
 	last.theme = theme
 	if sess.deferSearch {
-		sess.pending = func(w *writer) { writeSearch(s, w) }
+		sess.pending = func(w *writer) { writeSearch(s, w, nil) }
 	}
 	for _, p := range pages {
 		keys.files[pageFile(p.URL)] = last.keys.of(p)

@@ -12,53 +12,54 @@ import (
 const SearchIndexPath = index.SearchPath + "chi-muc/"
 
 // writeSearch writes the search index of the published stories under
-// SearchIndexPath.
-func writeSearch(s *index.Site, w *writer) {
-	search.Write(searchDocs(s), searchFacets(s), search.Options{}, func(f search.File) {
+// SearchIndexPath, in step with release if it is not nil.
+func writeSearch(s *index.Site, w *writer, release *htmlRelease) {
+	doc := func(i int) search.Doc {
+		release.pace(i)
+		return searchDoc(s, i)
+	}
+	search.WriteFunc(len(s.Stories), doc, searchFacets(s), search.Options{Indexed: release.indexed()}, func(f search.File) {
 		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
 	})
 }
 
-// searchDocs describes every published story for the index, in the site's
-// order (newest first), which gives each its id.
-func searchDocs(s *index.Site) []search.Doc {
+// searchDoc describes story i of the published stories for the index,
+// which are in the site's order (newest first): i is its id.
+func searchDoc(s *index.Site, i int) search.Doc {
 	loc := s.Config.TimeZone
 	if loc == nil {
 		loc = time.UTC
 	}
-	docs := make([]search.Doc, len(s.Stories))
-	for i, st := range s.Stories {
-		d := &docs[i]
-		d.URL = st.URL
-		d.Title = st.Title
-		d.Person = st.Story.Person
-		d.Position = st.Position
-		d.Summary = st.Summary
-		d.Excerpt = st.Excerpt
-		date := st.Date.In(loc)
-		d.Date = vi.ShortDate(date)
-		d.ISODate = date.Format(time.RFC3339)
-		if st.Model != nil {
-			d.Model, d.ModelKey = st.Model.Name, st.Model.Key
-		}
-		if st.Department != nil {
-			d.Department, d.DepartmentKey = st.Department.Name, st.Department.Key
-		}
-		if st.Year != nil {
-			d.Year = st.Year.Key
-		}
-		for _, c := range st.Campaigns {
-			d.Campaigns = append(d.Campaigns, c.Title)
-			d.CampaignKeys = append(d.CampaignKeys, c.Key)
-		}
-		for _, t := range st.Tags {
-			d.Tags = append(d.Tags, t.Name)
-		}
+	st := s.Stories[i]
+	d := search.Doc{
+		URL:      st.URL,
+		Title:    st.Title,
+		Person:   st.Story.Person,
+		Position: st.Position,
+		Summary:  st.Summary,
+		Excerpt:  st.Excerpt,
+		HTML:     string(st.HTML), // its text is made while indexing
 	}
-	for i, st := range s.Stories {
-		docs[i].HTML = string(st.HTML) // its text is made while indexing
+	date := st.Date.In(loc)
+	d.Date = vi.ShortDate(date)
+	d.ISODate = date.Format(time.RFC3339)
+	if st.Model != nil {
+		d.Model, d.ModelKey = st.Model.Name, st.Model.Key
 	}
-	return docs
+	if st.Department != nil {
+		d.Department, d.DepartmentKey = st.Department.Name, st.Department.Key
+	}
+	if st.Year != nil {
+		d.Year = st.Year.Key
+	}
+	for _, c := range st.Campaigns {
+		d.Campaigns = append(d.Campaigns, c.Title)
+		d.CampaignKeys = append(d.CampaignKeys, c.Key)
+	}
+	for _, t := range st.Tags {
+		d.Tags = append(d.Tags, t.Name)
+	}
+	return d
 }
 
 // searchFacets lists the filters' keys in the order the search page shows them.

@@ -86,7 +86,11 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	mf := publish.NewMinifier()
 	b.ResetTimer()
 	for range b.N {
-		files := search.Build(searchDocs(r.Site), searchFacets(r.Site), search.Options{})
+		docs := make([]search.Doc, len(r.Site.Stories))
+		for i := range docs {
+			docs[i] = searchDoc(r.Site, i)
+		}
+		files := search.Build(docs, searchFacets(r.Site), search.Options{})
 		out := publish.NewMemory()
 		parallel(ctx, len(files), func(i int) {
 			name := SearchIndexPath + files[i].Name

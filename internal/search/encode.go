@@ -27,6 +27,20 @@ func appendNum(b []byte, v int) []byte {
 	return append(b, tmp[n:]...)
 }
 
+// readNum returns the number appendNum wrote at b[i:], and the index
+// after it. b is well formed.
+func readNum(b []byte, i int) (int, int) {
+	v := 0
+	for {
+		d := int(digitValue[b[i]])
+		i++
+		if d < 32 {
+			return v<<5 | d, i
+		}
+		v = v<<5 | (d - 32)
+	}
+}
+
 // digitValue maps a character of digits to its value, or -1.
 var digitValue = func() (t [256]int8) {
 	for i := range t {

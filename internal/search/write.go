@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	bits32 "math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -62,6 +63,9 @@ type Options struct {
 	// TextLimit caps, in bytes, the text of a story kept for snippets; 0
 	// means DefaultTextLimit. The whole text is indexed all the same.
 	TextLimit int
+	// Indexed, if not nil, is called (from any goroutine) with a story's
+	// id once the index is done with its HTML and Text.
+	Indexed func(id int)
 }
 
 // Defaults of Options.
@@ -106,6 +110,13 @@ func fileNumber(name string) int {
 // files while the stories are read (from several goroutines at once), then
 // filters.json, the term shards, the pair shards, and the manifest last.
 func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
+	WriteFunc(len(docs), func(i int) Doc { return docs[i] }, facets, opts, emit)
+}
+
+// WriteFunc is Write for n stories made by doc, which is called once for
+// each, from several goroutines at once, when the index needs the story:
+// the stories' Docs are never all in memory at once.
+func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit func(File)) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
 	}
@@ -114,12 +125,11 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	}
 	// The manifest's build id hashes every file's name and the hash of
 	// its bytes, in the order Build returns them.
-	fragSums := make([][sha256.Size]byte, (len(docs)+DocsPerFile-1)/DocsPerFile)
-	parsed := parseDocs(docs, opts, func(block int, data []byte) {
+	fragSums := make([][sha256.Size]byte, (n+DocsPerFile-1)/DocsPerFile)
+	ix, keys := indexDocs(n, doc, opts, func(block int, data []byte) {
 		fragSums[block] = sha256.Sum256(data)
 		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
 	})
-	ix := merge(parsed, len(docs))
 
 	h := sha256.New()
 	for i, sum := range fragSums {
@@ -132,7 +142,7 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 		h.Write(sum[:])
 		emit(f)
 	}
-	add(File{Name: FiltersFile, Data: filtersJSON(docs, facets)})
+	add(File{Name: FiltersFile, Data: filtersJSON(keys, facets)})
 	order, rank := ix.sortedFolds()
 	termKeys := ix.termShards(order, opts.ShardSize, func(i int, data []byte) {
 		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: data})
@@ -143,7 +153,7 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 	m := manifest{
 		Format: Format,
 		Build:  hex.EncodeToString(h.Sum(nil))[:12],
-		Docs:   len(docs),
+		Docs:   n,
 		Block:  DocsPerFile,
 		Terms:  termKeys,
 		Pairs:  pairKeys,
@@ -226,8 +236,8 @@ type hit struct {
 }
 
 // pairHit is a pair of consecutive folded syllables in one story with its
-// weight, packed in 8 bytes (a story has hundreds of pairs, and every
-// story's are held until they are merged): first<<37 | second<<10 | weight,
+// weight, packed in 8 bytes (a story has hundreds of pairs, and a few
+// hundred stories' wait to be merged): first<<37 | second<<10 | weight,
 // with the worker's fold ids, below maxFolds, and the weight capped at
 // maxWeight.
 type pairHit uint64
@@ -243,10 +253,16 @@ const maxFolds = 1 << 27
 
 // parsedDoc is what a worker makes of a story.
 type parsedDoc struct {
-	lex      *lexicon
+	worker   int // which worker parsed it: hits and pairs use its ids
 	hits     []hit
 	pairs    []pairHit
 	fragment []byte
+	// The worker's lexicon as it was once the story was parsed: its
+	// entries are never changed once added, so the merger reads them
+	// while the worker goes on adding more.
+	spelling []string
+	fold     []int32
+	folds    []string
 }
 
 // lexicon interns the spellings and folded forms one worker meets.
@@ -300,62 +316,111 @@ func (l *lexicon) intern(w []byte) int32 {
 	return id
 }
 
-// parseDocs tokenizes every story on every core. Each worker has its own
-// lexicon; merge reconciles them by spelling, so the result does not depend
-// on which worker took which story. As soon as the stories of a fragment
-// file are parsed, the worker that parsed the last of them joins their
-// fragments into the file's bytes and calls done with them.
-func parseDocs(docs []Doc, opts Options, done func(block int, data []byte)) []parsedDoc {
-	out := make([]parsedDoc, len(docs))
-	left := make([]atomic.Int32, (len(docs)+DocsPerFile-1)/DocsPerFile)
-	for b := range left {
-		left[b].Store(int32(min(DocsPerFile, len(docs)-b*DocsPerFile)))
-	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
+// indexDocs tokenizes every story on every core and merges what it finds
+// into the index, story by story in the stories' order, as soon as each is
+// parsed: only a few hundred parsed stories wait at any time, however many
+// the site has. Each worker has its own lexicon; the merger reconciles them
+// by spelling, so the result does not depend on which worker took which
+// story. As soon as the stories of a fragment file are merged, their
+// fragments are joined into the file's bytes and handed to done.
+//
+// It returns the index and the stories' facet keys.
+func indexDocs(n int, doc func(int) Doc, opts Options, done func(block int, data []byte)) (*merged, []facetKeys) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	keys := make([]facetKeys, n)
+	win := newWindow(64 * workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			p := docParser{lex: &lexicon{short: map[uint64]int32{}, ids: map[string]int32{}, foldIDs: map[string]int32{}}, pairs: map[uint64]int32{}}
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
+				if i >= n {
 					return
 				}
-				d := docs[i]
+				d := doc(i)
+				keys[i] = facetKeys{model: d.ModelKey, department: d.DepartmentKey, year: d.Year, campaigns: d.CampaignKeys}
 				if d.Text == "" && d.HTML != "" {
 					d.Text = PlainText(d.HTML)
 				}
-				out[i] = p.parse(&d, opts)
-				if b := i / DocsPerFile; left[b].Add(-1) == 0 {
-					done(b, joinFragments(out[b*DocsPerFile:min((b+1)*DocsPerFile, len(out))]))
+				pd := p.parse(&d, opts)
+				pd.worker = w
+				if opts.Indexed != nil {
+					opts.Indexed(i)
 				}
+				win.put(i, pd)
 			}
 		}()
 	}
+	m := newMerger(workers)
+	var frags []byte
+	for i := range n {
+		d := win.take()
+		m.add(i, &d)
+		if i%DocsPerFile == 0 {
+			frags = append(make([]byte, 0, (len(d.fragment)+1)*DocsPerFile+1), '[')
+		} else {
+			frags = append(frags, ',')
+		}
+		frags = append(frags, d.fragment...)
+		if i%DocsPerFile == DocsPerFile-1 || i == n-1 {
+			done(i/DocsPerFile, append(frags, ']'))
+			frags = nil
+		}
+	}
 	wg.Wait()
-	return out
+	return m.finish(), keys
 }
 
-// joinFragments returns the JSON array of the fragments of parsed, and
-// lets them go.
-func joinFragments(parsed []parsedDoc) []byte {
-	n := 2
-	for _, d := range parsed {
-		n += len(d.fragment) + 1
+// window hands parsed stories from the workers to the merger in the
+// stories' order, holding at most len(slots) of them: a worker that runs
+// that far ahead of the merger waits.
+type window struct {
+	mu     sync.Mutex
+	filled sync.Cond // the merger waits for its next story
+	freed  sync.Cond // workers wait for room
+	slots  []parsedDoc
+	full   []bool
+	next   int // the story the merger takes next
+}
+
+func newWindow(size int) *window {
+	w := &window{slots: make([]parsedDoc, size), full: make([]bool, size)}
+	w.filled.L = &w.mu
+	w.freed.L = &w.mu
+	return w
+}
+
+// put hands over story i, once the merger is near enough.
+func (w *window) put(i int, d parsedDoc) {
+	w.mu.Lock()
+	for i >= w.next+len(w.slots) {
+		w.freed.Wait()
 	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i := range parsed {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, parsed[i].fragment...)
-		parsed[i].fragment = nil
+	k := i % len(w.slots)
+	w.slots[k], w.full[k] = d, true
+	if i == w.next {
+		w.filled.Signal()
 	}
-	return append(b, ']')
+	w.mu.Unlock()
+}
+
+// take returns the next story in order, once it is parsed.
+func (w *window) take() parsedDoc {
+	w.mu.Lock()
+	k := w.next % len(w.slots)
+	for !w.full[k] {
+		w.filled.Wait()
+	}
+	d := w.slots[k]
+	w.slots[k], w.full[k] = parsedDoc{}, false
+	w.next++
+	w.freed.Broadcast()
+	w.mu.Unlock()
+	return d
 }
 
 // docParser tokenizes stories for one worker, reusing its buffers.
@@ -382,7 +447,7 @@ func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
 	p.field(d.Summary, WeightSummary)
 	p.field(d.Text, WeightText)
 
-	out := parsedDoc{lex: p.lex, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs))}
+	out := parsedDoc{spelling: p.lex.spelling, fold: p.lex.fold, folds: p.lex.folds, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs))}
 	for _, id := range p.touched {
 		out.hits = append(out.hits, hit{term: id, w: p.weight[id]})
 		p.weight[id] = 0
@@ -441,138 +506,171 @@ func truncate(s string, n int) string {
 	return s[:cut]
 }
 
-// posting is a term's occurrence in one story.
-type posting struct {
-	doc  int32
-	w    int32
-	mask uint32
+// termPostings are a term's postings, written as its shard has them
+// (appendNum), but for the masks, which are by slot.
+type termPostings struct {
+	nums  []byte // each posting's gap and weight
+	masks []byte // each posting's mask by slot, once the term has two spellings
+	n     int32  // how many postings
+	last  int32  // the story of the last one, -1 before the first
 }
-
-// pairPosting packs a story id and a weight: doc<<10 | w.
-type pairPosting uint32
 
 // merged is the whole index in memory, with global ids.
 type merged struct {
-	folds    []string    // by fold id
-	variants [][]string  // by fold id: spellings, most used first
-	postings [][]posting // by fold id
-	pairKeys []uint64    // fold ids: first<<32 | second
-	pairs    [][]pairPosting
+	folds    []string       // by fold id
+	postings []termPostings // by fold id
+	pairKeys []uint64       // fold ids: first<<32 | second
+	pairs    [][]byte       // by pair: its postings, as its shard has them
+	pairLast []int32        // by pair: the story of its last posting
+
+	spellings  []string
+	spellFold  []int32   // by spelling id
+	spellSlot  []int32   // by spelling id: its place among its fold's spellings
+	foldSpells [][]int32 // by fold id: its spellings in the order of their slots
+	df         []int32   // by spelling id: how many stories use it
+	// extra lists, by fold<<32 | story, the spellings of slot maskSlots or
+	// more (which a mask cannot hold) that the story uses.
+	extra map[uint64][]int32
 }
 
-// merge gives every spelling and folded form a global id and gathers the
-// postings of every term and pair, story by story.
-func merge(parsed []parsedDoc, n int) *merged {
-	m := &merged{}
-	foldIDs := map[string]int32{}
-	spellIDs := map[string]int32{}
-	var spellFold []int32
-	var spellings []string
-	type maps struct{ spell, fold []int32 }
-	local := map[*lexicon]*maps{}
-	for _, d := range parsed {
-		if local[d.lex] != nil {
-			continue
-		}
-		lm := &maps{}
-		local[d.lex] = lm
-		for _, f := range d.lex.folds {
-			id, ok := foldIDs[f]
-			if !ok {
-				id = int32(len(m.folds))
-				foldIDs[f] = id
-				m.folds = append(m.folds, f)
-			}
-			lm.fold = append(lm.fold, id)
-		}
-		for i, s := range d.lex.spelling {
-			id, ok := spellIDs[s]
-			if !ok {
-				id = int32(len(spellings))
-				spellIDs[s] = id
-				spellings = append(spellings, s)
-				spellFold = append(spellFold, lm.fold[d.lex.fold[i]])
-			}
-			lm.spell = append(lm.spell, id)
-		}
+// maskSlots is how many slots a mask by slot holds: 31, so that it is a
+// positive int even where int has 32 bits.
+const maskSlots = 31
+
+// merger builds the index story by story, in the stories' order.
+//
+// A posting's mask names variants by their rank among the fold's spellings
+// by number of stories, known only once every story is merged. So the
+// merger records masks by slot, each spelling's place among its fold's
+// spellings in the order they were first met (slots beyond maskSlots in
+// extra), and termShards turns slots into ranks.
+type merger struct {
+	m         *merged
+	foldIDs   map[string]int32
+	spellIDs  map[string]int32
+	pairIndex map[uint64]int32
+	local     []localIDs // by worker
+	accW      []int32    // by fold id, for the current story
+	accMask   []uint32
+	touched   []int32
+}
+
+// localIDs maps a worker's ids to global ones.
+type localIDs struct{ spell, fold []int32 }
+
+func newMerger(workers int) *merger {
+	return &merger{
+		m:         &merged{extra: map[uint64][]int32{}},
+		foldIDs:   map[string]int32{},
+		spellIDs:  map[string]int32{},
+		pairIndex: map[uint64]int32{},
+		local:     make([]localIDs, workers),
 	}
-	// Variants: each folded form's spellings, the most used first.
-	df := make([]int32, len(spellings))
-	for _, d := range parsed {
-		lm := local[d.lex]
-		for _, h := range d.hits {
-			df[lm.spell[h.term]]++
+}
+
+// add merges story doc.
+func (g *merger) add(doc int, d *parsedDoc) {
+	m := g.m
+	lm := &g.local[d.worker]
+	for _, f := range d.folds[len(lm.fold):] {
+		id, ok := g.foldIDs[f]
+		if !ok {
+			id = int32(len(m.folds))
+			g.foldIDs[f] = id
+			m.folds = append(m.folds, f)
+			m.postings = append(m.postings, termPostings{last: -1})
+			m.foldSpells = append(m.foldSpells, nil)
+			g.accW = append(g.accW, 0)
+			g.accMask = append(g.accMask, 0)
 		}
+		lm.fold = append(lm.fold, id)
 	}
-	m.variants = make([][]string, len(m.folds))
-	bySpelling := make([][]int32, len(m.folds))
-	for s, f := range spellFold {
-		bySpelling[f] = append(bySpelling[f], int32(s))
-	}
-	bit := make([]uint32, len(spellings))
-	for f, ss := range bySpelling {
-		slices.SortFunc(ss, func(a, b int32) int {
-			if df[a] != df[b] {
-				return int(df[b] - df[a])
+	base := len(lm.spell)
+	for i, s := range d.spelling[base:] {
+		id, ok := g.spellIDs[s]
+		if !ok {
+			id = int32(len(m.spellings))
+			g.spellIDs[s] = id
+			m.spellings = append(m.spellings, s)
+			f := lm.fold[d.fold[base+i]]
+			m.spellFold = append(m.spellFold, f)
+			m.spellSlot = append(m.spellSlot, int32(len(m.foldSpells[f])))
+			m.foldSpells[f] = append(m.foldSpells[f], id)
+			if len(m.foldSpells[f]) == 2 {
+				// Until now every posting's mask was slot 0's bit.
+				m.postings[f].masks = bytes.Repeat([]byte{digits[1]}, int(m.postings[f].n))
 			}
-			return strings.Compare(spellings[a], spellings[b])
-		})
-		for i, s := range ss {
-			m.variants[f] = append(m.variants[f], spellings[s])
-			if i < maxVariants {
-				bit[s] = 1 << i
-			}
+			m.df = append(m.df, 0)
 		}
+		lm.spell = append(lm.spell, id)
 	}
 
-	// Terms and pairs are gathered at the same time.
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		m.postings = make([][]posting, len(m.folds))
-		accW := make([]int32, len(m.folds))
-		accMask := make([]uint32, len(m.folds))
-		var touched []int32
-		for doc := range parsed {
-			d := &parsed[doc] // not a copy: the other loop clears d.pairs meanwhile
-			lm := local[d.lex]
-			for _, h := range d.hits {
-				s := lm.spell[h.term]
-				f := spellFold[s]
-				if accW[f] == 0 {
-					touched = append(touched, f)
-				}
-				accW[f] += h.w
-				accMask[f] |= bit[s]
-			}
-			for _, f := range touched {
-				m.postings[f] = append(m.postings[f], posting{doc: int32(doc), w: min(accW[f], maxWeight), mask: accMask[f]})
-				accW[f], accMask[f] = 0, 0
-			}
-			touched = touched[:0]
-			d.hits = nil
+	for _, h := range d.hits {
+		s := lm.spell[h.term]
+		f := m.spellFold[s]
+		m.df[s]++
+		if g.accW[f] == 0 {
+			g.touched = append(g.touched, f)
 		}
-	}()
-	pairIndex := map[uint64]int32{}
-	for doc := range parsed {
-		d := &parsed[doc]
-		lm := local[d.lex]
-		for _, p := range d.pairs {
-			key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
-			i, ok := pairIndex[key]
-			if !ok {
-				i = int32(len(m.pairKeys))
-				pairIndex[key] = i
-				m.pairKeys = append(m.pairKeys, key)
-				m.pairs = append(m.pairs, nil)
-			}
-			m.pairs[i] = append(m.pairs[i], pairPosting(uint32(doc)<<10|uint32(p.weight())))
+		g.accW[f] += h.w
+		if slot := m.spellSlot[s]; slot < maskSlots {
+			g.accMask[f] |= 1 << slot
+		} else {
+			k := uint64(f)<<32 | uint64(doc)
+			m.extra[k] = append(m.extra[k], s)
 		}
-		d.pairs = nil // the biggest part of a parsed story: let it go at once
 	}
-	wg.Wait()
-	return m
+	for _, f := range g.touched {
+		tp := &m.postings[f]
+		tp.nums = appendNum(appendNum(tp.nums, doc-int(tp.last)-1), int(min(g.accW[f], maxWeight)))
+		if len(m.foldSpells[f]) > 1 {
+			tp.masks = appendNum(tp.masks, int(g.accMask[f]))
+		}
+		tp.n++
+		tp.last = int32(doc)
+		g.accW[f], g.accMask[f] = 0, 0
+	}
+	g.touched = g.touched[:0]
+
+	for _, p := range d.pairs {
+		key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
+		i, ok := g.pairIndex[key]
+		if !ok {
+			i = int32(len(m.pairKeys))
+			g.pairIndex[key] = i
+			m.pairKeys = append(m.pairKeys, key)
+			m.pairs = append(m.pairs, nil)
+			m.pairLast = append(m.pairLast, -1)
+		}
+		m.pairs[i] = appendNum(appendNum(m.pairs[i], doc-int(m.pairLast[i])-1), int(p.weight()))
+		m.pairLast[i] = int32(doc)
+	}
+}
+
+// finish returns the index, once every story is merged.
+func (g *merger) finish() *merged { return g.m }
+
+// variants sorts the spellings of fold f, the most used first (then by
+// their bytes), and returns them with, by slot, the bit of each in the
+// masks of postings (0 beyond maxVariants). bits is reused.
+func (m *merged) variants(f int32, bits []uint32) ([]string, []uint32) {
+	ss := slices.Clone(m.foldSpells[f])
+	slices.SortFunc(ss, func(a, b int32) int {
+		if m.df[a] != m.df[b] {
+			return int(m.df[b] - m.df[a])
+		}
+		return strings.Compare(m.spellings[a], m.spellings[b])
+	})
+	out := make([]string, len(ss))
+	bits = slices.Grow(bits[:0], len(ss))[:len(ss)]
+	for i, s := range ss {
+		out[i] = m.spellings[s]
+		bits[m.spellSlot[s]] = 0
+		if i < maxVariants {
+			bits[m.spellSlot[s]] = 1 << i
+		}
+	}
+	return out, bits
 }
 
 // termShards writes the terms, sorted, with their variants and postings,
@@ -580,23 +678,42 @@ func merge(parsed []parsedDoc, n int) *merged {
 // returns the first term of each.
 func (m *merged) termShards(order []int32, size int, emit func(i int, data []byte)) []string {
 	w := shardWriter{size: size, emit: emit}
+	var bits []uint32
 	for _, f := range order {
+		var variants []string
+		variants, bits = m.variants(f, bits)
 		w.key(m.folds[f])
 		w.cur = append(w.cur, '[')
-		w.cur = append(w.cur, marshal(m.variants[f])...)
+		w.cur = append(w.cur, marshal(variants)...)
 		w.cur = append(w.cur, ',', '"')
-		multi := len(m.variants[f]) > 1
-		prev := int32(-1)
-		for _, p := range m.postings[f] {
-			w.cur = appendNum(w.cur, int(p.doc-prev-1))
-			w.cur = appendNum(w.cur, int(p.w))
-			if multi {
-				w.cur = appendNum(w.cur, int(p.mask))
+		tp := &m.postings[f]
+		if len(variants) == 1 {
+			w.cur = append(w.cur, tp.nums...)
+		} else {
+			extra := len(variants) > maskSlots
+			doc := -1
+			for i, j := 0, 0; i < len(tp.nums); {
+				start := i
+				var gap, slots int
+				gap, i = readNum(tp.nums, i)
+				_, i = readNum(tp.nums, i)
+				w.cur = append(w.cur, tp.nums[start:i]...)
+				doc += gap + 1
+				slots, j = readNum(tp.masks, j)
+				mask := uint32(0)
+				for s := uint32(slots); s != 0; s &= s - 1 {
+					mask |= bits[bits32.TrailingZeros32(s)]
+				}
+				if extra {
+					for _, s := range m.extra[uint64(f)<<32|uint64(doc)] {
+						mask |= bits[m.spellSlot[s]]
+					}
+				}
+				w.cur = appendNum(w.cur, int(mask))
 			}
-			prev = p.doc
 		}
 		w.cur = append(w.cur, '"', ']')
-		m.postings[f] = nil
+		*tp = termPostings{}
 		w.endValue()
 	}
 	return w.done()
@@ -622,13 +739,7 @@ func (m *merged) pairShards(rank []int32, size int, emit func(i int, data []byte
 		k := m.pairKeys[i]
 		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
 		w.cur = append(w.cur, '"')
-		prev := int32(-1)
-		for _, p := range m.pairs[i] {
-			doc := int32(p >> 10)
-			w.cur = appendNum(w.cur, int(doc-prev-1))
-			w.cur = appendNum(w.cur, int(p&1023))
-			prev = doc
-		}
+		w.cur = append(w.cur, m.pairs[i]...)
 		w.cur = append(w.cur, '"')
 		m.pairs[i] = nil
 		w.endValue()
@@ -739,8 +850,14 @@ type campaign struct {
 	Lists []string `json:"lists"`
 }
 
-func filtersJSON(docs []Doc, f Facets) []byte {
-	col := func(keys []string, value func(*Doc) string) column {
+// facetKeys are a story's keys of Facets' lists.
+type facetKeys struct {
+	model, department, year string
+	campaigns               []string
+}
+
+func filtersJSON(docs []facetKeys, f Facets) []byte {
+	col := func(keys []string, value func(*facetKeys) string) column {
 		pos := map[string]int{}
 		for i, k := range keys {
 			pos[k] = i
@@ -772,16 +889,16 @@ func filtersJSON(docs []Doc, f Facets) []byte {
 		return column{Keys: nonNil(keys), Docs: string(plain)}
 	}
 	out := filters{
-		Model:      col(f.Models, func(d *Doc) string { return d.ModelKey }),
-		Department: col(f.Departments, func(d *Doc) string { return d.DepartmentKey }),
-		Year:       col(f.Years, func(d *Doc) string { return d.Year }),
+		Model:      col(f.Models, func(d *facetKeys) string { return d.model }),
+		Department: col(f.Departments, func(d *facetKeys) string { return d.department }),
+		Year:       col(f.Years, func(d *facetKeys) string { return d.year }),
 		Campaign:   campaign{Keys: nonNil(f.Campaigns), Lists: make([]string, len(f.Campaigns))},
 	}
 	for c, key := range f.Campaigns {
 		var b []byte
 		prev := -1
 		for i := range docs {
-			if slices.Contains(docs[i].CampaignKeys, key) {
+			if slices.Contains(docs[i].campaigns, key) {
 				b = appendNum(b, i-prev-1)
 				prev = i
 			}
