@@ -8,7 +8,6 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
-	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/themes"
 )
@@ -20,8 +19,10 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := build.Run(context.Background(), fsys, publish.NewMemory(),
-		build.Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	// Built as the live preview builds, which keeps every story's HTML (a
+	// one-off build lets it go once the story's page is made).
+	r, _, err := build.NewBuilder(fsys, build.Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}).
+		Build(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,6 +49,9 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 	}
 	if len(pages) == 0 {
 		b.Fatalf("no %v pages", kinds)
+	}
+	if r.Site.Stories[0].HTML == "" {
+		b.Fatal("the stories have no HTML")
 	}
 	return theme, pages
 }
