@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -154,6 +153,9 @@ type body struct {
 // part of a page left to minify.
 func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
 	conv := markdown.New(cfg.BasePath())
+	if mf != nil {
+		conv = conv.WithMinify(mf.HTMLTo)
+	}
 	cache.prepare(cfg.BasePath())
 	jobs := make([]body, 0, len(c.Stories)+len(c.Campaigns)+len(c.Pages)+len(c.Profiles))
 	for _, s := range c.Stories {
@@ -172,11 +174,6 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 	parallel(ctx, len(todo), func(i int) {
 		b := &jobs[todo[i]]
 		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
-		if mf != nil {
-			if m, err := mf.HTML([]byte(b.result.HTML)); err == nil {
-				b.result.HTML = template.HTML(m)
-			} // else: kept as converted; the minifier only fails on broken input
-		}
 		cache.put(b.file, b.line, b.src, b.result, b.diags)
 		if cache == nil && todo[i] < len(c.Stories) {
 			// Converted: the source (the file's bytes) is not needed any

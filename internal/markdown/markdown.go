@@ -9,10 +9,12 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/vi"
@@ -32,7 +34,12 @@ const MaxNesting = 32
 type Converter struct {
 	md       goldmark.Markdown
 	basePath string
+	minify   MinifyFunc
+	buffers  *sync.Pool // of *bytes.Buffer, for the HTML on its way out
 }
+
+// MinifyFunc writes the minified form of html to w.
+type MinifyFunc func(w io.Writer, html []byte) error
 
 // Result is a rendered body.
 type Result struct {
@@ -58,7 +65,15 @@ func New(basePath string) *Converter {
 			parser.WithASTTransformers(util.Prioritized(&transformer{basePath: basePath}, 100)),
 		),
 	)
-	return &Converter{md: md, basePath: basePath}
+	return &Converter{md: md, basePath: basePath, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+}
+
+// WithMinify returns a Converter like c whose results are minified by
+// minify; a body minify fails on keeps its HTML as rendered.
+func (c *Converter) WithMinify(minify MinifyFunc) *Converter {
+	m := *c
+	m.minify = minify
+	return &m
 }
 
 // state is what one conversion shares with the transformer through the parser context.
@@ -86,17 +101,47 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var buf bytes.Buffer
+	// The HTML is made in a reused buffer (minified into another), and
+	// only the result is copied out: bodies are most of what a build
+	// allocates.
+	buf := c.buffers.Get().(*bytes.Buffer)
+	defer c.putBuffer(buf)
 	buf.Grow(len(body) + len(body)/4) // the HTML of a story is a little longer than its Markdown
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	if err := c.md.Renderer().Render(bufWriter{buf}, body, doc); err != nil {
 		diags.Errorf(diag.Position{File: file, Line: bodyLine}, diag.ReadFailed, err)
 	}
+	html := buf.Bytes()
+	if c.minify != nil {
+		min := c.buffers.Get().(*bytes.Buffer)
+		defer c.putBuffer(min)
+		min.Grow(len(html))
+		if err := c.minify(min, html); err == nil {
+			html = min.Bytes()
+		} // else: kept as rendered; a minifier only fails on broken input
+	}
 	return Result{
-		HTML:           template.HTML(buf.String()),
+		HTML:           template.HTML(html),
 		FirstParagraph: firstParagraph(doc, body),
 		Images:         st.images,
 	}
 }
+
+// putBuffer empties buf and keeps it for another conversion, unless it
+// grew unusually big.
+func (c *Converter) putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > 1<<20 {
+		return
+	}
+	buf.Reset()
+	c.buffers.Put(buf)
+}
+
+// bufWriter lets goldmark render straight into a bytes.Buffer: given any
+// other writer, it would put a new bufio.Writer in front of it.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
 
 // pos returns the file position of a byte offset in the body.
 func (s *state) pos(offset int) diag.Position {

@@ -1,7 +1,9 @@
 package markdown_test
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -386,6 +388,41 @@ func TestNesting(t *testing.T) {
 			t.Errorf("%d block quotes, want %d", n, markdown.MaxNesting)
 		}
 	})
+}
+
+// TestWithMinify checks that a converter's minifier gets the HTML as
+// rendered and that its output is the result, that a body it fails on
+// keeps its HTML, and that results stay intact as buffers are reused.
+func TestWithMinify(t *testing.T) {
+	upper := func(w io.Writer, html []byte) error {
+		if strings.Contains(string(html), "hỏng") {
+			io.WriteString(w, "partial output")
+			return errors.New("broken")
+		}
+		_, err := io.WriteString(w, strings.ToUpper(string(html)))
+		return err
+	}
+	c := markdown.New(basePath).WithMinify(upper)
+	var diags diag.List
+	first := c.Convert(file, bodyLine, []byte("Đoạn *một*."), &diags)
+	failed := c.Convert(file, bodyLine, []byte("Đoạn hỏng."), &diags)
+	long := c.Convert(file, bodyLine, []byte(strings.Repeat("Đoạn dài hơn nữa. ", 500)), &diags)
+	noDiags(t, diags)
+	if got, want := string(first.HTML), "<P>ĐOẠN <EM>MỘT</EM>.</P>\n"; got != want {
+		t.Errorf("minified HTML = %q, want %q", got, want)
+	}
+	if got, want := first.FirstParagraph, "Đoạn một."; got != want {
+		t.Errorf("FirstParagraph = %q, want %q (from the Markdown, not the minified HTML)", got, want)
+	}
+	if got, want := string(failed.HTML), "<p>Đoạn hỏng.</p>\n"; got != want {
+		t.Errorf("HTML the minifier failed on = %q, want it as rendered, %q", got, want)
+	}
+	if !strings.HasPrefix(string(long.HTML), "<P>ĐOẠN DÀI") {
+		t.Errorf("long body's HTML starts %q", string(long.HTML)[:20])
+	}
+	if plain := markdown.New(basePath).Convert(file, bodyLine, []byte("Đoạn *một*."), &diags); string(plain.HTML) != "<p>Đoạn <em>một</em>.</p>\n" {
+		t.Errorf("WithMinify changed the converter it was made from: %q", plain.HTML)
+	}
 }
 
 func TestConvertConcurrently(t *testing.T) {

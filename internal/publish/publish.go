@@ -7,6 +7,7 @@ package publish
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"sort"
@@ -20,6 +21,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Output receives a build's files. Paths are slash-separated and relative to
@@ -208,9 +210,9 @@ func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// HTML minifies a fragment of HTML.
-func (mf *Minifier) HTML(data []byte) ([]byte, error) {
-	return mf.m.Bytes("text/html", data)
+// HTMLTo writes the minified form of a fragment of HTML to w.
+func (mf *Minifier) HTMLTo(w io.Writer, data []byte) error {
+	return mf.m.Minify("text/html", w, buffer.NewReader(data))
 }
 
 // Delete removes the file stored under name.

@@ -8,6 +8,7 @@ package vi
 import (
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,6 +20,16 @@ func NFC(s string) string {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// NFCBytes is NFC for bytes: it returns b itself when b is in NFC, which
+// nearly every file is, and a normalised copy otherwise.
+func NFCBytes(b []byte) []byte {
+	// The check only reads b, through a string sharing its bytes.
+	if isNFC(unsafe.String(unsafe.SliceData(b), len(b))) {
+		return b
+	}
+	return norm.NFC.Bytes(b)
 }
 
 // isNFC reports whether s is in NFC for certain, looking only at its runes

@@ -69,6 +69,26 @@ func TestNFCQuick(t *testing.T) {
 	}
 }
 
+// TestNFCBytes checks that text in NFC comes back as it is, bytes shared,
+// and other text normalised into new bytes, the input left alone.
+func TestNFCBytes(t *testing.T) {
+	in := []byte("Chị Hoàng Thị Lan – “Dân vận khéo”")
+	if out := NFCBytes(in); len(out) != len(in) || &out[0] != &in[0] {
+		t.Errorf("NFCBytes(%q) = %q, a copy; want the same bytes", in, out)
+	}
+	decomposed := []byte("Hoàng é")
+	orig := string(decomposed)
+	if got, want := string(NFCBytes(decomposed)), "Hoàng é"; got != want {
+		t.Errorf("NFCBytes(%+q) = %+q, want %+q", orig, got, want)
+	}
+	if string(decomposed) != orig {
+		t.Errorf("NFCBytes changed its input to %+q", decomposed)
+	}
+	if got := NFCBytes(nil); len(got) != 0 {
+		t.Errorf("NFCBytes(nil) = %q", got)
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"duong", "Đường", "duong"},
