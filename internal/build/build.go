@@ -347,7 +347,8 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		if sess != nil && sess.keys[file] == key && w.keep(file) {
 			return
 		}
-		html, err := theme.RenderBytes(p)
+		buf := w.pageBuffer()
+		err := theme.RenderTo(buf, p)
 		if p.Kind == "story" {
 			release.rendered(p.Story)
 		}
@@ -356,7 +357,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 			return
 		}
 		w.rendered.Add(1)
-		w.writeMinified(file, html)
+		w.writePage(file, buf)
 	})
 	release.pagesDone()
 	lap("pages")
@@ -437,6 +438,10 @@ type writer struct {
 	noMinify bool
 	rendered atomic.Int64
 
+	// pages are buffers for pages, used again once the output is done
+	// with them (see writePage).
+	pages sync.Pool
+
 	mu      sync.Mutex
 	err     error
 	written map[string]bool // every file of this build, written or kept
@@ -451,7 +456,10 @@ func (w *writer) fail(err error) {
 	}
 }
 
-func (w *writer) put(name string, data []byte, minify bool) {
+// put writes data to name, minified first if minify says so. If release
+// is not nil and the output says when it is done with data (a Releaser),
+// release is called then; else it is not called.
+func (w *writer) put(name string, data []byte, minify bool, release func()) {
 	if minify {
 		m, err := w.minifier.Minify(name, data)
 		if err != nil {
@@ -460,14 +468,20 @@ func (w *writer) put(name string, data []byte, minify bool) {
 		}
 		data = m
 	}
-	if err := w.out.Write(name, data); err != nil {
-		w.fail(fmt.Errorf("writing %s: %w", name, err))
-		return
-	}
 	var same bool
 	if w.prev != nil {
 		old, ok := w.prev.Get(name)
 		same = ok && bytes.Equal(old, data)
+	}
+	var err error
+	if r, ok := w.out.(publish.Releaser); ok && release != nil {
+		err = r.WriteRelease(name, data, release)
+	} else {
+		err = w.out.Write(name, data)
+	}
+	if err != nil {
+		w.fail(fmt.Errorf("writing %s: %w", name, err))
+		return
 	}
 	w.mu.Lock()
 	w.written[name] = true
@@ -480,11 +494,32 @@ func (w *writer) put(name string, data []byte, minify bool) {
 // writeMinified writes a file that is minified already: a page executed
 // from minified templates (see loadTheme), or an index file written
 // compactly.
-func (w *writer) writeMinified(name string, data []byte) { w.put(name, data, false) }
+func (w *writer) writeMinified(name string, data []byte) { w.put(name, data, false, nil) }
 
 // write minifies data by its name's type, unless the build says not to, and
 // writes it.
-func (w *writer) write(name string, data []byte) { w.put(name, data, !w.noMinify) }
+func (w *writer) write(name string, data []byte) { w.put(name, data, !w.noMinify, nil) }
+
+// pageBuffer returns an empty buffer to render a page into.
+func (w *writer) pageBuffer() *bytes.Buffer {
+	if b, ok := w.pages.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// writePage writes a page rendered into buf (from pageBuffer), which is
+// minified already. When the output says when it is done with the page's
+// bytes, buf is then used again for another page: pages are the biggest
+// part of what a build allocates.
+func (w *writer) writePage(name string, buf *bytes.Buffer) {
+	w.put(name, buf.Bytes(), false, func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			w.pages.Put(buf)
+		}
+	})
+}
 
 // keep records that the previous build's file name stays as it is; it
 // reports false if there is no such file.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -245,5 +246,50 @@ func TestSectionTitlesTranslated(t *testing.T) {
 		if !bytes.Contains(page, []byte("<title>"+want)) {
 			t.Errorf("%s: title is not %q", name, want)
 		}
+	}
+}
+
+// TestDirMatchesMemory builds a generated site into a folder and into
+// memory: the files must be the same. Writing into a folder reuses each
+// page's buffer once the page is written (see writer.writePage), so a page
+// handed back too early would show here as another page's bytes.
+func TestDirMatchesMemory(t *testing.T) {
+	fsys := generated(t, 300)
+	mem, _ := buildMemory(t, fsys, Options{})
+	dest := filepath.Join(t.TempDir(), "public")
+	out, err := publish.Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), fsys, out, Options{Themes: themes.FS, Now: buildNow}); err != nil {
+		out.Abort()
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	onDisk := 0
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == publish.Marker {
+			return err
+		}
+		onDisk++
+		name, _ := filepath.Rel(dest, p)
+		got, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if want, ok := mem.Get(filepath.ToSlash(name)); !ok {
+			t.Errorf("%s: in the folder only", name)
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes in the folder differ from the %d built in memory", name, len(got), len(want))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(mem.Names()); onDisk != n {
+		t.Errorf("%d files in the folder, %d in memory", onDisk, n)
 	}
 }

@@ -40,8 +40,9 @@ type Dir struct {
 
 // queued is a file waiting to be written.
 type queued struct {
-	name string
-	data []byte
+	name    string
+	data    []byte
+	release func() // if not nil, called once data is written
 }
 
 // temporary folder names, beside the destination: .<base>.guong-tmp-*,
@@ -174,10 +175,22 @@ func (d *Dir) Dest() string { return d.dest }
 // returns at once; the caller must not change data afterwards. An error of
 // an earlier write is returned by the next Write, by Flush and by Commit.
 func (d *Dir) Write(name string, data []byte) error {
+	return d.WriteRelease(name, data, nil)
+}
+
+// WriteRelease is Write, then calls release, if it is not nil, once data
+// is written (or at once, if it is refused).
+func (d *Dir) WriteRelease(name string, data []byte, release func()) error {
 	if !ValidPath(name) {
+		if release != nil {
+			release()
+		}
 		return fmt.Errorf("publish: invalid output path %q", name)
 	}
 	if err := d.firstErr(); err != nil {
+		if release != nil {
+			release()
+		}
 		return err
 	}
 	d.start.Do(func() {
@@ -187,9 +200,12 @@ func (d *Dir) Write(name string, data []byte) error {
 		go d.writeLoop()
 	})
 	if d.queue == nil {
+		if release != nil {
+			release()
+		}
 		return errors.New("publish: write after the output was flushed")
 	}
-	d.queue <- queued{name, data}
+	d.queue <- queued{name, data, release}
 	return nil
 }
 
@@ -202,13 +218,15 @@ func (d *Dir) Write(name string, data []byte) error {
 func (d *Dir) writeLoop() {
 	defer close(d.stopped)
 	for q := range d.queue {
-		if d.firstErr() != nil {
-			continue // the build failed: drain the queue
+		if d.firstErr() == nil { // else the build failed: drain the queue
+			if err := d.writeNow(q.name, q.data); err != nil {
+				d.mu.Lock()
+				d.err = fmt.Errorf("writing %s: %w", q.name, err)
+				d.mu.Unlock()
+			}
 		}
-		if err := d.writeNow(q.name, q.data); err != nil {
-			d.mu.Lock()
-			d.err = fmt.Errorf("writing %s: %w", q.name, err)
-			d.mu.Unlock()
+		if q.release != nil {
+			q.release()
 		}
 	}
 }

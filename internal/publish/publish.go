@@ -32,6 +32,17 @@ type Output interface {
 	Write(name string, data []byte) error
 }
 
+// Releaser is an Output that says when it is done with a file's bytes, so
+// that the caller may use them again: a build's pages are most of what it
+// allocates.
+type Releaser interface {
+	Output
+	// WriteRelease is Write, then calls release once data is no longer
+	// needed: after it is written, or at once if it is refused. release is
+	// called exactly once, maybe from another goroutine.
+	WriteRelease(name string, data []byte, release func()) error
+}
+
 // Flusher is an Output that writes in the background: Flush returns when
 // every file is written, with the first error.
 type Flusher interface {

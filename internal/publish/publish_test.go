@@ -2,11 +2,15 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestValidPath(t *testing.T) {
@@ -316,5 +320,48 @@ func TestWriteError(t *testing.T) {
 	}
 	if err := d.Write("d", nil); err == nil {
 		t.Errorf("Write after a failed commit succeeded")
+	}
+}
+
+// TestWriteRelease checks that a Dir hands each file's bytes back once they
+// are written, exactly once, so that reusing them at once is safe: here
+// one buffer is overwritten for every file as soon as it is released.
+func TestWriteRelease(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var released sync.WaitGroup
+	free := make(chan []byte, 1)
+	free <- make([]byte, 0, 64)
+	want := map[string]string{}
+	for i := range 200 {
+		name := fmt.Sprintf("bai-viet/%d/index.html", i)
+		var buf []byte
+		select {
+		case buf = <-free: // the last file's bytes, once released
+		case <-time.After(10 * time.Second):
+			t.Fatalf("file %d: the bytes of the one before were never released", i)
+		}
+		data := fmt.Appendf(buf, "trang %d", i)
+		want[name] = string(data)
+		released.Add(1)
+		if err := d.WriteRelease(name, data, func() { free <- data[:0]; released.Done() }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := 0
+	if err := d.WriteRelease("../ngoai", []byte("x"), func() { refused++ }); err == nil || refused != 1 {
+		t.Errorf("invalid path: err %v, release called %d times; want an error and once", err, refused)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	released.Wait()
+	got := tree(t, dest)
+	delete(got, Marker)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("written files differ from what was handed over: %d files, want %d", len(got), len(want))
 	}
 }

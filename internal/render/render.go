@@ -82,7 +82,7 @@ type Theme struct {
 	version   string // a fingerprint of every file of the theme
 	frags     *fragments
 	templates map[string]*template.Template
-	lastSize  map[string]*atomic.Int64 // by kind: the size of the page RenderBytes made last
+	lastSize  map[string]*atomic.Int64 // by kind: the size of the page RenderTo made last
 	strings   map[string]string
 	fsys      fs.FS
 	basePath  string
@@ -422,19 +422,28 @@ func letterSlug(l string) string {
 
 // RenderBytes renders p into a new byte slice.
 func (th *Theme) RenderBytes(p *Page) ([]byte, error) {
-	// The buffer starts a little bigger than the last page of the kind:
+	var buf bytes.Buffer
+	if err := th.RenderTo(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderTo renders p at the end of buf.
+func (th *Theme) RenderTo(buf *bytes.Buffer, p *Page) error {
+	// The buffer is made a little bigger than the last page of the kind:
 	// growing it from nothing to 20 KB costs a tenth of a page's time.
 	last := th.lastSize[p.Kind]
-	var buf bytes.Buffer
 	if last != nil {
 		n := last.Load()
 		buf.Grow(int(n + n/4))
 	}
-	if err := th.Render(&buf, p); err != nil {
-		return nil, err
+	start := buf.Len()
+	if err := th.Render(buf, p); err != nil {
+		return err
 	}
 	if last != nil {
-		last.Store(int64(buf.Len()))
+		last.Store(int64(buf.Len() - start))
 	}
-	return buf.Bytes(), nil
+	return nil
 }
