@@ -337,8 +337,11 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		}()
 	}
 	pages := Pages(s, opts.Dev, theme.T)
-	keys := newPageKeys(s, c, theme, opts, len(pages))
-	keys.mix(covers.version)
+	var keys *pageKeys // see pageKeys: only rebuilds compare them
+	if sess != nil {
+		keys = newPageKeys(s, c, theme, opts, len(pages))
+		keys.mix(covers.version)
+	}
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
 		file := pageFile(p.URL)

@@ -115,5 +115,8 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 // page, its share tags, the cards of lists), so a changed cover renders
 // them again in the live preview.
 func (k *pageKeys) mix(b []byte) {
+	if k == nil {
+		return
+	}
 	k.global = append(k.global, b...)
 }

@@ -28,6 +28,9 @@ import (
 type pageKey [16]byte
 
 // pageKeys computes the keys of one build and records them by output file.
+// Only the live preview's rebuilds compare keys: a one-off build has a nil
+// *pageKeys, which computes nothing (every key is the zero key), records
+// nothing and reuses nothing.
 type pageKeys struct {
 	global []byte                   // the site-wide part, hashed into every key
 	cards  map[*index.Story][]byte  // each story's card fingerprint
@@ -159,6 +162,9 @@ func showsCards(p *render.Page, shown func(*index.Story) bool) bool {
 }
 
 func (k *pageKeys) set(file string, key pageKey) {
+	if k == nil {
+		return
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.files[file] = key
@@ -166,6 +172,9 @@ func (k *pageKeys) set(file string, key pageKey) {
 
 // of returns the key of page p.
 func (k *pageKeys) of(p *render.Page) pageKey {
+	if k == nil {
+		return pageKey{}
+	}
 	h, _ := k.hashers.Get().(*hasher)
 	if h == nil {
 		h = newHasher()
@@ -264,6 +273,9 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 
 // feed returns the key of the feeds of a list showing items.
 func (k *pageKeys) feed(dir, title, description string, items []*index.Story) pageKey {
+	if k == nil {
+		return pageKey{}
+	}
 	h := newHasher()
 	h.cardSums = k.cards
 	h.b = append(h.b, k.global...)
@@ -283,6 +295,9 @@ func (k *pageKeys) feed(dir, title, description string, items []*index.Story) pa
 // sitemap returns the key of the sitemap listing entries (their URLs
 // relative to the base URL).
 func (k *pageKeys) sitemap(entries []sitemap.Entry) pageKey {
+	if k == nil {
+		return pageKey{}
+	}
 	h := newHasher()
 	h.b = append(h.b, k.global...)
 	h.str("sitemap")
@@ -297,6 +312,9 @@ func (k *pageKeys) sitemap(entries []sitemap.Entry) pageKey {
 // files from key: they are then kept as they are, and key is recorded as
 // theirs. Else nothing is recorded.
 func (k *pageKeys) reuse(prev map[string]pageKey, w *writer, key pageKey, files ...string) bool {
+	if k == nil {
+		return false
+	}
 	for _, f := range files {
 		if old, ok := prev[f]; !ok || old != key {
 			return false
