@@ -238,23 +238,25 @@ func pageImages(page string, imgs []markdown.Image) []content.Copy {
 }
 
 // parallel calls f(0..n-1) on every core, stopping early if ctx is done.
+// Each worker takes the next i itself: handing them out from one goroutine
+// through a channel cost a switch between goroutines for every call.
 func parallel(ctx context.Context, n int, f func(i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guong/guong/internal/diag"
@@ -268,13 +269,19 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, o
 			todo[i] = i
 		}
 	}
+	// Each worker takes the next file itself (see build.parallel).
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for w := 0; w < min(runtime.GOMAXPROCS(0), max(len(todo), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil {
+				t := int(next.Add(1) - 1)
+				if t >= len(todo) {
+					return
+				}
+				i := todo[t]
 				results[i] = parseFile(fsys, cfg, files[i], opts)
 				if opts.Cache != nil {
 					opts.Cache.put(files[i], results[i])
@@ -282,13 +289,6 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, o
 			}
 		}()
 	}
-	for _, i := range todo {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return results
 }
