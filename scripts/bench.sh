@@ -18,7 +18,9 @@
 # destination is moved out of the way first (and guong's cache,
 # SITE/.guong-cache, when there is one). Then it measures guong's no-change
 # rebuild (previous output and cache kept) and the floor: copying guong's
-# output tree (cp -r) and reading every input file (cat > /dev/null). Before
+# output tree (cp -r) and reading every input file (cat > /dev/null). Given
+# more than one N, it prints for each after the first how guong's figures
+# and the floor grew from the N before (times x10 for stories x10 is linear). Before
 # each run the dirty pages are written back (sync, untimed); nothing else is
 # done to the page cache: the inputs are warm for every run, as in everyday
 # use.
@@ -261,7 +263,14 @@ EOF
     fi
     printf '%-24s %10.2f %10.2f %12.0f\n' "guong no-change rebuild" "$rw" "$rc" "$(calc "$rm_ / 1024")"
     echo "floor: cp -r of guong's output ($(files "$gout") files, $(du -sh "$gout" | cut -f1)): ${cp_t}s wall, ${cp_c}s CPU; reading the $inputs input files (cat): ${cat_t}s"
+    if [ -n "${prev_n:-}" ]; then
+      # How the time grows with the stories: linear growth is a ratio of
+      # times equal to the ratio of stories.
+      printf 'growth from N = %s: stories x%.1f; guong wall x%.1f, CPU x%.1f, peak RSS x%.1f; floor (cp -r) x%.1f\n' "$prev_n" \
+        "$(calc "$n / $prev_n")" "$(calc "$gw / $prev_gw")" "$(calc "$gc / $prev_gc")" "$(calc "$gm / $prev_gm")" "$(calc "$cp_t / $prev_cp")"
+    fi
   } | tee -a "$summary"
+  prev_n=$n prev_gw=$gw prev_gc=$gc prev_gm=$gm prev_cp=$cp_t
 done
 
 GRAVE_WAIT=0 bury
