@@ -113,6 +113,12 @@ func TestPlainText(t *testing.T) {
 	if got := PlainText(in); got != want {
 		t.Errorf("PlainText = %q, want %q", got, want)
 	}
+	// The index's workers reuse one buffer: a longer text before leaves
+	// nothing behind.
+	buf := plainTextInto(nil, "<p>"+strings.Repeat("Một đoạn rất dài. ", 20)+"</p>")
+	if got := string(plainTextInto(buf, in)); got != want {
+		t.Errorf("plainTextInto over a used buffer = %q, want %q", got, want)
+	}
 }
 
 // corpus is a small index for the ranking tests: each story is there for

@@ -128,7 +128,13 @@ var inlineTags = map[string]bool{
 // Markdown renderer: tags are dropped (block-level ones leave a space),
 // entities decoded, and runs of ASCII white space collapsed to one space.
 func PlainText(src string) string {
-	b := make([]byte, 0, len(src))
+	return string(plainTextInto(make([]byte, 0, len(src)), src))
+}
+
+// plainTextInto is PlainText writing the text over buf, whose memory it
+// reuses, and returning it.
+func plainTextInto(buf []byte, src string) []byte {
+	b := buf[:0]
 	for i := 0; i < len(src); {
 		switch src[i] {
 		case '<':
@@ -164,7 +170,7 @@ func PlainText(src string) string {
 			i += j
 		}
 	}
-	return string(collapseSpace(b))
+	return collapseSpace(b)
 }
 
 // collapseSpace turns every run of ASCII white space in b into one space

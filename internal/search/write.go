@@ -336,6 +336,7 @@ func indexDocs(n int, doc func(int) Doc, opts Options, done func(block int, data
 		go func() {
 			defer wg.Done()
 			p := docParser{lex: &lexicon{short: map[uint64]int32{}, ids: map[string]int32{}, foldIDs: map[string]int32{}}, pairs: map[uint64]int32{}}
+			var text []byte // the text of the story's HTML, made in the same memory each time
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
@@ -344,7 +345,8 @@ func indexDocs(n int, doc func(int) Doc, opts Options, done func(block int, data
 				d := doc(i)
 				keys[i] = facetKeys{model: d.ModelKey, department: d.DepartmentKey, year: d.Year, campaigns: d.CampaignKeys}
 				if d.Text == "" && d.HTML != "" {
-					d.Text = PlainText(d.HTML)
+					text = plainTextInto(text, d.HTML)
+					d.Text = string(text)
 				}
 				pd := p.parse(&d, opts)
 				pd.worker = w
