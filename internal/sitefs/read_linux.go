@@ -14,6 +14,10 @@ import (
 // dirReader reads files of a folder with openat2, which refuses to follow
 // any symbolic link on the way: the check sitefs otherwise makes with one
 // lstat per component of the path, done by the kernel as it opens the file.
+//
+// The folder's own path is resolved once, when the file system is made: a
+// link among its parents that is pointed elsewhere later (a rare thing for
+// a site being written) is not followed to its new target by ReadFile.
 type dirReader struct {
 	root     string      // the folder's absolute path, its own links resolved
 	disabled atomic.Bool // openat2 is missing or refused here
