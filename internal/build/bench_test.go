@@ -87,3 +87,37 @@ func BenchmarkBuildDir10000(b *testing.B) {
 		b.ReportMetric(float64(r.Files), "files")
 	}
 }
+
+// discard is an Output that keeps nothing and releases every page at once.
+type discard struct{}
+
+func (discard) Write(name string, data []byte) error { return nil }
+func (discard) WriteRelease(name string, data []byte, release func()) error {
+	release()
+	return nil
+}
+
+// BenchmarkBuildNoWrite builds the site in the folder GUONG_BENCH_SITE (a
+// generated corpus: cmd/gencorpus) into an output that discards every file:
+// the build's own work, without the file system's part, to compare sizes.
+// Skipped without GUONG_BENCH_SITE.
+//
+//	go run ./cmd/gencorpus -n 100000 -o /tmp/site-100000
+//	GUONG_BENCH_SITE=/tmp/site-100000 go test ./internal/build -run '^$' -bench BuildNoWrite -benchtime 1x
+func BenchmarkBuildNoWrite(b *testing.B) {
+	dir := os.Getenv("GUONG_BENCH_SITE")
+	if dir == "" {
+		b.Skip("GUONG_BENCH_SITE is not set")
+	}
+	opts := Options{Themes: themes.FS, Future: true, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for range b.N {
+		r, err := Run(context.Background(), sitefs.Dir(dir), discard{}, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(r.Files), "files")
+		for _, p := range r.Phases {
+			b.ReportMetric(p.Time.Seconds(), p.Name+"-s")
+		}
+	}
+}
