@@ -102,7 +102,7 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	// The HTML is made in a reused buffer (minified into another), and
-	// only the result is copied out: bodies are most of what a build
+	// only the result is copied out: bodies are a fifth of what a build
 	// allocates.
 	buf := c.buffers.Get().(*bytes.Buffer)
 	defer c.putBuffer(buf)
@@ -112,11 +112,11 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 	}
 	html := buf.Bytes()
 	if c.minify != nil {
-		min := c.buffers.Get().(*bytes.Buffer)
-		defer c.putBuffer(min)
-		min.Grow(len(html))
-		if err := c.minify(min, html); err == nil {
-			html = min.Bytes()
+		minified := c.buffers.Get().(*bytes.Buffer)
+		defer c.putBuffer(minified)
+		minified.Grow(len(html))
+		if err := c.minify(minified, html); err == nil {
+			html = minified.Bytes()
 		} // else: kept as rendered; a minifier only fails on broken input
 	}
 	return Result{
