@@ -37,13 +37,13 @@ func newDirReader(dir string) *dirReader {
 	return &dirReader{root: root}
 }
 
-// readFile reads name, a valid fs path. ok is false when the caller must
-// read it the portable way: openat2 is not available, or a link was met,
+// readFile reads name, a valid fs path. handled is false when the caller
+// must read it the portable way: openat2 is not available, or a link was met,
 // which may be one the folder's own path gained since newDirReader (the
 // portable way follows those, and refuses those inside the folder).
-func (r *dirReader) readFile(name string) (data []byte, err error, ok bool) {
+func (r *dirReader) readFile(name string) (data []byte, handled bool, err error) {
 	if r.disabled.Load() {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC, Resolve: unix.RESOLVE_NO_SYMLINKS}
 	fd, err := unix.Openat2(unix.AT_FDCWD, r.root+"/"+name, &how)
@@ -54,11 +54,11 @@ func (r *dirReader) readFile(name string) (data []byte, err error, ok bool) {
 	case errors.Is(err, unix.ENOSYS), errors.Is(err, unix.EPERM), errors.Is(err, unix.EINVAL):
 		// An old kernel (before 5.6), or a sandbox that forbids openat2.
 		r.disabled.Store(true)
-		return nil, nil, false
+		return nil, false, nil
 	case errors.Is(err, unix.ELOOP):
-		return nil, nil, false
+		return nil, false, nil
 	case err != nil:
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}, true
+		return nil, true, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)
 	size := 0
@@ -78,9 +78,9 @@ func (r *dirReader) readFile(name string) (data []byte, err error, ok bool) {
 		switch {
 		case errors.Is(err, unix.EINTR):
 		case err != nil:
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}, true
+			return nil, true, &fs.PathError{Op: "read", Path: name, Err: err}
 		case n == 0:
-			return data, nil, true
+			return data, true, nil
 		}
 	}
 }

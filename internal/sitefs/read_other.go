@@ -8,6 +8,6 @@ type dirReader struct{}
 
 func newDirReader(dir string) *dirReader { return nil }
 
-func (r *dirReader) readFile(name string) (data []byte, err error, ok bool) {
-	return nil, nil, false
+func (r *dirReader) readFile(name string) (data []byte, handled bool, err error) {
+	return nil, false, nil
 }

@@ -94,7 +94,7 @@ func (n noLinks) Lstat(name string) (fs.FileInfo, error) {
 // ReadFile reads the file name, as fs.ReadFile through Open would.
 func (n noLinks) ReadFile(name string) ([]byte, error) {
 	if n.reader != nil && fs.ValidPath(name) {
-		if data, err, ok := n.reader.readFile(name); ok {
+		if data, handled, err := n.reader.readFile(name); handled {
 			return data, err
 		}
 	}

@@ -67,32 +67,3 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
-
-// TestReadFileFast checks that on Linux the fast path reads files itself
-// and leaves links to the portable path.
-func TestReadFileFast(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("openat2 is Linux's")
-	}
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "a.md"), []byte("nội dung"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(root, "a.md"), filepath.Join(root, "b.md")); err != nil {
-		t.Skipf("cannot make symbolic links here: %v", err)
-	}
-	r := newDirReader(root)
-	data, err, ok := r.readFile("a.md")
-	if r.disabled.Load() {
-		t.Skip("openat2 is not available here")
-	}
-	if !ok || err != nil || string(data) != "nội dung" {
-		t.Errorf(`readFile("a.md") = %q, %v, %v; want "nội dung", nil, true`, data, err, ok)
-	}
-	if _, _, ok := r.readFile("b.md"); ok {
-		t.Errorf(`readFile("b.md"), a link, was answered; want it left to the portable path`)
-	}
-	if _, err, ok := r.readFile("c.md"); !ok || !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf(`readFile("c.md") = %v, %v; want fs.ErrNotExist, true`, err, ok)
-	}
-}
