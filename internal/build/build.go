@@ -515,8 +515,8 @@ func (w *writer) pageBuffer() *bytes.Buffer {
 
 // writePage writes a page rendered into buf (from pageBuffer), which is
 // minified already. When the output says when it is done with the page's
-// bytes, buf is then used again for another page: pages are the biggest
-// part of what a build allocates.
+// bytes, buf is then used again for another page: pages are a fifth of
+// what a build allocates.
 func (w *writer) writePage(name string, buf *bytes.Buffer) {
 	w.put(name, buf.Bytes(), false, func() {
 		if buf.Cap() <= 1<<20 {

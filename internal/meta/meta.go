@@ -183,7 +183,6 @@ func splitJSON(file string, src []byte, openLine int, diags *diag.List) *Documen
 	return doc
 }
 
-// firstLine returns the first non-blank line of src, trimmed, and its number.
 // frontMatterEnd returns the offset just past the line that closes the front
 // matter opened by the fence open on line openLine, by the parser's rule: the
 // first line after it that is the same fence, spaces trimmed; or len(src)
@@ -213,6 +212,7 @@ func frontMatterEnd(src []byte, open string, openLine int) int {
 	return len(src)
 }
 
+// firstLine returns the first non-blank line of src, trimmed, and its number.
 func firstLine(src []byte) (string, int) {
 	n := 1
 	for len(src) > 0 {

@@ -33,8 +33,8 @@ type Output interface {
 }
 
 // Releaser is an Output that says when it is done with a file's bytes, so
-// that the caller may use them again: a build's pages are most of what it
-// allocates.
+// that the caller may use them again: a build's pages are a fifth of what
+// it allocates.
 type Releaser interface {
 	Output
 	// WriteRelease is Write, then calls release once data is no longer
