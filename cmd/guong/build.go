@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/build"
@@ -47,14 +45,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	// Nothing changed since the last build: its output is what a new build
 	// would write, so it stays as it is. Fingerprinting the inputs reads
-	// every one of them: when the last build's records cannot match
-	// anyway, it is done while the site builds.
+	// every one of them, so it is done only when the last build's records
+	// say the output may be up to date.
 	start := time.Now()
-	inputs := fingerprint(siteFS, opts)
 	manifest, stamp := build.ReadManifest(opts.CacheDir), publish.ReadStamp(*dest)
-	if !*force && build.MayBeUpToDate(manifest, *dest, stamp, start) && build.UpToDate(manifest, inputs(), *dest, stamp, start) {
-		fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(time.Since(start)))
-		return exitOK
+	if !*force && build.MayBeUpToDate(manifest, *dest, stamp, start) {
+		inputs, err := build.Inputs(siteFS, opts, Version)
+		if err == nil && build.UpToDate(manifest, inputs, *dest, stamp, start) {
+			fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(time.Since(start)))
+			return exitOK
+		}
 	}
 
 	out, err := publish.Open(*dest)
@@ -63,7 +63,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
-	r, err := build.Run(ctx, siteFS, out, opts)
+	// The output's stamp fingerprints the inputs from the bytes the build
+	// reads (see build.Record), not from a second reading of every file.
+	recording, digests := build.Record(siteFS)
+	r, err := build.Run(ctx, recording, out, opts)
 	stopLimit()
 	printResult(stderr, r)
 	if err != nil {
@@ -74,7 +77,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
 		return exitContent
 	}
-	out.Stamp = inputs()
+	if inputs, err := digests.Inputs(opts, Version); err == nil {
+		out.Stamp = inputs
+	}
 	if err := out.Commit(); err != nil {
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		return exitContent
@@ -92,21 +97,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Sprintf("Covers: %d pictures resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
 	}
 	return exitOK
-}
-
-// fingerprint starts fingerprinting the inputs of a build (build.Inputs)
-// and returns a function that waits for it; the fingerprint is "" if an
-// input could not be read.
-func fingerprint(siteFS fs.FS, opts build.Options) func() string {
-	done := make(chan string, 1)
-	go func() {
-		inputs, err := build.Inputs(siteFS, opts, Version)
-		if err != nil {
-			inputs = ""
-		}
-		done <- inputs
-	}()
-	return sync.OnceValue(func() string { return <-done })
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {

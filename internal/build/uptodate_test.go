@@ -1,9 +1,17 @@
 package build
 
 import (
+	"context"
+	"io/fs"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/themes"
 )
 
 // TestUpToDate: an output is up to date only when the manifest and the
@@ -46,5 +54,76 @@ func TestUpToDate(t *testing.T) {
 				t.Errorf("UpToDate = %v, want %v", got, tt.up)
 			}
 		})
+	}
+}
+
+// countingFS counts the files read from it.
+type countingFS struct {
+	fs.FS
+	reads map[string]int
+}
+
+func (c countingFS) ReadFile(name string) ([]byte, error) {
+	c.reads[name]++
+	return fs.ReadFile(c.FS, name)
+}
+
+// TestDigestsInputs: the fingerprint a build makes of what it read is the
+// one Inputs makes by reading everything, without reading again the files
+// the build read; a file the build did not read is still in it, and a file
+// changed after the build read it is fingerprinted as it was read.
+func TestDigestsInputs(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	fsys["content/ghi-chu.txt"] = &fstest.MapFile{Data: []byte("ghi chú của biên tập viên")}
+	counting := countingFS{FS: fsys, reads: map[string]int{}}
+	opts := Options{Themes: themes.FS, Now: buildNow}
+	recording, digests := Record(counting)
+	if _, err := Run(context.Background(), recording, publish.NewMemory(), opts); err != nil {
+		t.Fatal(err)
+	}
+	read := len(counting.reads)
+	if read < 3 {
+		t.Fatalf("the build read %d files", read)
+	}
+	clear(counting.reads)
+
+	got, err := digests.Inputs(opts, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, err := Inputs(fsys, opts, "v1"); err != nil || got != want {
+		t.Fatalf("Digests.Inputs = %q, Inputs = %q (%v)", got, want, err)
+	}
+	for name, n := range counting.reads {
+		if name != "content/ghi-chu.txt" {
+			t.Errorf("Digests.Inputs read %s again (%d times)", name, n)
+		}
+	}
+	if counting.reads["content/ghi-chu.txt"] != 1 {
+		t.Errorf("Digests.Inputs did not read the file the build left alone: %v", counting.reads)
+	}
+
+	// A change to the file the build did not read changes the fingerprint.
+	fsys["content/ghi-chu.txt"] = &fstest.MapFile{Data: []byte("ghi chú đã sửa")}
+	if again, _ := digests.Inputs(opts, "v1"); again == got {
+		t.Error("Digests.Inputs ignored a change to a file the build did not read")
+	}
+	fsys["content/ghi-chu.txt"] = &fstest.MapFile{Data: []byte("ghi chú của biên tập viên")}
+
+	// A story changed after the build read it: the build's fingerprint is
+	// of what it built, so the next build sees the change.
+	var story string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/stories/") && strings.HasSuffix(name, ".md") {
+			story = name
+			break
+		}
+	}
+	fsys[story] = &fstest.MapFile{Data: append(slices.Clone(fsys[story].Data), "\nĐoạn thêm.\n"...)}
+	if again, _ := digests.Inputs(opts, "v1"); again != got {
+		t.Errorf("Digests.Inputs changed with %s, edited after the build read it", story)
+	}
+	if now, _ := Inputs(fsys, opts, "v1"); now == got {
+		t.Errorf("Inputs ignored the edit of %s", story)
 	}
 }
