@@ -99,7 +99,7 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, nil)
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, nil, nil)
 	r.Config = cfg
 	if c != nil {
 		r.Skipped = c.Skipped
@@ -110,12 +110,18 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 }
 
 // load reads site.yaml and the content, renders every Markdown body and
-// checks the files bodies refer to.
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session) (*site.Config, *content.Site) {
+// checks the files bodies refer to. If alongside is not nil, it is called
+// with the content once it is read without errors, while the bodies
+// render: it must not use what rendering sets (HTML, Excerpt, Body,
+// Images).
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session, alongside func(*site.Config, *content.Site)) (*site.Config, *content.Site) {
 	if sess != nil && sess.loaded != nil { // by Builder.quick
 		l := sess.loaded
 		sess.loaded = nil
 		diags.Append(l.diags)
+		if alongside != nil && l.cfg != nil && l.content != nil && !diags.HasErrors() {
+			alongside(l.cfg, l.content)
+		}
 		return l.cfg, l.content
 	}
 	cfg := site.Load(siteFS, diags)
@@ -134,7 +140,17 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, ses
 	if !opts.NoMinify {
 		mf = publish.NewMinifier()
 	}
+	done := make(chan struct{})
+	if alongside != nil && !diags.HasErrors() {
+		go func() {
+			defer close(done)
+			alongside(cfg, c)
+		}()
+	} else {
+		close(done)
+	}
 	renderBodies(ctx, siteFS, cfg, c, diags, bodies, mf)
+	<-done
 	return cfg, c
 }
 
@@ -288,8 +304,13 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
 	lap := r.stopwatch()
 
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess)
-	lap("load")
+	// The index needs only what the front matter says: it is made while
+	// the bodies render, so that neither core waits for it.
+	var s *index.Site
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess, func(cfg *site.Config, c *content.Site) {
+		s = index.Build(cfg, c, opts.Now)
+	})
+	lap("load+index")
 	r.Config = cfg
 	if c != nil {
 		r.Skipped = c.Skipped
@@ -303,9 +324,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
 		return r, errContent(r)
 	}
-	s := index.Build(cfg, c, opts.Now)
 	r.Site = s
-	lap("index")
 	for _, pr := range s.UnusedProfiles {
 		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
 	}

@@ -255,7 +255,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 		r.Elapsed = time.Since(start)
 		return r, true, err
 	}
-	cfg, c := load(ctx, b.site, opts, &r.Diags, sess)
+	cfg, c := load(ctx, b.site, opts, &r.Diags, sess, nil)
 	lap("load")
 	r.Config = cfg
 	if c != nil {

@@ -114,7 +114,7 @@ func BenchmarkPageKeys(b *testing.B) {
 	fsys := generated(b, 10000)
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var r Result
-	cfg, c := load(context.Background(), fsys, opts, &r.Diags, nil)
+	cfg, c := load(context.Background(), fsys, opts, &r.Diags, nil, nil)
 	if r.Diags.HasErrors() {
 		b.Fatal(r.Diags)
 	}

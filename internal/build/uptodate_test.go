@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -60,11 +61,14 @@ func TestUpToDate(t *testing.T) {
 // countingFS counts the files read from it.
 type countingFS struct {
 	fs.FS
+	mu    *sync.Mutex
 	reads map[string]int
 }
 
 func (c countingFS) ReadFile(name string) ([]byte, error) {
+	c.mu.Lock()
 	c.reads[name]++
+	c.mu.Unlock()
 	return fs.ReadFile(c.FS, name)
 }
 
@@ -75,7 +79,7 @@ func (c countingFS) ReadFile(name string) ([]byte, error) {
 func TestDigestsInputs(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/small.txtar")
 	fsys["content/ghi-chu.txt"] = &fstest.MapFile{Data: []byte("ghi chú của biên tập viên")}
-	counting := countingFS{FS: fsys, reads: map[string]int{}}
+	counting := countingFS{FS: fsys, mu: new(sync.Mutex), reads: map[string]int{}}
 	opts := Options{Themes: themes.FS, Now: buildNow}
 	recording, digests := Record(counting)
 	if _, err := Run(context.Background(), recording, publish.NewMemory(), opts); err != nil {
