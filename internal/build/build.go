@@ -363,6 +363,14 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		keys = newPageKeys(s, c, theme, opts, len(pages))
 		keys.mix(covers.version)
 	}
+	// A one-off build writes the feeds and the sitemap (0.5 s on one core
+	// at 100,000 stories) while the pages render; the live preview compares
+	// their keys with the last build's, set as the pages render.
+	var feedsDone chan error
+	if sess == nil {
+		feedsDone = make(chan error, 1)
+		go func() { feedsDone <- writeFeeds(w, s, pages, covers, nil, nil, nil) }()
+	}
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
 		file := pageFile(p.URL)
@@ -392,7 +400,11 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		<-searchDone
 	}
 	lap("search")
-	if err := writeFeeds(w, s, pages, covers, keys, sess.lastKeys(), sess.later()); err != nil {
+	if feedsDone == nil {
+		feedsDone = make(chan error, 1)
+		feedsDone <- writeFeeds(w, s, pages, covers, keys, sess.lastKeys(), sess.later())
+	}
+	if err := <-feedsDone; err != nil {
 		w.fail(err)
 	}
 	lap("feeds")
