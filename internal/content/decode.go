@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unique"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
@@ -55,11 +56,11 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 	st := &Story{
 		File:       doc.File,
 		Title:      f.String("title", true),
-		Person:     f.String("person", true),
-		Position:   f.String("position", false),
+		Person:     shared(f.String("person", true)),
+		Position:   shared(f.String("position", false)),
 		Collective: f.Bool("collective"),
-		Department: f.String("department", true),
-		Model:      f.String("model", true),
+		Department: shared(f.String("department", true)),
+		Model:      shared(f.String("model", true)),
 		Summary:    f.String("summary", false),
 		CoverAlt:   f.String("coverAlt", false),
 		Draft:      f.Bool("draft"),
@@ -77,11 +78,11 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 	}
 	st.Slug, p.slugPos = slug(doc, f)
 	for _, it := range dedupe(f, "campaigns", f.Items("campaigns")) {
-		st.Campaigns = append(st.Campaigns, it.Value)
+		st.Campaigns = append(st.Campaigns, shared(it.Value))
 		p.campaignPos = append(p.campaignPos, it.Pos)
 	}
 	for _, it := range dedupe(f, "tags", f.Items("tags")) {
-		st.Tags = append(st.Tags, it.Value)
+		st.Tags = append(st.Tags, shared(it.Value))
 	}
 	if cover := f.String("cover", false); cover != "" {
 		p.coverWritten = cover
@@ -90,7 +91,7 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 	}
 	for _, a := range f.Maps("awards") {
 		a.CheckKeys(awardKeys...)
-		aw := Award{Name: a.String("name", true), Decision: a.String("decision", false)}
+		aw := Award{Name: shared(a.String("name", true)), Decision: a.String("decision", false)}
 		aw.Date, _, aw.HasDate = a.Date("date", false, cfg.TimeZone)
 		st.Awards = append(st.Awards, aw)
 	}
@@ -98,6 +99,17 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		f.Warn(diag.Position{File: doc.File, Line: doc.BodyLine}, diag.EmptyBody)
 	}
 	return p
+}
+
+// shared returns s, or an equal string already in use: the values stories
+// repeat (people, positions, departments, campaigns, tags, awards) are then
+// held once, not once a story. At 100,000 stories that is 800,000 strings
+// fewer for the garbage collector to mark on each cycle.
+func shared(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
 }
 
 // registries are the keys a story may refer to.
