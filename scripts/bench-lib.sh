@@ -1,0 +1,65 @@
+# Shared by scripts/bench.sh and scripts/growth.sh, which source it: package
+# installation, the work folder and its graveyard (see bench.sh for why
+# outputs are buried rather than deleted), and timing.
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+need_pkg() { # command package
+  command -v "$1" >/dev/null && return
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root apt-get install -y -qq "$2" >/dev/null
+}
+work=${BENCH_DIR:-$(mktemp -d /tmp/guong-bench.XXXXXX)}
+mkdir -p "$work/bin"
+GRAVE_WAIT=${GRAVE_WAIT:-65}
+GRAVE_WAIT_LARGE=${GRAVE_WAIT_LARGE:-360}
+GRAVE_MIN_FREE_GB=${GRAVE_MIN_FREE_GB:-15}
+grave=$work/grave
+graves=0
+# discard PATH...: moves each PATH that exists into the graveyard.
+discard() {
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then
+      graves=$((graves + 1))
+      mkdir -p "$grave"
+      mv "$p" "$grave/$graves"
+    fi
+  done
+}
+# bury: empties the graveyard and waits until the inodes it freed may be
+# reused without cost (see bench.sh).
+bury() {
+  [ -d "$grave" ] || return 0
+  local before after
+  before=$(df -Pi "$work" | awk 'NR == 2 { print $3 }')
+  rm -rf "$grave"
+  sync
+  after=$(df -Pi "$work" | awk 'NR == 2 { print $3 }')
+  if [ $((before - after)) -gt 200000 ]; then sleep "$GRAVE_WAIT_LARGE"; else sleep "$GRAVE_WAIT"; fi
+}
+# discard_fresh PATH...: discard, then bury if the disk is getting full.
+discard_fresh() {
+  discard "$@"
+  local free_kb
+  free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+  if [ "$free_kb" -lt $((GRAVE_MIN_FREE_GB * 1048576)) ]; then bury; fi
+}
+# timed FILE CMD...: runs CMD under /usr/bin/time, appending "wall user sys maxrss_kb" to FILE.
+timed() {
+  local out=$1; shift
+  local t=$work/time.txt
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >"$work/last.log" 2>&1; then
+    echo "$(basename "$0"): failed: $*" >&2; cat "$work/last.log" >&2; exit 1
+  fi
+  tail -1 "$t" >>"$out"
+}
+
+calc() { awk "BEGIN { print $1 }"; }
+
+# median COLUMN FILE: the median of a column of numbers (for CPU: user+sys).
+median() {
+  awk -v c="$1" '{ v = (c == "cpu") ? $2 + $3 : $c; print v }' "$2" | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Measures how guong's build time grows with the number of stories: builds
+# the generated sites of the sizes given alternately, one size after the
+# other in every round, so that each size meets the machine in the same
+# state. bench.sh measures the sizes one after the other, minutes apart,
+# and on this machine (a shared virtual machine, ext4 without a journal)
+# the speed of the cores, of memory and of the file system drifts by a
+# tenth and more over such minutes, which a ratio of two sizes inherits.
+#
+#   scripts/growth.sh                   # N = 10,000 and 100,000 stories
+#   scripts/growth.sh 1000 10000        # the sizes given, smallest first
+#   RUNS=7 scripts/growth.sh            # measured rounds (default 5, at least 3)
+#
+# One warm-up round, then RUNS rounds of clean builds (outputs moved to the
+# graveyard, see bench.sh; dirty pages written back before each run), then
+# three rounds of the floor (cp -r of each output). Prints, for each size,
+# the median wall time, CPU time (user, system) and peak memory, and for
+# each size after the first how they grew: times x10 for stories x10 is
+# linear. Work files go to BENCH_DIR (default: a new folder under /tmp).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+if [ $# -gt 0 ]; then NS="$*"; fi
+NS=${NS:-"10000 100000"}
+RUNS=${RUNS:-5}
+if [ "$RUNS" -lt 3 ]; then echo "growth.sh: RUNS must be at least 3" >&2; exit 2; fi
+
+. scripts/bench-lib.sh
+need_pkg /usr/bin/time time
+
+go build -o "$work/bin/guong" ./cmd/guong
+go build -o "$work/bin/gencorpus" ./cmd/gencorpus
+guong=$work/bin/guong
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); guong $(git describe --always --dirty 2>/dev/null || echo unknown); work: $work"
+
+for n in $NS; do
+  discard "$work/site-$n"
+  "$work/bin/gencorpus" -n "$n" -o "$work/site-$n"
+  : >"$work/guong-$n.txt"
+  : >"$work/cp-$n.txt"
+done
+bury
+
+for round in $(seq 0 "$RUNS"); do
+  line="round $round/$RUNS:"
+  [ "$round" = 0 ] && line="warm-up:"
+  for n in $NS; do
+    out=$work/out-$n
+    discard_fresh "$out" "$work/site-$n/.guong-cache"
+    sync
+    file=$work/guong-$n.txt
+    [ "$round" = 0 ] && file=$work/warmup.txt
+    timed "$file" "$guong" build -s "$work/site-$n" -d "$out" --future
+    line="$line  N=$n $(tail -1 "$file" | cut -d' ' -f1)s"
+  done
+  echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+for _ in 1 2 3; do
+  for n in $NS; do
+    discard_fresh "$work/copy-$n"
+    sync
+    timed "$work/cp-$n.txt" cp -r "$work/out-$n" "$work/copy-$n"
+  done
+done
+
+echo
+printf '%-8s %9s %9s %9s %9s %9s %11s\n' "N" "wall (s)" "CPU (s)" "user (s)" "sys (s)" "RSS (MB)" "cp -r (s)"
+first=
+for n in $NS; do
+  g=$work/guong-$n.txt
+  w=$(median 1 "$g") c=$(median cpu "$g") u=$(median 2 "$g") s=$(median 3 "$g") m=$(median 4 "$g") f=$(median 1 "$work/cp-$n.txt")
+  printf '%-8s %9.2f %9.2f %9.2f %9.2f %9.0f %11.2f\n' "$n" "$w" "$c" "$u" "$s" "$(calc "$m / 1024")" "$f"
+  if [ -z "$first" ]; then
+    first=$n fw=$w fc=$c fu=$u fs=$s fm=$m ff=$f
+  else
+    printf '  growth from N = %s: stories x%.1f; wall x%.2f, CPU x%.2f (user x%.2f, sys x%.2f), peak RSS x%.1f; floor (cp -r) x%.2f\n' \
+      "$first" "$(calc "$n / $first")" "$(calc "$w / $fw")" "$(calc "$c / $fc")" "$(calc "$u / $fu")" "$(calc "$s / $fs")" "$(calc "$m / $fm")" "$(calc "$f / $ff")"
+  fi
+done
+GRAVE_WAIT=0 GRAVE_WAIT_LARGE=0 bury
