@@ -141,7 +141,7 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, ses
 		mf = publish.NewMinifier()
 	}
 	done := make(chan struct{})
-	if alongside != nil && !diags.HasErrors() {
+	if alongside != nil && c != nil && !diags.HasErrors() {
 		go func() {
 			defer close(done)
 			alongside(cfg, c)
