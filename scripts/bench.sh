@@ -21,9 +21,11 @@
 # output tree (cp -r) and reading every input file (cat > /dev/null). Given
 # more than one N, it prints for each after the first how guong's figures
 # and the floor grew from the N before (times x10 for stories x10 is linear). Before
-# each run the dirty pages are written back (sync, untimed); nothing else is
-# done to the page cache: the inputs are warm for every run, as in everyday
-# use.
+# each run, untimed, the dirty pages are written back (sync) and, as root,
+# the page cache is emptied and the inputs read again (settle in
+# bench-lib.sh): every run starts with the same free memory and its inputs
+# warm, as in everyday use, instead of paying for the pages earlier runs'
+# outputs left in the cache.
 #
 # Previous outputs are moved to BENCH_DIR/grave, not deleted, between runs.
 # On ext4 without a journal (this machine's root file system), the kernel
@@ -121,10 +123,11 @@ EOF
   gout=$work/out-guong-$n
   hout=$work/out-hugo-$n
   # Before each run, untimed: the previous output moved to the graveyard and
-  # the page cache's dirty pages written back (sync), so that no run pays for
-  # another's writes.
-  run_guong() { discard_fresh "$gout" "$site/.guong-cache"; sync; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
-  run_hugo() { discard_fresh "$hout"; sync; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
+  # the page cache settled (dirty pages written back, and as root the cache
+  # emptied and the inputs read again; see settle in bench-lib.sh), so that
+  # no run pays for another's writes.
+  run_guong() { discard_fresh "$gout" "$site/.guong-cache"; settle "$site"; timed "$1" "$guong" build -s "$site" -d "$gout" --future; }
+  run_hugo() { discard_fresh "$hout"; settle "$site" "$hsite"; timed "$1" hugo --minify --buildFuture --quiet -s "$hsite" --config "$cfg,$hsite/mounts.yaml" -d "$hout"; }
 
   with_hugo=1
   if [ "$n" -gt "$HUGO_MAX" ]; then
@@ -184,7 +187,7 @@ EOF
   c=$work/cp-$n.txt
   : >"$c"
   for _ in 1 2 3; do
-    discard_fresh "$work/copy-$n"; sync
+    discard_fresh "$work/copy-$n"; settle "$gout"
     timed "$c" cp -r "$gout" "$work/copy-$n"
   done
   discard "$work/copy-$n"

@@ -12,8 +12,9 @@
 #   RUNS=7 scripts/growth.sh            # measured rounds (default 5, at least 3)
 #
 # One warm-up round, then RUNS rounds of clean builds (outputs moved to the
-# graveyard, see bench.sh; dirty pages written back before each run), then
-# three rounds of the floor (cp -r of each output). Prints, for each size,
+# graveyard, see bench.sh; before each run, the page cache settled, see
+# settle in bench-lib.sh), then three rounds of the floor (cp -r of each
+# output). Prints, for each size,
 # the median wall time, CPU time (user, system) and peak memory, and for
 # each size after the first how they grew: times x10 for stories x10 is
 # linear. Work files go to BENCH_DIR (default: a new folder under /tmp).
@@ -48,7 +49,7 @@ for round in $(seq 0 "$RUNS"); do
   for n in $NS; do
     out=$work/out-$n
     discard_fresh "$out" "$work/site-$n/.guong-cache"
-    sync
+    settle "$work/site-$n"
     file=$work/guong-$n.txt
     [ "$round" = 0 ] && file=$work/warmup.txt
     timed "$file" "$guong" build -s "$work/site-$n" -d "$out" --future
@@ -59,7 +60,7 @@ done
 for _ in 1 2 3; do
   for n in $NS; do
     discard_fresh "$work/copy-$n"
-    sync
+    settle "$work/out-$n"
     timed "$work/cp-$n.txt" cp -r "$work/out-$n" "$work/copy-$n"
   done
 done
