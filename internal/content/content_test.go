@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/site"
@@ -433,5 +434,27 @@ content/stories/thu-muc: warning: skipping symbolic link "content/stories/thu-mu
 		if _, err := fsys.Open(link + "/secret.md"); err == nil && link == "content/stories/thu-muc" {
 			t.Errorf("Open(%s/secret.md) succeeded through a link", link)
 		}
+	}
+}
+
+// TestRepeatedValuesShared: values stories repeat are held once, so that a
+// big site's stories do not each keep a copy for the collector to mark.
+func TestRepeatedValuesShared(t *testing.T) {
+	_, s := loadGood(t, Options{})
+	seen := map[string]*Story{}
+	pairs := 0
+	for _, st := range s.Stories {
+		other := seen[st.Department]
+		if other == nil {
+			seen[st.Department] = st
+			continue
+		}
+		pairs++
+		if unsafe.StringData(st.Department) != unsafe.StringData(other.Department) {
+			t.Errorf("%s and %s hold copies of department %q", other.File, st.File, st.Department)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no two stories of the test site share a department")
 	}
 }
