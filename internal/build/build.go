@@ -140,17 +140,12 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, ses
 	if !opts.NoMinify {
 		mf = publish.NewMinifier()
 	}
-	done := make(chan struct{})
+	var beside sync.WaitGroup
 	if alongside != nil && c != nil && !diags.HasErrors() {
-		go func() {
-			defer close(done)
-			alongside(cfg, c)
-		}()
-	} else {
-		close(done)
+		beside.Go(func() { alongside(cfg, c) })
 	}
 	renderBodies(ctx, siteFS, cfg, c, diags, bodies, mf)
-	<-done
+	beside.Wait()
 	return cfg, c
 }
 
@@ -366,10 +361,10 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	// A one-off build writes the feeds and the sitemap (0.5 s on one core
 	// at 100,000 stories) while the pages render; the live preview compares
 	// their keys with the last build's, set as the pages render.
-	var feedsDone chan error
+	var feeds sync.WaitGroup
+	var feedsErr error
 	if sess == nil {
-		feedsDone = make(chan error, 1)
-		go func() { feedsDone <- writeFeeds(w, s, pages, covers, nil, nil, nil) }()
+		feeds.Go(func() { feedsErr = writeFeeds(w, s, pages, covers, nil, nil, nil) })
 	}
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
@@ -400,11 +395,11 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 		<-searchDone
 	}
 	lap("search")
-	if feedsDone == nil {
-		feedsDone = make(chan error, 1)
-		feedsDone <- writeFeeds(w, s, pages, covers, keys, sess.lastKeys(), sess.later())
+	if sess != nil {
+		feedsErr = writeFeeds(w, s, pages, covers, keys, sess.lastKeys(), sess.later())
 	}
-	if err := <-feedsDone; err != nil {
+	feeds.Wait()
+	if err := feedsErr; err != nil {
 		w.fail(err)
 	}
 	lap("feeds")
