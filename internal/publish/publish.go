@@ -137,11 +137,51 @@ var htmlMinifier = html.Minifier{KeepDocumentTags: true, KeepEndTags: true, Keep
 // the values the actions insert, which the build minifies where they are
 // made (Markdown bodies) or which are short texts.
 func (mf *Minifier) Template(src []byte) ([]byte, error) {
-	out, err := mf.templates.Bytes("text/html", src)
+	out, err := mf.templates.Bytes("text/html", emptyComments(src))
 	if err != nil {
 		return nil, fmt.Errorf("minifying a template: %w", err)
 	}
 	return collapseLines(out), nil
+}
+
+// emptyComments returns src with the text of its template comments
+// ({{/* ... */}}, {{- /* ... */ -}}) removed, their delimiters and trim
+// markers kept: a comment executes to nothing either way. The minifier
+// reads quotes inside actions as Go string and character literals, so an
+// apostrophe in a comment ("a campaign's period") would make it take the
+// rest of the file for a literal and leave it unminified.
+func emptyComments(src []byte) []byte {
+	var out []byte
+	rest := src
+	for {
+		open := bytes.Index(rest, []byte("{{"))
+		if open < 0 {
+			break
+		}
+		body := open + 2
+		if bytes.HasPrefix(rest[body:], []byte("- ")) {
+			body += 2
+		}
+		if !bytes.HasPrefix(rest[body:], []byte("/*")) {
+			out = append(out, rest[:body]...)
+			rest = rest[body:]
+			continue
+		}
+		end := bytes.Index(rest[body+2:], []byte("*/"))
+		if end < 0 {
+			break // not a template: the parser will say so
+		}
+		end += body + 2
+		if out == nil {
+			out = make([]byte, 0, len(src))
+		}
+		out = append(out, rest[:body+2]...)
+		rest = rest[end:] // from "*/" on
+	}
+	if out == nil {
+		return src
+	}
+	return append(out, rest...)
 }
 
 // collapseLines replaces every run of white space that holds a line break

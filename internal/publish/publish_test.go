@@ -298,6 +298,31 @@ func TestCollapseLines(t *testing.T) {
 	}
 }
 
+// TestTemplateComments: a template comment with an apostrophe (which the
+// minifier reads as the start of a Go character literal) does not keep the
+// rest of the template from being minified, and executes as before.
+func TestTemplateComments(t *testing.T) {
+	mf := NewMinifier()
+	const body = "{{- if .}}\n  <nav class=\"f\" aria-label=\"{{.}}\">\n    <h2>{{.}}</h2>\n  </nav>\n{{- end -}}\n"
+	const want = "{{- if .}}<nav class=\"f\" aria-label=\"{{.}}\"><h2>{{.}}</h2></nav>{{- end -}}"
+	for _, c := range []struct{ in, want string }{
+		{body, want},
+		{"{{- /* A model type's filters;\n   dot is a page's. */ -}}\n" + body, "{{- /**/ -}}\n" + want},
+		{"{{/* it's */}}" + body, "{{/**/}}" + want},
+		{"<p>{{.A}} don't {{/*x*/}}</p>", "<p>{{.A}} don't {{/**/}}</p>"},
+	} {
+		got, err := mf.Template([]byte(c.in))
+		if err != nil || string(got) != c.want {
+			t.Errorf("Template(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	for _, in := range []string{"{{/* unclosed", "a {{ b", "{{- /* x */ -}}"} {
+		if got := string(emptyComments([]byte(in))); got != strings.Replace(in, " x ", "", 1) {
+			t.Errorf("emptyComments(%q) = %q", in, got)
+		}
+	}
+}
+
 // TestWriteError checks that a file that cannot be written fails the
 // commit, naming the file, and leaves the destination and its parent as
 // they were.
