@@ -17,7 +17,11 @@
 # output). Prints, for each size,
 # the median wall time, CPU time (user, system) and peak memory, and for
 # each size after the first how they grew: times x10 for stories x10 is
-# linear. Work files go to BENCH_DIR (default: a new folder under /tmp).
+# linear. Also the median time of the sync right after each build: the
+# kernel writes a build's files back to the disk some seconds after they
+# are written, inside a minute-long build but mostly after a short one, so
+# wall + sync is the time until either output is on the disk.
+# Work files go to BENCH_DIR (default: a new folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -40,6 +44,7 @@ for n in $NS; do
   "$work/bin/gencorpus" -n "$n" -o "$work/site-$n"
   : >"$work/guong-$n.txt"
   : >"$work/cp-$n.txt"
+  : >"$work/sync-$n.txt"
 done
 bury
 
@@ -53,7 +58,11 @@ for round in $(seq 0 "$RUNS"); do
     file=$work/guong-$n.txt
     [ "$round" = 0 ] && file=$work/warmup.txt
     timed "$file" "$guong" build -s "$work/site-$n" -d "$out" --future
-    line="$line  N=$n $(tail -1 "$file" | cut -d' ' -f1)s"
+    built=$(tail -1 "$file" | cut -d' ' -f1)
+    sync_file=$work/sync-$n.txt
+    [ "$round" = 0 ] && sync_file=$work/warmup.txt
+    timed "$sync_file" sync
+    line="$line  N=$n ${built}s (+sync $(tail -1 "$sync_file" | cut -d' ' -f1)s)"
   done
   echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
 done
@@ -66,17 +75,22 @@ for _ in 1 2 3; do
 done
 
 echo
-printf '%-8s %9s %9s %9s %9s %9s %11s\n' "N" "wall (s)" "CPU (s)" "user (s)" "sys (s)" "RSS (MB)" "cp -r (s)"
+printf '%-8s %9s %9s %9s %9s %9s %9s %11s\n' "N" "wall (s)" "CPU (s)" "user (s)" "sys (s)" "RSS (MB)" "sync (s)" "cp -r (s)"
 first=
 for n in $NS; do
   g=$work/guong-$n.txt
   w=$(median 1 "$g") c=$(median cpu "$g") u=$(median 2 "$g") s=$(median 3 "$g") m=$(median 4 "$g") f=$(median 1 "$work/cp-$n.txt")
-  printf '%-8s %9.2f %9.2f %9.2f %9.2f %9.0f %11.2f\n' "$n" "$w" "$c" "$u" "$s" "$(calc "$m / 1024")" "$f"
+  y=$(median 1 "$work/sync-$n.txt")
+  # wall + sync of the same run, then the median
+  ws=$(paste -d' ' "$g" "$work/sync-$n.txt" | awk '{ print $1 + $5 }' | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+  printf '%-8s %9.2f %9.2f %9.2f %9.2f %9.0f %9.2f %11.2f\n' "$n" "$w" "$c" "$u" "$s" "$(calc "$m / 1024")" "$y" "$f"
   if [ -z "$first" ]; then
-    first=$n fw=$w fc=$c fu=$u fs=$s fm=$m ff=$f
+    first=$n fw=$w fc=$c fu=$u fs=$s fm=$m ff=$f fws=$ws
   else
     printf '  growth from N = %s: stories x%.1f; wall x%.2f, CPU x%.2f (user x%.2f, sys x%.2f), peak RSS x%.1f; floor (cp -r) x%.2f\n' \
       "$first" "$(calc "$n / $first")" "$(calc "$w / $fw")" "$(calc "$c / $fc")" "$(calc "$u / $fu")" "$(calc "$s / $fs")" "$(calc "$m / $fm")" "$(calc "$f / $ff")"
+    printf '  wall + sync (until the output is on the disk): %.2f s -> %.2f s, x%.2f\n' "$fws" "$ws" "$(calc "$ws / $fws")"
   fi
 done
 GRAVE_WAIT=0 GRAVE_WAIT_LARGE=0 bury
