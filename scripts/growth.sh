@@ -10,6 +10,8 @@
 #   scripts/growth.sh                   # N = 10,000 and 100,000 stories
 #   scripts/growth.sh 1000 10000        # the sizes given, smallest first
 #   RUNS=7 scripts/growth.sh            # measured rounds (default 5, at least 3)
+#   HOLD_WRITEBACK=1 scripts/growth.sh  # as root: no write-back to the disk during
+#                                       # the builds (see hold_writeback in bench-lib.sh)
 #
 # One warm-up round, then RUNS rounds of clean builds (outputs moved to the
 # graveyard, see bench.sh; before each run, the page cache settled, see
@@ -33,11 +35,13 @@ if [ "$RUNS" -lt 3 ]; then echo "growth.sh: RUNS must be at least 3" >&2; exit 2
 
 . scripts/bench-lib.sh
 need_pkg /usr/bin/time time
+if [ "${HOLD_WRITEBACK:-0}" = 1 ]; then hold_writeback; fi
 
 go build -o "$work/bin/guong" ./cmd/guong
 go build -o "$work/bin/gencorpus" ./cmd/gencorpus
 guong=$work/bin/guong
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); guong $(git describe --always --dirty 2>/dev/null || echo unknown); work: $work"
+echo "write-back: background $(cat /proc/sys/vm/dirty_background_ratio)% / $(cat /proc/sys/vm/dirty_background_bytes) bytes, expire $(cat /proc/sys/vm/dirty_expire_centisecs)0 ms"
 
 for n in $NS; do
   discard "$work/site-$n"
