@@ -300,7 +300,8 @@ func TestCollapseLines(t *testing.T) {
 
 // TestTemplateComments: a template comment with an apostrophe (which the
 // minifier reads as the start of a Go character literal) does not keep the
-// rest of the template from being minified, and executes as before.
+// rest of the template from being minified; the comment keeps its
+// delimiters and trim markers, so the template executes as before.
 func TestTemplateComments(t *testing.T) {
 	mf := NewMinifier()
 	const body = "{{- if .}}\n  <nav class=\"f\" aria-label=\"{{.}}\">\n    <h2>{{.}}</h2>\n  </nav>\n{{- end -}}\n"
