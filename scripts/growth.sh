@@ -26,7 +26,6 @@
 # Work files go to BENCH_DIR (default: a new folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
 
 if [ $# -gt 0 ]; then NS="$*"; fi
 NS=${NS:-"10000 100000"}
@@ -85,9 +84,7 @@ for n in $NS; do
   g=$work/guong-$n.txt
   w=$(median 1 "$g") c=$(median cpu "$g") u=$(median 2 "$g") s=$(median 3 "$g") m=$(median 4 "$g") f=$(median 1 "$work/cp-$n.txt")
   y=$(median 1 "$work/sync-$n.txt")
-  # wall + sync of the same run, then the median
-  ws=$(paste -d' ' "$g" "$work/sync-$n.txt" | awk '{ print $1 + $5 }' | sort -g |
-    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+  ws=$(median 1 <(paste -d' ' "$g" "$work/sync-$n.txt" | awk '{ print $1 + $5 }')) # wall + sync of each run
   printf '%-8s %9.2f %9.2f %9.2f %9.2f %9.0f %9.2f %11.2f\n' "$n" "$w" "$c" "$u" "$s" "$(calc "$m / 1024")" "$y" "$f"
   if [ -z "$first" ]; then
     first=$n fw=$w fc=$c fu=$u fs=$s fm=$m ff=$f fws=$ws
