@@ -68,6 +68,9 @@ type Story struct {
 	order      int // position in Site.Stories
 }
 
+// Order returns the story's position in Site.Stories, newest first.
+func (s *Story) Order() int { return s.order }
+
 // Term is a model type, department, tag or year, with its stories.
 type Term struct {
 	Kind        string // "model", "department", "tag" or "year"

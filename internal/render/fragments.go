@@ -25,12 +25,21 @@ type fragments struct {
 	// executes the templates with no data, nothing is rendered or kept.
 	ready bool
 	mu    sync.Mutex
-	cards map[*index.Story]template.HTML
+	// cards are by the story's Order: a slice rather than a map keyed by
+	// the story, whose hundred thousand entries at as many stories cost a
+	// few cache misses per card (measured: 0.9 % of such a build's CPU).
+	cards []storyCard
 	parts map[string]template.HTML
 }
 
+// storyCard is a story's rendered card.
+type storyCard struct {
+	story *index.Story // nil while none is rendered
+	html  template.HTML
+}
+
 func newFragments() *fragments {
-	return &fragments{cards: map[*index.Story]template.HTML{}, parts: map[string]template.HTML{}}
+	return &fragments{parts: map[string]template.HTML{}}
 }
 
 // errNotLoaded is returned by fragments asked for before the theme is loaded.
@@ -41,18 +50,25 @@ func (f *fragments) card(st *index.Story) (template.HTML, error) {
 	if !f.ready {
 		return "", errNotLoaded
 	}
+	i := st.Order()
 	f.mu.Lock()
-	h, ok := f.cards[st]
-	f.mu.Unlock()
-	if ok {
+	// The story is compared too: a story not made by index.Build has no
+	// place of its own.
+	if i < len(f.cards) && f.cards[i].story == st {
+		h := f.cards[i].html
+		f.mu.Unlock()
 		return h, nil
 	}
+	f.mu.Unlock()
 	h, err := f.exec("card", st)
 	if err != nil {
 		return "", err
 	}
 	f.mu.Lock()
-	f.cards[st] = h
+	if i >= len(f.cards) {
+		f.cards = append(f.cards, make([]storyCard, i+1-len(f.cards))...)
+	}
+	f.cards[i] = storyCard{st, h}
 	f.mu.Unlock()
 	return h, nil
 }
