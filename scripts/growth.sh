@@ -22,7 +22,8 @@
 # linear. Also the median time of the sync right after each build: the
 # kernel writes a build's files back to the disk some seconds after they
 # are written, inside a minute-long build but mostly after a short one, so
-# wall + sync is the time until either output is on the disk.
+# wall + sync is the time until either output is on the disk. And the
+# growth round by round: the median of each round's ratio of the sizes.
 # Work files go to BENCH_DIR (default: a new folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,6 +93,13 @@ for n in $NS; do
     printf '  growth from N = %s: stories x%.1f; wall x%.2f, CPU x%.2f (user x%.2f, sys x%.2f), peak RSS x%.1f; floor (cp -r) x%.2f\n' \
       "$first" "$(calc "$n / $first")" "$(calc "$w / $fw")" "$(calc "$c / $fc")" "$(calc "$u / $fu")" "$(calc "$s / $fs")" "$(calc "$m / $fm")" "$(calc "$f / $ff")"
     printf '  wall + sync (until the output is on the disk): %.2f s -> %.2f s, x%.2f\n' "$fws" "$ws" "$(calc "$ws / $fws")"
+    # The same growth round by round: each round's ratio of the two sizes,
+    # then the median of those. The ratio of the medians above may pair a
+    # fast round of one size with a slow round of the other.
+    ratios=$work/ratios-$n.txt
+    paste -d' ' "$work/guong-$first.txt" "$g" | awk '{ print $5 / $1, ($6 + $7) / ($2 + $3), $6 / $2 }' >"$ratios"
+    printf '  round by round: wall x%.2f (rounds: %s), CPU x%.2f, user x%.2f (medians)\n' "$(median 1 "$ratios")" \
+      "$(awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }' "$ratios")" "$(median 2 "$ratios")" "$(median 3 "$ratios")"
   fi
 done
 GRAVE_WAIT=0 GRAVE_WAIT_LARGE=0 bury
