@@ -77,12 +77,11 @@ median() {
     awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-
 # hold_writeback: (as root) keeps the kernel from writing dirty pages back
 # to the disk while the runs last: the dirty limits are raised to 40 and
 # 60 % of the memory and pages may stay dirty for 10 minutes; settle's sync
 # still writes everything back between runs. By default the kernel starts
-# writing back once 10 % of the available memory is dirty (about 1.5 GB
+# writing back once 10 % of the available memory is dirty (1.5–1.7 GB
 # here) or a page has been dirty for 30 s: inside a 100,000-story build
 # (5 GB), after a 10,000-story one (0.5 GB). The previous settings are put
 # back when the script exits, however it exits.
