@@ -71,6 +71,20 @@ timed() {
 
 calc() { awk "BEGIN { print $1 }"; }
 
+# gc_marking LOG: from the lines GODEBUG=gctrace=1 wrote into LOG, the CPU
+# seconds the collector spent in its cycles (the stop-the-world phases and
+# the marking by assists, background and idle workers: "a+b/c/d+e ms cpu")
+# and the number of cycles.
+gc_marking() {
+  awk '/^gc [0-9]+ @/ {
+    n++
+    split($0, f, " ms cpu")
+    k = split(f[1], w, " ")
+    m = split(w[k], v, "[+/]")
+    for (i = 1; i <= m; i++) ms += v[i]
+  } END { printf "%.3f %d\n", ms / 1000, n }' "$1"
+}
+
 # median COLUMN FILE: the median of a column of numbers (for CPU: user+sys).
 median() {
   awk -v c="$1" '{ v = (c == "cpu") ? $2 + $3 : $c; print v }' "$2" | sort -g |

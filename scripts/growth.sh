@@ -24,6 +24,10 @@
 # are written, inside a minute-long build but mostly after a short one, so
 # wall + sync is the time until either output is on the disk. And the
 # growth round by round: the median of each round's ratio of the sizes.
+# And the part of the CPU time the garbage collector spends marking (from
+# GODEBUG=gctrace=1, which the builds run with), with the growth of the
+# CPU time outside it: marking is the one part of the work whose cost per
+# byte depends on the size of the heap against the processor's caches.
 # Work files go to BENCH_DIR (default: a new folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +53,7 @@ for n in $NS; do
   : >"$work/guong-$n.txt"
   : >"$work/cp-$n.txt"
   : >"$work/sync-$n.txt"
+  : >"$work/gc-$n.txt"
 done
 bury
 
@@ -61,7 +66,8 @@ for round in $(seq 0 "$RUNS"); do
     settle "$work/site-$n"
     file=$work/guong-$n.txt
     [ "$round" = 0 ] && file=$work/warmup.txt
-    timed "$file" "$guong" build -s "$work/site-$n" -d "$out" --future
+    timed "$file" env GODEBUG="${GODEBUG:+$GODEBUG,}gctrace=1" "$guong" build -s "$work/site-$n" -d "$out" --future
+    [ "$round" != 0 ] && gc_marking "$work/last.log" >>"$work/gc-$n.txt"
     built=$(tail -1 "$file" | cut -d' ' -f1)
     sync_file=$work/sync-$n.txt
     [ "$round" = 0 ] && sync_file=$work/warmup.txt
@@ -100,6 +106,24 @@ for n in $NS; do
     paste -d' ' "$work/guong-$first.txt" "$g" | awk '{ print $5 / $1, ($6 + $7) / ($2 + $3), $6 / $2 }' >"$ratios"
     printf '  round by round: wall x%.2f (rounds: %s), CPU x%.2f, user x%.2f (medians)\n' "$(median 1 "$ratios")" \
       "$(awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }' "$ratios")" "$(median 2 "$ratios")" "$(median 3 "$ratios")"
+  fi
+done
+echo
+echo "The collector's marking (GODEBUG=gctrace=1) and the CPU time outside it:"
+printf '%-8s %9s %9s %11s %13s\n' "N" "cycles" "mark (s)" "mark share" "CPU - mark (s)"
+first=
+for n in $NS; do
+  # Each run: CPU outside marking, marking, cycles.
+  paste -d' ' "$work/guong-$n.txt" "$work/gc-$n.txt" | awk '{ print $2 + $3 - $5, $5, $6, $5 / ($2 + $3) }' >"$work/rest-$n.txt"
+  printf '%-8s %9.0f %9.2f %10.1f%% %13.2f\n' "$n" "$(median 3 "$work/rest-$n.txt")" "$(median 2 "$work/rest-$n.txt")" \
+    "$(calc "100 * $(median 4 "$work/rest-$n.txt")")" "$(median 1 "$work/rest-$n.txt")"
+  if [ -z "$first" ]; then
+    first=$n
+  else
+    paste -d' ' "$work/rest-$first.txt" "$work/rest-$n.txt" | awk '{ print $5 / $1, $6 / $2 }' >"$work/rest-ratios-$n.txt"
+    printf '  growth from N = %s, round by round (medians): CPU outside marking x%.2f (rounds: %s), marking x%.2f\n' "$first" \
+      "$(median 1 "$work/rest-ratios-$n.txt")" "$(awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }' "$work/rest-ratios-$n.txt")" \
+      "$(median 2 "$work/rest-ratios-$n.txt")"
   fi
 done
 GRAVE_WAIT=0 GRAVE_WAIT_LARGE=0 bury
