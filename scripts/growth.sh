@@ -26,8 +26,8 @@
 # growth round by round: the median of each round's ratio of the sizes.
 # And the part of the CPU time the garbage collector spends marking (from
 # GODEBUG=gctrace=1, which the builds run with), with the growth of the
-# CPU time outside it: marking is the one part of the work whose cost per
-# byte depends on the size of the heap against the processor's caches.
+# CPU time outside it: marking a heap costs more per byte once what it
+# scans outgrows the processor's caches.
 # Work files go to BENCH_DIR (default: a new folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
