@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestSoftMemoryLimit: the limit holds during a build and is put back
@@ -27,6 +28,61 @@ func TestSoftMemoryLimit(t *testing.T) {
 		t.Errorf("limit with GOMEMLIMIT set = %d, want %d as it was", got, before)
 	}
 	stop()
+}
+
+// gcPercent returns the current GOGC percentage.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestSoftMemoryLimitLarge: once the live heap passes a quarter of the
+// target, the build collects by the limit alone (GOGC off), and GOGC is
+// put back after it; a GOGC of the user's is left alone.
+func TestSoftMemoryLimitLarge(t *testing.T) {
+	const target = 64 << 10 // any heap is large against it
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	before := gcPercent()
+	stop := softMemoryLimit(target)
+	deadline := time.Now().Add(5 * time.Second)
+	for gcPercent() != -1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	got := gcPercent()
+	stop()
+	if got != -1 {
+		t.Errorf("GOGC during a large build = %d, want -1 (off)", got)
+	}
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC after the build = %d, want %d as before", got, before)
+	}
+
+	t.Setenv("GOGC", "150")
+	stop = softMemoryLimit(target)
+	time.Sleep(300 * time.Millisecond) // three looks at the live heap
+	got = gcPercent()
+	stop()
+	if got != before {
+		t.Errorf("GOGC with GOGC set = %d, want %d as it was", got, before)
+	}
+}
+
+func TestLarge(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want bool
+	}{
+		{0, false},
+		{250, false},
+		{251, true},
+		{math.MaxUint64, true},
+	} {
+		if got := large(1000, tc.live); got != tc.want {
+			t.Errorf("large(1000, %d) = %v, want %v", tc.live, got, tc.want)
+		}
+	}
 }
 
 func TestLimitFor(t *testing.T) {
