@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -30,11 +31,13 @@ func TestSoftMemoryLimit(t *testing.T) {
 	stop()
 }
 
-// gcPercent returns the current GOGC percentage.
+// gcPercent returns the current GOGC percentage, -1 for off. It reads it
+// rather than setting it and back, which could undo a change made
+// between the two.
 func gcPercent() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	return int(int64(s[0].Value.Uint64()))
 }
 
 // TestSoftMemoryLimitLarge: once the live heap passes a quarter of the
