@@ -91,6 +91,9 @@ median() {
     awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
+# values COLUMN FILE: a column's numbers on one line, two decimals each.
+values() { awk -v c="$1" '{ printf "%s%.2f", (NR > 1 ? " " : ""), $c }' "$2"; }
+
 # hold_writeback: (as root) keeps the kernel from writing dirty pages back
 # to the disk while the runs last: the dirty limits are raised to 40 and
 # 60 % of the memory and pages may stay dirty for 10 minutes; settle's sync

@@ -105,7 +105,7 @@ for n in $NS; do
     ratios=$work/ratios-$n.txt
     paste -d' ' "$work/guong-$first.txt" "$g" | awk '{ print $5 / $1, ($6 + $7) / ($2 + $3), $6 / $2 }' >"$ratios"
     printf '  round by round: wall x%.2f (rounds: %s), CPU x%.2f, user x%.2f (medians)\n' "$(median 1 "$ratios")" \
-      "$(awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }' "$ratios")" "$(median 2 "$ratios")" "$(median 3 "$ratios")"
+      "$(values 1 "$ratios")" "$(median 2 "$ratios")" "$(median 3 "$ratios")"
   fi
 done
 echo
@@ -122,7 +122,7 @@ for n in $NS; do
   else
     paste -d' ' "$work/rest-$first.txt" "$work/rest-$n.txt" | awk '{ print $5 / $1, $6 / $2 }' >"$work/rest-ratios-$n.txt"
     printf '  growth from N = %s, round by round (medians): CPU outside marking x%.2f (rounds: %s), marking x%.2f\n' "$first" \
-      "$(median 1 "$work/rest-ratios-$n.txt")" "$(awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }' "$work/rest-ratios-$n.txt")" \
+      "$(median 1 "$work/rest-ratios-$n.txt")" "$(values 1 "$work/rest-ratios-$n.txt")" \
       "$(median 2 "$work/rest-ratios-$n.txt")"
   fi
 done
