@@ -52,7 +52,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	go func() {
-		if err := srv.Watch(ctx, *src); err != nil {
+		if err := srv.Watch(ctx, *src, nil); err != nil {
 			fmt.Fprintf(stderr, "guong serve: không theo dõi được thay đổi (cannot watch for changes): %v\n", err)
 		}
 	}()

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/guong/guong/internal/feed"
@@ -64,82 +63,31 @@ func feedDir(p *render.Page) string {
 
 // writeFeeds writes the RSS and JSON feeds of every list, sitemap.xml of
 // the pages and robots.txt. Only published stories are in s, so drafts
-// and scheduled stories are never listed. A feed or sitemap whose key (see
-// pageKeys.files) is the one in prev is kept as the previous build wrote
-// it. If later is not nil, a sitemap that changed is left to the work
-// later is given (the live preview's Finish), the previous one kept until
-// then.
-func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet, keys *pageKeys, prev map[string]pageKey, later func(func(*writer))) error {
-	if err := writeListFeeds(w, s, covers, keys, prev); err != nil {
+// and scheduled stories are never listed.
+func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet) error {
+	if err := writeListFeeds(w, s, covers); err != nil {
 		return err
 	}
 	base := s.Config.BaseURL.String()
 	var entries []sitemap.Entry
 	for _, p := range pages {
 		if inSitemap(p) {
-			entries = append(entries, sitemap.Entry{URL: p.URL, LastMod: lastMod(p)})
+			entries = append(entries, sitemap.Entry{URL: base + p.URL, LastMod: lastMod(p)})
 		}
 	}
-	names := sitemapFiles(len(entries))
-	key := keys.sitemap(entries)
-	write := func(w *writer) error {
-		for i := range entries {
-			entries[i].URL = base + entries[i].URL
-		}
-		files, err := sitemap.Files(entries, base, s.Config.TimeZone)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			w.write(f.Name, f.Data)
-		}
-		for _, f := range names {
-			keys.set(f, key)
-		}
-		return nil
+	files, err := sitemap.Files(entries, base, s.Config.TimeZone)
+	if err != nil {
+		return err
 	}
-	switch {
-	case keys.reuse(prev, w, key, names...):
-	case later != nil && keepAll(w, names):
-		// Until later's work is done, the previous sitemap stands, with
-		// its key.
-		for _, f := range names {
-			keys.set(f, prev[f])
-		}
-		later(func(w *writer) {
-			if err := write(w); err != nil {
-				w.fail(err)
-			}
-		})
-	default:
-		if err := write(w); err != nil {
-			return err
-		}
+	for _, f := range files {
+		w.write(f.Name, f.Data)
 	}
 	w.write("robots.txt", sitemap.Robots(base+"sitemap.xml"))
 	return nil
 }
 
-// keepAll keeps the previous build's files names as they are, reporting
-// false, having kept none, if one of them is missing.
-func keepAll(w *writer, names []string) bool {
-	if w.prev == nil {
-		return false
-	}
-	for _, f := range names {
-		if _, ok := w.prev.Get(f); !ok {
-			return false
-		}
-	}
-	for _, f := range names {
-		w.keep(f)
-	}
-	return true
-}
-
-// writeListFeeds writes the RSS and JSON feeds of every list, but those
-// whose key is the one in prev.
-func writeListFeeds(w *writer, s *index.Site, covers *coverSet, keys *pageKeys, prev map[string]pageKey) error {
+// writeListFeeds writes the RSS and JSON feeds of every list.
+func writeListFeeds(w *writer, s *index.Site, covers *coverSet) error {
 	cfg := s.Config
 	base := cfg.BaseURL.String()
 	publisher := cfg.Organization
@@ -148,12 +96,6 @@ func writeListFeeds(w *writer, s *index.Site, covers *coverSet, keys *pageKeys, 
 	}
 	for _, l := range feedLists(s) {
 		items := l.stories[:min(len(l.stories), FeedItems)]
-		key := keys.feed(l.dir, l.title, l.description, items)
-		if keys.reuse(prev, w, key, l.dir+RSSFile, l.dir+JSONFile) {
-			continue
-		}
-		keys.set(l.dir+RSSFile, key)
-		keys.set(l.dir+JSONFile, key)
 		f := &feed.Feed{
 			Title: l.title, Description: l.description, Language: cfg.Language,
 			HomeURL: base + l.dir, RSSURL: base + l.dir + RSSFile, JSONURL: base + l.dir + JSONFile,
@@ -174,17 +116,6 @@ func writeListFeeds(w *writer, s *index.Site, covers *coverSet, keys *pageKeys, 
 		w.write(l.dir+JSONFile, js)
 	}
 	return nil
-}
-
-// sitemapFiles names the files sitemap.Files writes for n pages.
-func sitemapFiles(n int) []string {
-	names := []string{"sitemap.xml"}
-	if n > sitemap.MaxURLs {
-		for i := 1; i <= (n+sitemap.MaxURLs-1)/sitemap.MaxURLs; i++ {
-			names = append(names, fmt.Sprintf("sitemap-%d.xml", i))
-		}
-	}
-	return names
 }
 
 func feedItem(st *index.Story, base string, covers *coverSet) feed.Item {

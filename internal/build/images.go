@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -13,6 +12,7 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/vi"
 )
@@ -29,12 +29,21 @@ const CacheImagesDir = "images"
 type coverSet struct {
 	byStory map[string]*render.Cover
 	lengths map[string]int // output file → size in bytes, for feed enclosures
-	version []byte         // a fingerprint of every cover's outputs
+	files   *publish.Memory
 	stats   images.Stats
 }
 
 func newCoverSet() *coverSet {
-	return &coverSet{byStory: map[string]*render.Cover{}, lengths: map[string]int{}}
+	return &coverSet{byStory: map[string]*render.Cover{}, lengths: map[string]int{}, files: publish.NewMemory()}
+}
+
+// coverCache returns the cache of resized images in cacheDir, or nil (no
+// cache) if cacheDir is empty.
+func coverCache(cacheDir string) images.Cache {
+	if cacheDir == "" {
+		return nil
+	}
+	return images.Dir(filepath.Join(cacheDir, CacheImagesDir))
 }
 
 // lookup is the theme's render.Options.Cover.
@@ -43,14 +52,10 @@ func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
 // ("lan-800w.3f2a1b9c0d.jpg", "lan-1200x630.9e8d7c6b5a.jpg"), and records
-// them for the templates. Resized files are kept in cacheDir between
-// builds (nothing is cached if it is empty). Problems become errors at the
-// story's file.
-func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cacheDir string, w *writer, diags *diag.List) {
-	var cache images.Cache
-	if cacheDir != "" {
-		cache = images.Dir(filepath.Join(cacheDir, CacheImagesDir))
-	}
+// them for the templates, keeping the files in cs.files. Resized files are
+// kept in cache between builds (nothing is cached if it is nil). Problems
+// become errors at the story's file.
+func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cache images.Cache, diags *diag.List) {
 	proc := images.New(cache)
 	var todo []*index.Story
 	for _, st := range s.Stories {
@@ -82,7 +87,6 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 			res.set = set
 		}
 	})
-	h := sha256.New()
 	for i, st := range todo {
 		res := results[i]
 		diags.Append(res.diags)
@@ -96,9 +100,8 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 		c := &render.Cover{}
 		publish := func(p *images.Picture, label string) render.Picture {
 			name := st.URL + stem + "-" + label + "." + p.Hash()[:10] + p.Ext()
-			w.write(name, p.Data)
+			cs.files.Write(name, p.Data)
 			cs.lengths[name] = len(p.Data)
-			h.Write([]byte(name + "\n"))
 			return render.Picture{URL: name, Width: p.Width, Height: p.Height, Type: p.Type}
 		}
 		for _, p := range res.set.Widths {
@@ -107,16 +110,5 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 		c.Social = publish(res.set.Social, strconv.Itoa(res.set.Social.Width)+"x"+strconv.Itoa(res.set.Social.Height))
 		cs.byStory[st.URL] = c
 	}
-	cs.version = h.Sum(nil)
 	cs.stats = proc.Stats()
-}
-
-// mix makes every page key depend on b too: pages show covers (the story
-// page, its share tags, the cards of lists), so a changed cover renders
-// them again in the live preview.
-func (k *pageKeys) mix(b []byte) {
-	if k == nil {
-		return
-	}
-	k.global = append(k.global, b...)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 
 	"github.com/guong/guong/internal/index"
@@ -101,21 +100,4 @@ func (f *fragments) exec(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("partial %s: %w", name, err)
 	}
 	return template.HTML(b.String()), nil
-}
-
-// menuKey returns the key under which a page's header is shared: pages the
-// menu links to mark their own entry as current, so each has its own
-// header; every other page shares one.
-func menuKey(p *Page) string {
-	if p.URL == "" || p.Kind == "campaigns" || p.Kind == "departments" || p.Kind == "people" || p.Kind == "search" ||
-		p.Kind == "model" && p.Pager != nil && p.Pager.Number == 1 {
-		return "menu:" + p.URL
-	}
-	if p.Kind == "page" && p.Page != nil && p.Page.Menu != "" {
-		return "menu:" + p.URL
-	}
-	if strings.HasPrefix(p.URL, "tim-kiem/") {
-		return "menu:" + p.URL
-	}
-	return "-"
 }

@@ -359,7 +359,6 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"partialCached": func(name string, data any, key string) (template.HTML, error) {
 			return th.frags.partial(name, data, key)
 		},
-		"menuKey":        menuKey,
 		"base":           path.Base,
 		"groupByInitial": groupByInitial,
 		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },

@@ -1,5 +1,7 @@
-// guong live preview: reloads this tab when its page is rebuilt, keeping the
+// guong live preview: reloads this tab when its page changed, keeping the
 // scroll position, and shows the build's errors over the page until fixed.
+// The server renders this tab's page (named when connecting) after every
+// change and says whether its bytes changed.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -39,7 +41,7 @@
   function hide() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
-  var source = new EventSource("/__guong/events");
+  var source = new EventSource("/__guong/events?page=" + encodeURIComponent(location.pathname));
   source.addEventListener("state", function (e) {
     var d = JSON.parse(e.data);
     if (d.errors && d.errors.length) { show(d.errors); return; }
@@ -52,7 +54,7 @@
   source.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
     hide();
-    if (build === "0" || d.all || (d.pages || []).indexOf(location.pathname) >= 0) { reload(); return; }
+    if (build === "0" || d.reload) { reload(); return; }
     build = d.build;
   });
 })();

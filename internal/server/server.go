@@ -6,6 +6,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -36,18 +37,30 @@ const (
 var liveJS []byte
 
 // Server serves a site from memory. It is an http.Handler.
+//
+// It renders a page when a browser asks for it, from the last good
+// build.Snapshot, which keeps it for the next request. After every change
+// it makes a new Snapshot, renders again the page each open tab shows, and
+// tells the tabs whose page changed, byte for byte, to reload: whatever the
+// theme shows on a page, a tab shows what a clean build would write.
 type Server struct {
 	builder *build.Builder
 	log     io.Writer
 
 	mu       sync.RWMutex
-	out      *publish.Memory // the last good build; nil before the first
+	snap     *build.Snapshot // the last good build; nil before the first
 	basePath string
 	lang     string
 	start    int64    // when the server started: build ids differ across restarts
 	build    int      // counts successful builds
 	problems []string // the last build's errors, empty if it succeeded
-	clients  map[chan event]bool
+	clients  map[*client]bool
+}
+
+// client is one open tab, listening for events.
+type client struct {
+	page   string // the URL path of the tab's page
+	events chan event
 }
 
 // event is one message to the open tabs.
@@ -58,10 +71,8 @@ type event struct {
 
 // New returns a server for the site in siteFS.
 func New(siteFS fs.FS, opts build.Options, log io.Writer) *Server {
-	b := build.NewBuilder(siteFS, opts)
-	b.DeferSearch()
-	return &Server{builder: b, log: log, basePath: "/", lang: "vi",
-		clients: map[chan event]bool{}, start: time.Now().UnixNano()}
+	return &Server{builder: build.NewBuilder(siteFS, opts), log: log, basePath: "/", lang: "vi",
+		clients: map[*client]bool{}, start: time.Now().UnixNano()}
 }
 
 // BasePath returns the path the site is served at, e.g. "/guong-dien-hinh/".
@@ -71,22 +82,23 @@ func (s *Server) BasePath() string {
 	return s.basePath
 }
 
-// Build builds the site, prints one line about it (what changed, pages
-// rendered, milliseconds) and tells the open tabs. changed names the files
+// Build builds the site, prints one line about it (what changed, tabs
+// reloaded, milliseconds) and tells the open tabs. changed names the files
 // (slash paths relative to the site folder; "." for anything) that changed
 // since the last Build: only those are read again. Nil, for the first
 // build, reads everything. On failure the errors are printed and shown in
 // the tabs, and the last good build keeps being served.
 func (s *Server) Build(ctx context.Context, changed []string) error {
+	start := time.Now()
 	var (
-		r   *build.Result
-		out *publish.Memory
-		err error
+		r    *build.Result
+		snap *build.Snapshot
+		err  error
 	)
 	if changed == nil {
-		r, out, err = s.builder.Build(ctx)
+		r, snap, err = s.builder.Build(ctx)
 	} else {
-		r, out, err = s.builder.BuildChanged(ctx, changed)
+		r, snap, err = s.builder.BuildChanged(ctx, changed)
 	}
 	lang := r.Lang()
 	stamp := time.Now().Format("15:04:05")
@@ -104,17 +116,53 @@ func (s *Server) Build(ctx context.Context, changed []string) error {
 		s.broadcast(event{"problems", map[string]any{"errors": lines}})
 		return err
 	}
-	s.out, s.basePath, s.problems = out, r.Config.BasePath(), nil
+	before := view{s.snap, s.basePath}
+	failed := len(s.problems) > 0
+	s.snap, s.basePath, s.problems = snap, snap.Config().BasePath(), nil
 	s.build++
 	id := s.buildID()
+	tabs := make([]*client, 0, len(s.clients))
+	for c := range s.clients {
+		tabs = append(tabs, c)
+	}
 	s.mu.Unlock()
+	reloaded := reloadTabs(tabs, before, view{snap, snap.Config().BasePath()}, id, failed)
 	r.Diags.Print(s.log, lang)
+	ms := time.Since(start).Milliseconds()
 	fmt.Fprintf(s.log, "%s %s%s\n", stamp, what, diag.Text(lang,
-		fmt.Sprintf("%d trang được tạo lại, %d tệp thay đổi, %d ms", r.Rendered, len(r.Changed)+len(r.Removed), r.Elapsed.Milliseconds()),
-		fmt.Sprintf("%d pages rendered, %d files changed, %d ms", r.Rendered, len(r.Changed)+len(r.Removed), r.Elapsed.Milliseconds())))
-	s.broadcast(event{"reload", map[string]any{"build": id, "pages": s.urls(append(r.Changed, r.Removed...)), "all": touchesAll(r.Changed)}})
-	s.builder.Finish(ctx) // the search index, once the tabs have reloaded
+		fmt.Sprintf("%d trang, %d thẻ trình duyệt được tải lại, %d ms", r.Pages, reloaded, ms),
+		fmt.Sprintf("%d pages, %d browser tabs reloaded, %d ms", r.Pages, reloaded, ms)))
 	return nil
+}
+
+// view is a snapshot as the server serves it, at its base path.
+type view struct {
+	snap *build.Snapshot
+	base string
+}
+
+// reloadTabs renders the page of every open tab as it was and as it is,
+// each page once, and sends each tab a "reload" event that says whether
+// its page changed; after a failed build, every tab reloads. It returns how
+// many tabs were told to reload.
+func reloadTabs(tabs []*client, before, after view, id string, all bool) int {
+	changed := map[string]bool{}
+	n := 0
+	for _, c := range tabs {
+		again, seen := changed[c.page]
+		if !seen {
+			again = all || before.snap == nil || !samePage(before.lookup(c.page), after.lookup(c.page))
+			changed[c.page] = again
+		}
+		if again {
+			n++
+		}
+		select {
+		case c.events <- event{"reload", map[string]any{"build": id, "reload": again}}:
+		default: // a stuck tab misses this one; it reloads on reconnect
+		}
+	}
+	return n
 }
 
 // buildID names the current build; the caller holds s.mu. "0" means none.
@@ -150,43 +198,21 @@ func problems(r *build.Result, err error, lang string) []string {
 	return lines
 }
 
-// urls turns output files into the URL paths of their pages.
-func (s *Server) urls(files []string) []string {
-	base := s.BasePath()
-	out := make([]string, 0, len(files))
-	for _, f := range files {
-		f = strings.TrimSuffix(f, "index.html")
-		out = append(out, base+f)
-	}
-	return out
-}
-
-// touchesAll reports whether a change affects every page: a style sheet,
-// a script or another asset every page loads.
-func touchesAll(changed []string) bool {
-	for _, c := range changed {
-		if strings.HasPrefix(c, "static/") {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *Server) broadcast(e event) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for c := range s.clients {
 		select {
-		case c <- e:
+		case c.events <- e:
 		default: // a stuck tab misses this one; it reloads on reconnect
 		}
 	}
 }
 
 // Watch rebuilds on every burst of changes under the site folder dir until
-// ctx is done.
-func (s *Server) Watch(ctx context.Context, dir string) error {
-	return Watch(ctx, dir, func(paths []string) { s.Build(ctx, paths) })
+// ctx is done. ready, if not nil, is called once the watching has started.
+func (s *Server) Watch(ctx context.Context, dir string, ready func()) error {
+	return Watch(ctx, dir, ready, func(paths []string) { s.Build(ctx, paths) })
 }
 
 // ServeHTTP serves the current build at its base path: "dir/" serves
@@ -209,52 +235,80 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	s.mu.RLock()
-	out, base, build, probs := s.out, s.basePath, s.buildID(), s.problems
+	v, build, probs := view{s.snap, s.basePath}, s.buildID(), s.problems
 	s.mu.RUnlock()
-	if out == nil {
-		s.errorPage(w, probs)
+	if v.snap == nil {
+		s.errorPage(w, probs, http.StatusServiceUnavailable)
 		return
 	}
-	p := r.URL.Path
-	if !strings.HasPrefix(p, base) {
-		if p == "/" || p+"/" == base {
-			http.Redirect(w, r, base, http.StatusFound)
-			return
+	res := v.lookup(r.URL.Path)
+	switch {
+	case res.redirect != "":
+		http.Redirect(w, r, res.redirect, res.status)
+	case res.err != nil:
+		s.errorPage(w, []string{res.err.Error()}, http.StatusInternalServerError)
+	case res.data == nil:
+		http.Error(w, "404", http.StatusNotFound)
+	default:
+		serve(w, r, res.name, res.data, res.status, build)
+	}
+}
+
+// found is what a URL path leads to.
+type found struct {
+	name     string // the output file served
+	data     []byte // its bytes; nil if there is nothing to serve
+	status   int
+	redirect string // where to send the browser instead, if not empty
+	err      error  // a template failed on the page
+}
+
+// lookup resolves a URL path: "dir/" is "dir/index.html", "/" redirects to
+// the base path, a missing file is the site's own 404 page, and no path can
+// reach outside the build.
+func (v view) lookup(p string) found {
+	if !strings.HasPrefix(p, v.base) {
+		if p == "/" || p+"/" == v.base {
+			return found{redirect: v.base, status: http.StatusFound}
 		}
-		s.notFound(w, r, out, build)
-		return
+		return v.notFound()
 	}
-	name := strings.TrimPrefix(p, base)
+	name := strings.TrimPrefix(p, v.base)
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
 	if !publish.ValidPath(name) {
-		s.notFound(w, r, out, build)
-		return
+		return v.notFound()
 	}
-	data, ok := out.Get(name)
-	if !ok {
-		if _, isDir := out.Get(name + "/index.html"); isDir {
-			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-			return
-		}
-		s.notFound(w, r, out, build)
-		return
+	data, ok, err := v.snap.File(name)
+	switch {
+	case err != nil:
+		return found{name: name, err: err}
+	case ok:
+		return found{name: name, data: data, status: http.StatusOK}
 	}
-	serve(w, r, name, data, http.StatusOK, build)
+	if _, isDir, _ := v.snap.File(name + "/index.html"); isDir {
+		return found{redirect: p + "/", status: http.StatusMovedPermanently}
+	}
+	return v.notFound()
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, out *publish.Memory, build string) {
-	data, ok := out.Get("404.html")
-	if !ok {
-		http.Error(w, "404", http.StatusNotFound)
-		return
+func (v view) notFound() found {
+	data, ok, err := v.snap.File("404.html")
+	if err != nil || !ok {
+		return found{status: http.StatusNotFound, err: err}
 	}
-	serve(w, r, "404.html", data, http.StatusNotFound, build)
+	return found{name: "404.html", data: data, status: http.StatusNotFound}
 }
 
-// errorPage is served while no build has succeeded yet.
-func (s *Server) errorPage(w http.ResponseWriter, probs []string) {
+// samePage reports whether two lookups serve the same thing.
+func samePage(a, b found) bool {
+	return a.status == b.status && a.redirect == b.redirect && a.err == nil && b.err == nil && bytes.Equal(a.data, b.data)
+}
+
+// errorPage is served while no build has succeeded yet, and for a page a
+// template fails on.
+func (s *Server) errorPage(w http.ResponseWriter, probs []string, status int) {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>guong: lỗi</title><body><h1>Trang chưa tạo được vì có lỗi</h1><pre>`)
 	for _, p := range probs {
@@ -262,7 +316,7 @@ func (s *Server) errorPage(w http.ResponseWriter, probs []string) {
 	}
 	b.WriteString(`</pre></body></html>`)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusServiceUnavailable)
+	w.WriteHeader(status)
 	w.Write(inject([]byte(b.String()), "0"))
 }
 
@@ -276,7 +330,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	c := make(chan event, 8)
+	c := &client{page: r.URL.Query().Get("page"), events: make(chan event, 8)}
 	s.mu.Lock()
 	s.clients[c] = true
 	state := event{"state", map[string]any{"build": s.buildID(), "errors": s.problems}}
@@ -303,7 +357,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case e := <-c:
+		case e := <-c.events:
 			if !send(e) {
 				return
 			}

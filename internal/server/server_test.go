@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -43,9 +44,10 @@ type sse struct {
 	events chan [2]string // name, data
 }
 
-func listen(t testing.TB, ctx context.Context, url string) *sse {
+// listen opens the event stream of a tab showing the page at path.
+func listen(t testing.TB, ctx context.Context, url, path string) *sse {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+EventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", url+EventsPath+"?page="+neturl.QueryEscape(path), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -121,12 +123,8 @@ func startServer(t testing.TB, dir string) (string, context.Context, *Server) {
 	// Cancel first: open event streams end with ctx, and Close waits for them.
 	t.Cleanup(func() { cancel(); hs.Close() })
 	watching := make(chan struct{})
-	go func() {
-		close(watching)
-		srv.Watch(ctx, dir)
-	}()
+	go srv.Watch(ctx, dir, func() { close(watching) })
 	<-watching
-	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
 	return hs.URL, ctx, srv
 }
 
@@ -170,18 +168,18 @@ func TestLivePreview(t *testing.T) {
 		}
 	})
 
-	events := listen(t, ctx, base)
+	events := listen(t, ctx, base, "/guong-dien-hinh/bai-viet/a/")
 	events.next(t, "state")
+	search := listen(t, ctx, base, "/guong-dien-hinh/tim-kiem/")
+	search.next(t, "state")
 
 	t.Run("an edit is served and announced", func(t *testing.T) {
 		writeSite(t, dir, map[string]string{"content/stories/a.md": story("Chị Lan", "Lời đã sửa.")})
-		ev := events.next(t, "reload")
-		named := false
-		for _, p := range ev["pages"].([]any) {
-			named = named || p == "/guong-dien-hinh/bai-viet/a/"
+		if ev := events.next(t, "reload"); ev["reload"] != true {
+			t.Errorf("the edited story's tab is not told to reload: %v", ev)
 		}
-		if !named {
-			t.Errorf("reload event names %v, not the edited page", ev["pages"])
+		if ev := search.next(t, "reload"); ev["reload"] != false {
+			t.Errorf("the search page's tab is told to reload, though its page did not change: %v", ev)
 		}
 		if _, body, _ := get(t, page); !strings.Contains(body, "Lời đã sửa.") {
 			t.Errorf("the edit is not served")
@@ -199,7 +197,7 @@ func TestLivePreview(t *testing.T) {
 			t.Errorf("the last good page is not served")
 		}
 		// A tab opened now learns of the errors at once.
-		late := listen(t, ctx, base)
+		late := listen(t, ctx, base, "/guong-dien-hinh/")
 		if st := late.next(t, "state"); len(st["errors"].([]any)) != 1 {
 			t.Errorf("a new tab's state = %v", st)
 		}
@@ -270,7 +268,7 @@ func TestFirstBuildFails(t *testing.T) {
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "content/stories/a.md:1:1:") {
 		t.Fatalf("first page: %d %s", code, body)
 	}
-	events := listen(t, ctx, base)
+	events := listen(t, ctx, base, "/")
 	events.next(t, "state")
 	writeSite(t, dir, map[string]string{"content/stories/a.md": story("A", "Xong.")})
 	events.next(t, "reload")

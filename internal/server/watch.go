@@ -24,7 +24,8 @@ const (
 // including folders created later — and calls onChange with the
 // slash-separated paths (relative to root) of each burst of changes, until
 // ctx is done. Editors' temporary files and hidden folders are ignored.
-func Watch(ctx context.Context, root string, onChange func(paths []string)) error {
+// ready, if not nil, is called once every folder is watched.
+func Watch(ctx context.Context, root string, ready func(), onChange func(paths []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -35,6 +36,9 @@ func Watch(ctx context.Context, root string, onChange func(paths []string)) erro
 	}
 	for _, dir := range []string{"content", "themes"} {
 		addTree(w, filepath.Join(root, dir))
+	}
+	if ready != nil {
+		ready()
 	}
 
 	// pending maps each changed path to whether it did not exist before

@@ -1,0 +1,112 @@
+package build
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
+	"github.com/guong/guong/internal/markdown"
+)
+
+// bodyCache keeps converted Markdown bodies by file, with the body they
+// were converted from. A nil *bodyCache caches nothing.
+type bodyCache struct {
+	mu       sync.Mutex
+	basePath string
+	entries  map[string]bodyEntry
+}
+
+type bodyEntry struct {
+	line   int
+	src    []byte
+	result markdown.Result
+	diags  diag.List
+}
+
+func newBodyCache() *bodyCache { return &bodyCache{entries: map[string]bodyEntry{}} }
+
+// prepare empties the cache if the base path, which links depend on, changed.
+func (c *bodyCache) prepare(basePath string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.basePath != basePath {
+		c.basePath, c.entries = basePath, map[string]bodyEntry{}
+	}
+}
+
+// getAll fills in the jobs the cache holds unchanged, and returns the
+// positions of the others.
+func (c *bodyCache) getAll(jobs []body) (todo []int) {
+	if c == nil {
+		todo = make([]int, len(jobs))
+		for i := range todo {
+			todo[i] = i
+		}
+		return todo
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range jobs {
+		b := &jobs[i]
+		e, ok := c.entries[b.file]
+		if !ok || e.line != b.line || !bytes.Equal(e.src, b.src) {
+			todo = append(todo, i)
+			continue
+		}
+		b.result, b.diags = e.result, append(diag.List(nil), e.diags...)
+	}
+	return todo
+}
+
+func (c *bodyCache) put(file string, line int, src []byte, r markdown.Result, d diag.List) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries[file] = bodyEntry{line: line, src: src, result: r, diags: append(diag.List(nil), d...)}
+}
+
+// memoryCache keeps resized images in memory, in front of a cache on disk
+// (or none), so that the live preview's rebuilds do not read every resized
+// cover again. It is an images.Cache; a nil under caches in memory only.
+type memoryCache struct {
+	under images.Cache
+	mu    sync.Mutex
+	data  map[string][]byte
+}
+
+func newMemoryCache(under images.Cache) *memoryCache {
+	return &memoryCache{under: under, data: map[string][]byte{}}
+}
+
+// Get returns the entry key, from memory or else from the cache under.
+func (m *memoryCache) Get(key string) ([]byte, bool) {
+	m.mu.Lock()
+	data, ok := m.data[key]
+	m.mu.Unlock()
+	if ok || m.under == nil {
+		return data, ok
+	}
+	if data, ok = m.under.Get(key); ok {
+		m.mu.Lock()
+		m.data[key] = data
+		m.mu.Unlock()
+	}
+	return data, ok
+}
+
+// Put keeps data in memory and in the cache under.
+func (m *memoryCache) Put(key string, data []byte) error {
+	m.mu.Lock()
+	m.data[key] = data
+	m.mu.Unlock()
+	if m.under == nil {
+		return nil
+	}
+	return m.under.Put(key, data)
+}

@@ -1,0 +1,238 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
+)
+
+// Snapshot is a site as it stands at one moment: loaded, checked and
+// indexed, with its theme and its resized covers. It can make any file of
+// the site's output, alone and on request (File, for the live preview) or
+// all of them at once (Run, for guong build): both go through the same
+// page list and the same templates, so the preview shows what a build
+// writes, whatever the theme shows on a page.
+//
+// Nothing in a Snapshot changes once it is made but the files it keeps
+// once made; it is safe for concurrent use.
+type Snapshot struct {
+	opts    Options
+	siteFS  fs.FS
+	config  *site.Config
+	content *content.Site
+	site    *index.Site
+	theme   *render.Theme
+	covers  *coverSet
+	pages   []*render.Page
+	pageAt  map[string]int // output file → its page in pages
+
+	mu       sync.Mutex
+	rendered map[string][]byte // pages made by File
+	groups   [numGroups]group
+}
+
+// A group is a set of output files that are made together, once, the first
+// time one of them is asked for.
+type group struct {
+	once  sync.Once
+	files *publish.Memory
+	err   error
+}
+
+// The groups of files besides the pages.
+const (
+	groupFiles  = iota // the theme's static files, covers, pictures and photos
+	groupFeeds         // feeds, sitemaps and robots.txt
+	groupSearch        // the search index
+	numGroups
+)
+
+// newSnapshot loads, checks and indexes the site, reusing what cc keeps if
+// it is not nil, and returns nil when the site has errors (r tells them).
+func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r *Result) *Snapshot {
+	lap := r.stopwatch()
+	// The index needs only what the front matter says: it is made while
+	// the bodies render, so that neither core waits for it.
+	var s *index.Site
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, cc, func(cfg *site.Config, c *content.Site) {
+		s = index.Build(cfg, c, opts.Now)
+	})
+	lap("load+index")
+	r.Config = cfg
+	if c != nil {
+		r.Skipped = c.Skipped
+	}
+	if r.Diags.HasErrors() || cfg == nil || ctx.Err() != nil {
+		return nil
+	}
+	covers := newCoverSet()
+	theme, err := loadTheme(siteFS, cfg, opts, covers)
+	if err != nil {
+		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
+		return nil
+	}
+	r.Site = s
+	for _, pr := range s.UnusedProfiles {
+		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
+	}
+	var cache images.Cache
+	if cc != nil {
+		cache = cc.covers
+	} else {
+		cache = coverCache(opts.CacheDir)
+	}
+	covers.resize(ctx, siteFS, s, cache, &r.Diags)
+	r.Images = covers.stats
+	lap("images")
+	if r.Diags.HasErrors() || ctx.Err() != nil {
+		return nil
+	}
+	pages := Pages(s, opts.Dev, theme.T)
+	pageAt := make(map[string]int, len(pages))
+	for i, p := range pages {
+		pageAt[pageFile(p.URL)] = i
+	}
+	r.Pages = len(pages)
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, content: c, site: s, theme: theme, covers: covers,
+		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
+}
+
+// Config returns the site's configuration.
+func (snap *Snapshot) Config() *site.Config { return snap.config }
+
+// Site returns the site model.
+func (snap *Snapshot) Site() *index.Site { return snap.site }
+
+// File returns the output file name (a slash path relative to the base
+// URL, "bai-viet/lan/index.html"), making it if it was not made yet. It
+// reports false if the site has no such file. An error is one of the
+// theme's templates failing on the page.
+func (snap *Snapshot) File(name string) ([]byte, bool, error) {
+	if i, ok := snap.pageAt[name]; ok {
+		snap.mu.Lock()
+		data, done := snap.rendered[name]
+		snap.mu.Unlock()
+		if done {
+			return data, true, nil
+		}
+		var buf bytes.Buffer
+		if err := snap.theme.RenderTo(&buf, snap.pages[i]); err != nil {
+			return nil, true, err
+		}
+		data = buf.Bytes()
+		snap.mu.Lock()
+		snap.rendered[name] = data
+		snap.mu.Unlock()
+		return data, true, nil
+	}
+	files, err := snap.group(groupOf(name))
+	if err != nil {
+		return nil, false, err
+	}
+	data, ok := files.Get(name)
+	return data, ok, nil
+}
+
+// groupOf returns the group a file that is not a page would be in.
+func groupOf(name string) int {
+	base := path.Base(name)
+	switch {
+	case strings.HasPrefix(name, SearchIndexPath):
+		return groupSearch
+	case base == RSSFile || base == JSONFile || name == "robots.txt" ||
+		!strings.Contains(name, "/") && strings.HasPrefix(name, "sitemap") && path.Ext(name) == ".xml":
+		return groupFeeds
+	}
+	return groupFiles
+}
+
+// Files returns the name of every file of the output, sorted.
+func (snap *Snapshot) Files() ([]string, error) {
+	names := make([]string, 0, len(snap.pageAt))
+	for name := range snap.pageAt {
+		names = append(names, name)
+	}
+	for g := range numGroups {
+		files, err := snap.group(g)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, files.Names()...)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// group returns the files of group g, making them the first time.
+func (snap *Snapshot) group(g int) (*publish.Memory, error) {
+	gr := &snap.groups[g]
+	gr.once.Do(func() {
+		gr.files = publish.NewMemory()
+		w := newWriter(context.Background(), gr.files, snap.opts.NoMinify)
+		switch g {
+		case groupFiles:
+			snap.writeFiles(w)
+		case groupFeeds:
+			if err := writeFeeds(w, snap.site, snap.pages, snap.covers); err != nil {
+				w.fail(err)
+			}
+		case groupSearch:
+			writeSearch(snap.site, w, nil)
+		}
+		gr.err = w.err
+	})
+	return gr.files, gr.err
+}
+
+// writeFiles writes the theme's static files, the resized covers, the
+// pictures bodies show and the people's photos.
+func (snap *Snapshot) writeFiles(w *writer) {
+	if err := w.copyStatic(snap.theme); err != nil {
+		w.fail(err)
+	}
+	for _, name := range snap.covers.files.Names() {
+		data, _ := snap.covers.files.Get(name)
+		w.write(name, data)
+	}
+	for _, cp := range append(snap.content.Images, coverCopies(snap.site)...) {
+		data, err := fs.ReadFile(snap.siteFS, cp.From)
+		if err != nil {
+			w.fail(err)
+			continue
+		}
+		w.write(cp.To, data)
+	}
+}
+
+// pageFile is the output file of a page URL: "bai-viet/x/" → "bai-viet/x/index.html".
+func pageFile(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// coverCopies lists the profile photos to copy beside their people's
+// pages (stories' covers are resized: see coverSet).
+func coverCopies(s *index.Site) []content.Copy {
+	var out []content.Copy
+	for _, p := range s.People {
+		if p.Profile != nil && p.Profile.Photo != "" {
+			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
+	return out
+}
