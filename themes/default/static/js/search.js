@@ -305,13 +305,6 @@
   moreEl.addEventListener('click', function () { showMore(true); });
   window.addEventListener('popstate', function () { readURL(); search(); });
 
-  // For the browser tests: the ranking, as search.(*Reader).Search has it.
-  window.guongSearch = {
-    query: function (q) {
-      return index.run(q).then(function (r) { return { docs: r.ranked, files: r.files }; });
-    }
-  };
-
   readURL();
   if (input.value) { search(); } else { input.focus(); }
 })();
