@@ -119,6 +119,19 @@ func TestTieBreak(t *testing.T) {
 	}
 }
 
+// TestPrefixScore: a syllable being typed matches the terms it begins,
+// but below the term it is.
+func TestPrefixScore(t *testing.T) {
+	docs := []search.Doc{{Title: "Anh Ba"}, {Title: "An Ba"}}
+	ix, _ := open(t, docs, search.Options{})
+	if res := searchT(t, ix, "ba an", jstest.Filter{}); !slices.Equal(res.Docs, []int{1, 0}) {
+		t.Errorf("typing ba an: %v, want the whole an first", res.Docs)
+	}
+	if res := searchT(t, ix, "ba an ", jstest.Filter{}); !slices.Equal(res.Docs, []int{1}) {
+		t.Errorf("ba an, typed: %v, want only the whole an", res.Docs)
+	}
+}
+
 // TestSuggest: an empty answer suggests a near spelling, as most stories
 // spell it, or the query with a syllable fewer.
 func TestSuggest(t *testing.T) {
