@@ -164,7 +164,7 @@ func TestMinified(t *testing.T) {
 	min, _ := buildMemory(t, fsys, Options{})
 	raw, _ := buildMemory(t, fsys, Options{NoMinify: true})
 	for _, name := range []string{"index.html", "bai-viet/chi-lan/index.html", assetFile(t, min, "css/site.css"),
-		assetFile(t, min, "js/share.js"), "static/favicon.svg", "feed.xml", "feed.json", "sitemap.xml"} {
+		assetFile(t, min, "js/share.js"), assetFile(t, min, "js/search-core.js"), "static/favicon.svg", "feed.xml", "feed.json", "sitemap.xml"} {
 		m, ok1 := min.Get(name)
 		r, ok2 := raw.Get(name)
 		if !ok1 || !ok2 {

@@ -760,7 +760,7 @@ func TestCoverCache(t *testing.T) {
 // content in their names, and pages refer to those names.
 func TestAssetsFingerprinted(t *testing.T) {
 	mem, _ := buildPublishing(t, Options{NoMinify: true})
-	for _, name := range []string{"css/site.css", "css/print.css", "css/embed.css", "js/share.js"} {
+	for _, name := range []string{"css/site.css", "css/print.css", "css/embed.css", "js/share.js", "js/search-core.js", "js/search.js"} {
 		out := assetFile(t, mem, name)
 		src, err := fs.ReadFile(themes.FS, "default/static/"+name)
 		if err != nil {

@@ -1,7 +1,5 @@
 package search
 
-import "errors"
-
 // Numbers in the index files are written as strings of variable-length
 // digits, five bits each, most significant first, from a 64-character
 // alphabet that needs no escaping in JSON or URLs: a value's last digit is
@@ -51,27 +49,3 @@ var digitValue = func() (t [256]int8) {
 	}
 	return t
 }()
-
-var errDigits = errors.New("search: malformed number list")
-
-// decodeNums returns the numbers written by appendNum in s.
-func decodeNums(s string) ([]int, error) {
-	var out []int
-	v := 0
-	for i := 0; i < len(s); i++ {
-		d := int(digitValue[s[i]])
-		switch {
-		case d < 0:
-			return nil, errDigits
-		case d >= 32:
-			v = v<<5 | (d - 32)
-		default:
-			out = append(out, v<<5|d)
-			v = 0
-		}
-	}
-	if v != 0 || len(s) > 0 && digitValue[s[len(s)-1]] >= 32 {
-		return nil, errDigits
-	}
-	return out, nil
-}

@@ -1,6 +1,6 @@
 // Package search builds the site's search index: files the build writes
 // beside the search page, from which the browser (the theme's
-// static/js/search.js) answers queries with no server and no external
+// static/js/search-core.js) answers queries with no server and no external
 // service, downloading only the few files a query needs.
 //
 // # Syllables and folding
@@ -44,9 +44,10 @@
 //
 // # Ranking
 //
-// Search in this package answers a query from the files exactly as
-// search.js does, and the browser tests check that both agree; see Search
-// for the ranking rules.
+// The ranking lives in one place, the theme's static/js/search-core.js,
+// which readers' browsers run (see its run function for the rules); this
+// package only writes the files. go test runs the core in goja over
+// files written here (package jstest, rank_test.go).
 package search
 
 // Field weights: an occurrence of a syllable adds its field's weight to the

@@ -121,8 +121,8 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-// corpus is a small index for the ranking tests: each story is there for
-// one rule.
+// corpus is a small index for the ranking tests (rank_test.go): each
+// story is there for one rule.
 var corpus = []Doc{
 	0: {Title: "Giới trẻ và những trang biên bản", Person: "Lê Minh Tuấn", ModelKey: "chuyen-mon", Year: "2025",
 		Text: "Anh Tuấn ghi biên bản và giúp giới trẻ."},
@@ -141,78 +141,6 @@ var facets = Facets{
 	Years:     []string{"2025", "2024", "2023", "2022"},
 }
 
-// open builds docs into memory and opens a Reader on it.
-func open(t *testing.T, docs []Doc, opts Options) (*Reader, map[string][]byte) {
-	t.Helper()
-	files := map[string][]byte{}
-	for _, f := range Build(docs, facets, opts) {
-		files[f.Name] = f.Data
-	}
-	r, err := Open(func(name string) ([]byte, error) {
-		if d, ok := files[name]; ok {
-			return d, nil
-		}
-		return nil, fmt.Errorf("no file %s", name)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r, files
-}
-
-func TestRanking(t *testing.T) {
-	r, _ := open(t, corpus, Options{})
-	for _, tc := range []struct {
-		name, q string
-		f       Filter
-		want    []int
-	}{
-		// 1 has them together in its title; 5 twice in its text, 4 once;
-		// 0 has both in its title, apart.
-		{"no diacritics finds every spelling; together first, then by weight", "bien gioi", Filter{}, []int{1, 5, 4, 0}},
-		{"diacritics typed find the same stories in the same order", "biên giới", Filter{}, []int{1, 5, 4, 0}},
-		{"typed with diacritics, the exact spelling first", "Ân ", Filter{}, []int{3, 2}},
-		{"typed without, the heavier and newer first", "an ", Filter{}, []int{2, 3}},
-		{"a diacritic no story has ranks as none", "ẩn ", Filter{}, []int{2, 3}},
-		{"the last syllable, being typed, also begins words (anh)", "Ân", Filter{}, []int{3, 2, 0}},
-		{"d finds đ", "dang van dong", Filter{}, []int{4}},
-		{"every syllable must match", "bien xyz ", Filter{}, []int{}},
-		{"the syllable being typed begins words", "nguyen va", Filter{}, []int{3}},
-		{"case does not matter", "HOÀNG THỊ LAN", Filter{}, []int{1}},
-		{"a filter by model type", "bien gioi", Filter{Model: "dan-van-kheo"}, []int{1, 4}},
-		{"a filter by campaign and year", "bien", Filter{Campaign: "bien-gioi", Year: "2023"}, []int{4}},
-		{"a filter by an unknown key lets nothing through", "bien", Filter{Model: "khong-co"}, []int{}},
-		{"an empty query", " ,, ", Filter{}, []int{}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res, err := r.Search(tc.q, tc.f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(res.Docs, tc.want) {
-				t.Errorf("Search(%q) = %v, want %v", tc.q, res.Docs, tc.want)
-			}
-		})
-	}
-	res, _ := r.Search("bien xyz ", Filter{})
-	if !slices.Equal(res.Unknown, []string{"xyz"}) {
-		t.Errorf("Unknown = %q, want [xyz]", res.Unknown)
-	}
-}
-
-// TestTieBreak: stories that score the same come newest first (lowest id).
-func TestTieBreak(t *testing.T) {
-	docs := make([]Doc, 5)
-	for i := range docs {
-		docs[i] = Doc{Title: "Gương sáng", ModelKey: "chuyen-mon"}
-	}
-	r, _ := open(t, docs, Options{})
-	res, err := r.Search("guong sang", Filter{})
-	if err != nil || !slices.Equal(res.Docs, []int{0, 1, 2, 3, 4}) {
-		t.Errorf("Docs = %v (%v), want 0…4", res.Docs, err)
-	}
-}
-
 // manyDocs returns n stories over a varied vocabulary.
 func manyDocs(n int) []Doc {
 	syl := strings.Fields("an anh ân ấn bình biên biển biết giới giỏi gian giang giúp giữ dân vận khéo đường đông nguyễn thị văn lan hoàng hồ sơ cửa khẩu phòng ban xã hội")
@@ -226,73 +154,6 @@ func manyDocs(n int) []Doc {
 		docs[i] = Doc{Title: strings.Join(words[:6], " "), Text: strings.Join(words, " "), ModelKey: "chuyen-mon", URL: "bai-viet/" + strconv.Itoa(i) + "/"}
 	}
 	return docs
-}
-
-func TestShardSelection(t *testing.T) {
-	r, files := open(t, manyDocs(300), Options{ShardSize: 512})
-	terms, pairs := r.manifest.Terms, r.manifest.Pairs
-	if len(terms) < 10 || len(pairs) < 10 {
-		t.Fatalf("%d term shards and %d pair shards: too few to test the selection", len(terms), len(pairs))
-	}
-	// Every term lies in the shard the manifest points to.
-	for i := range terms {
-		shard, err := r.termShard(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for term := range shard {
-			if got := shardOf(terms, term); got != i {
-				t.Errorf("term %q is in shard %d, the manifest says %d", term, i, got)
-			}
-		}
-	}
-	for _, tc := range []struct {
-		q    string
-		want []string // keys the files must hold; at most one file each
-	}{
-		{"bien gioi ", []string{"u:bien", "u:gioi", "b:bien gioi"}},
-		{"Đường", []string{"u:duong"}}, // a single prefix range, or the term's shard
-		{"dan van kheo ", []string{"u:dan", "u:van", "u:kheo", "b:dan van", "b:van kheo"}},
-	} {
-		res, err := r.Search(tc.q, Filter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Files) > len(tc.want)+PrefixShards-1 {
-			t.Errorf("%q reads %d files %v, want at most %d", tc.q, len(res.Files), res.Files, len(tc.want)+PrefixShards-1)
-		}
-		for _, k := range tc.want {
-			dir, key := TermsDir, k[2:]
-			if k[0] == 'b' {
-				dir = PairsDir
-			}
-			found := false
-			for _, f := range res.Files {
-				if strings.HasPrefix(f, dir) && bytes.Contains(files[f], []byte(`"`+key+`":`)) {
-					found = true
-				}
-			}
-			if !found {
-				t.Errorf("%q: none of %v holds %q", tc.q, res.Files, key)
-			}
-		}
-	}
-	// A syllable being typed whose terms span many shards is matched whole,
-	// or through the pairs it makes with the syllable before.
-	res, err := r.Search("g", Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Files) != 1 {
-		t.Errorf("typing g reads %v, want one shard", res.Files)
-	}
-	res, err = r.Search("bien g", Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Docs) == 0 || len(res.Files) > 1+PrefixShards {
-		t.Errorf("bien g: %d results from %v", len(res.Docs), res.Files)
-	}
 }
 
 // TestDeterministic: the same stories give the same bytes, whatever the

@@ -37,7 +37,7 @@ func Fold(s string) string { return vi.Fold(s) }
 
 // IsWordRune reports whether r belongs to a syllable. The rule is
 // deliberately simple, so that the browser applies exactly the same one
-// (search.js, isWordChar): ASCII letters and digits; ª, µ, º; and every
+// (search-core.js, isWordChar; rank_test.go checks that both agree): ASCII letters and digits; ª, µ, º; and every
 // character from U+00C0 up to U+FFFF except × and ÷, the punctuation and
 // symbol blocks U+2000–U+2BFF, U+3000–U+303F, U+FE00–U+FE6F (with the
 // variation selectors), U+FF00–U+FF0F,
