@@ -4,6 +4,8 @@ import (
 	"sync"
 
 	"context"
+
+	"github.com/guong/guong/internal/urls"
 )
 
 // emit writes every file of the snapshot through w: the pages on every
@@ -37,7 +39,7 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 			w.fail(err)
 			return
 		}
-		w.writePage(pageFile(p.URL), buf)
+		w.writePage(urls.File(p.URL), buf)
 	})
 	release.pagesDone()
 	lap("pages")

@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/publish"
 	"golang.org/x/net/html"
+
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/urls"
 )
 
 // page is what checkLinks reads of one HTML file.
@@ -101,7 +102,7 @@ func checkLinks(t *testing.T, mem *publish.Memory, basePath string) {
 	}
 	var unreachable []string
 	for name := range pages {
-		if !seen[name] && name != "404.html" && name != pageFile(index.EmbedPath) {
+		if !seen[name] && name != "404.html" && name != urls.File(urls.Embed) {
 			unreachable = append(unreachable, name)
 		}
 	}

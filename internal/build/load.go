@@ -9,10 +9,10 @@ import (
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 )
 
 // caches are what the live preview keeps from one build to the next, each
@@ -130,13 +130,13 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *conten
 			s.Excerpt = b.result.FirstParagraph
 		}
 		if len(b.result.Images) > 0 {
-			c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
+			c.Images = append(c.Images, pageImages(urls.Stories+s.Slug+"/", b.result.Images)...)
 		}
 	}
 	for _, x := range c.Campaigns {
 		b := next()
 		x.HTML = b.result.HTML
-		c.Images = append(c.Images, pageImages(index.CampaignsPath+x.Key+"/", b.result.Images)...)
+		c.Images = append(c.Images, pageImages(urls.Campaigns+x.Key+"/", b.result.Images)...)
 	}
 	for _, p := range c.Pages {
 		b := next()

@@ -7,6 +7,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 )
 
 // loadTheme loads the site's theme: its own themes/<name>/ folder over the
@@ -81,8 +82,8 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	}
 	terms("model", s.Models, nil)
 
-	campaigns := render.Crumb{Name: t("campaigns"), URL: index.CampaignsPath}
-	add(&render.Page{Kind: "campaigns", URL: index.CampaignsPath, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
+	campaigns := render.Crumb{Name: t("campaigns"), URL: urls.Campaigns}
+	add(&render.Page{Kind: "campaigns", URL: urls.Campaigns, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
 	for _, c := range s.Campaigns {
 		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
 			add(&render.Page{Kind: "campaign", URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
@@ -90,28 +91,28 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 		}
 	}
 
-	depts := render.Crumb{Name: t("departments"), URL: index.DepartmentsPath}
-	add(&render.Page{Kind: "departments", URL: index.DepartmentsPath, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
+	depts := render.Crumb{Name: t("departments"), URL: urls.Departments}
+	add(&render.Page{Kind: "departments", URL: urls.Departments, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
 	terms("department", s.Departments, &depts)
 
-	people := render.Crumb{Name: t("people"), URL: index.PeoplePath}
-	add(&render.Page{Kind: "people", URL: index.PeoplePath, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
+	people := render.Crumb{Name: t("people"), URL: urls.People}
+	add(&render.Page{Kind: "people", URL: urls.People, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
 	for _, p := range s.People {
 		add(&render.Page{Kind: "person", URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
 			Crumbs: []render.Crumb{people, {Name: p.Name}}})
 	}
 
-	tags := render.Crumb{Name: t("tags"), URL: index.TagsPath}
-	add(&render.Page{Kind: "tags", URL: index.TagsPath, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
+	tags := render.Crumb{Name: t("tags"), URL: urls.Tags}
+	add(&render.Page{Kind: "tags", URL: urls.Tags, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
 	terms("tag", s.Tags, &tags)
 
-	years := render.Crumb{Name: t("years"), URL: index.YearsPath}
-	add(&render.Page{Kind: "years", URL: index.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
+	years := render.Crumb{Name: t("years"), URL: urls.Years}
+	add(&render.Page{Kind: "years", URL: urls.Years, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
 	terms("year", s.Years, &years)
 
-	add(&render.Page{Kind: "search", URL: index.SearchPath, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
+	add(&render.Page{Kind: "search", URL: urls.Search, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
 	add(&render.Page{Kind: "404", URL: "404.html", Title: t("not_found_title")})
-	add(&render.Page{Kind: "embed", URL: index.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
+	add(&render.Page{Kind: "embed", URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
 }
 

@@ -28,11 +28,13 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/themes"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+
+	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/urls"
+	"github.com/guong/guong/themes"
 )
 
 // The publishing site: testdata/small.txtar served from a portal's
@@ -356,7 +358,7 @@ func TestSitemap(t *testing.T) {
 		}
 		loc := portalBase + strings.TrimSuffix(name, "index.html")
 		_, ok := listed[loc]
-		if skip := name == "404.html" || name == pageFile(index.EmbedPath); ok == skip {
+		if skip := name == "404.html" || name == urls.File(urls.Embed); ok == skip {
 			t.Errorf("%s: listed %v", loc, ok)
 		}
 		delete(listed, loc)
@@ -778,7 +780,7 @@ func TestAssetsFingerprinted(t *testing.T) {
 	if !strings.Contains(home, `href="`+portalPath+assetFile(t, mem, "css/site.css")+`"`) {
 		t.Errorf("the home page does not link the fingerprinted stylesheet")
 	}
-	embed := string(get(t, mem, pageFile(index.EmbedPath)))
+	embed := string(get(t, mem, urls.File(urls.Embed)))
 	if !strings.Contains(embed, portalPath+assetFile(t, mem, "css/embed.css")) {
 		t.Errorf("the embedded list does not link its stylesheet")
 	}
@@ -789,7 +791,7 @@ func TestAssetsFingerprinted(t *testing.T) {
 // the portal's window.
 func TestEmbed(t *testing.T) {
 	mem, r := buildPublishing(t, Options{})
-	doc := parseHTML(t, get(t, mem, pageFile(index.EmbedPath)))
+	doc := parseHTML(t, get(t, mem, urls.File(urls.Embed)))
 	for _, tag := range []string{"header", "nav", "footer"} {
 		if len(findAll(doc, tag)) != 0 {
 			t.Errorf("the embedded list has a <%s>", tag)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/themes"
 )
 
@@ -47,7 +48,7 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 	}
 	pages := map[string]string{}
 	for _, st := range first.Site().Stories {
-		pages[st.File] = pageFile(st.URL)
+		pages[st.File] = urls.File(st.URL)
 	}
 	if f := os.Getenv("REBUILD_CPUPROFILE"); f != "" {
 		out, _ := os.Create(f)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/themes"
 )
 
@@ -82,7 +83,7 @@ func TestStoryHTMLOnOwnPage(t *testing.T) {
 			t.Errorf("%s: HTML let go with a theme of the site's own", st.Slug)
 		}
 		if files, ok := found[st.Slug]; ok {
-			if want := pageFile(st.URL); len(files) != 1 || files[0] != want {
+			if want := urls.File(st.URL); len(files) != 1 || files[0] != want {
 				t.Errorf("%s: HTML in %v, want only in %s", st.Slug, files, want)
 			}
 		}
@@ -99,8 +100,8 @@ func TestStoryHTMLReleased(t *testing.T) {
 		if st.HTML != "" {
 			t.Errorf("%s: HTML kept to the end of a one-off build", st.Slug)
 		}
-		if files, ok := found[st.Slug]; ok && (len(files) != 1 || files[0] != pageFile(st.URL)) {
-			t.Errorf("%s: HTML in %v, want in %s", st.Slug, files, pageFile(st.URL))
+		if files, ok := found[st.Slug]; ok && (len(files) != 1 || files[0] != urls.File(st.URL)) {
+			t.Errorf("%s: HTML in %v, want in %s", st.Slug, files, urls.File(st.URL))
 		}
 	}
 

@@ -5,21 +5,19 @@ import (
 
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/search"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 )
 
-// SearchIndexPath is the folder of the search index, relative to the base URL.
-const SearchIndexPath = index.SearchPath + "chi-muc/"
-
 // writeSearch writes the search index of the published stories under
-// SearchIndexPath, in step with release if it is not nil.
+// urls.SearchIndex, in step with release if it is not nil.
 func writeSearch(s *index.Site, w *writer, release *htmlRelease) {
 	doc := func(i int) search.Doc {
 		release.pace(i)
 		return searchDoc(s, i)
 	}
 	search.WriteFunc(len(s.Stories), doc, searchFacets(s), search.Options{Indexed: release.indexed()}, func(f search.File) {
-		w.writeMinified(SearchIndexPath+f.Name, f.Data) // compact JSON already
+		w.writeMinified(urls.SearchIndex+f.Name, f.Data) // compact JSON already
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/search"
 	"github.com/guong/guong/internal/search/jstest"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/themes"
 )
 
@@ -47,7 +48,7 @@ func TestSearchIndex(t *testing.T) {
 
 	// The page's search core, run in goja, finds the story.
 	ix, err := jstest.Open(func(name string) ([]byte, error) {
-		data, ok := mem.Get(SearchIndexPath + name)
+		data, ok := mem.Get(urls.SearchIndex + name)
 		if !ok {
 			return nil, fmt.Errorf("no %s", name)
 		}
@@ -67,7 +68,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("chi lan bien gioi found %v, want chi-lan first", res.Docs)
 	}
 	for _, name := range mem.Names() {
-		if !strings.HasPrefix(name, SearchIndexPath) {
+		if !strings.HasPrefix(name, urls.SearchIndex) {
 			continue
 		}
 		data, _ := mem.Get(name)
@@ -105,7 +106,7 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 		files := search.Build(docs, searchFacets(site), search.Options{})
 		out := publish.NewMemory()
 		parallel(ctx, len(files), func(i int) {
-			name := SearchIndexPath + files[i].Name
+			name := urls.SearchIndex + files[i].Name
 			data, err := mf.Minify(name, files[i].Data)
 			if err == nil {
 				err = out.Write(name, data)

@@ -16,6 +16,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 )
 
 // Snapshot is a site as it stands at one moment: loaded, checked and
@@ -102,7 +103,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	pages := Pages(s, opts.Dev, theme.T)
 	pageAt := make(map[string]int, len(pages))
 	for i, p := range pages {
-		pageAt[pageFile(p.URL)] = i
+		pageAt[urls.File(p.URL)] = i
 	}
 	r.Pages = len(pages)
 	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, content: c, site: s, theme: theme, covers: covers,
@@ -149,7 +150,7 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 func groupOf(name string) int {
 	base := path.Base(name)
 	switch {
-	case strings.HasPrefix(name, SearchIndexPath):
+	case strings.HasPrefix(name, urls.SearchIndex):
 		return groupSearch
 	case base == RSSFile || base == JSONFile || name == "robots.txt" ||
 		!strings.Contains(name, "/") && strings.HasPrefix(name, "sitemap") && path.Ext(name) == ".xml":
@@ -214,14 +215,6 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		}
 		w.write(cp.To, data)
 	}
-}
-
-// pageFile is the output file of a page URL: "bai-viet/x/" → "bai-viet/x/index.html".
-func pageFile(url string) string {
-	if url == "" || strings.HasSuffix(url, "/") {
-		return url + "index.html"
-	}
-	return url
 }
 
 // coverCopies lists the profile photos to copy beside their people's

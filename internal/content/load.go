@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -93,11 +94,11 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags
 			prev, dup := slugs[st.Slug]
 			if dup && st.Slug != "" {
 				if !v.unpublished && !prev.unpublished {
-					diags.Errorf(v.slugPos, diag.DuplicateSlug, "bai-viet/"+st.Slug+"/", prev.file)
+					diags.Errorf(v.slugPos, diag.DuplicateSlug, urls.Story(st.Slug), prev.file)
 					continue
 				}
 				// A draft left out of the build takes no address yet.
-				diags.Warnf(v.slugPos, diag.DuplicateSlug, "bai-viet/"+st.Slug+"/", prev.file)
+				diags.Warnf(v.slugPos, diag.DuplicateSlug, urls.Story(st.Slug), prev.file)
 			}
 			if !dup || !v.unpublished {
 				slugs[st.Slug] = owner{st.File, v.unpublished}

@@ -13,24 +13,8 @@ import (
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
-)
-
-// URL paths of the site's sections, relative to the base URL.
-const (
-	StoriesPath     = "bai-viet/"
-	ModelsPath      = "mo-hinh/"
-	CampaignsPath   = "phong-trao/"
-	DepartmentsPath = "don-vi/"
-	PeoplePath      = "nhan-vat/"
-	TagsPath        = "chu-de/"
-	YearsPath       = "nam/"
-	SearchPath      = "tim-kiem/"
-	ReportPath      = "bao-cao/"
-	PagePath        = "trang/"
-	// EmbedPath is the page of the latest stories that other sites (the
-	// department's portal) show in an iframe.
-	EmbedPath = "nhung/moi-nhat/"
 )
 
 // RelatedCount is how many related stories a story page shows.
@@ -130,25 +114,25 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 
 	models := map[string]*Term{}
 	for i, t := range cfg.Models {
-		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: ModelsPath + t.Key + "/"}
+		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
 		s.Models = append(s.Models, term)
 		models[t.Key] = term
 	}
 	depts := map[string]*Term{}
 	for i, t := range cfg.Departments {
-		term := &Term{Kind: "department", Key: t.Key, Name: t.Name, Description: t.Description, Index: i, URL: DepartmentsPath + t.Key + "/"}
+		term := &Term{Kind: "department", Key: t.Key, Name: t.Name, Description: t.Description, Index: i, URL: urls.Department(t.Key)}
 		s.Departments = append(s.Departments, term)
 		depts[t.Key] = term
 	}
 	campaigns := map[string]*Campaign{}
 	for _, cc := range c.Campaigns {
-		camp := &Campaign{Campaign: cc, URL: CampaignsPath + cc.Key + "/", Ongoing: cc.Ongoing(now)}
+		camp := &Campaign{Campaign: cc, URL: urls.Campaign(cc.Key), Ongoing: cc.Ongoing(now)}
 		s.Campaigns = append(s.Campaigns, camp)
 		campaigns[cc.Key] = camp
 	}
 
 	for _, st := range c.Stories {
-		s.Stories = append(s.Stories, &Story{Story: st, URL: StoriesPath + st.Slug + "/"})
+		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug)})
 	}
 	slices.SortStableFunc(s.Stories, compareNewer)
 
@@ -183,7 +167,7 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 			}
 			t := tags[key]
 			if t == nil {
-				t = &Term{Kind: "tag", Key: key, Name: name, URL: TagsPath + key + "/"}
+				t = &Term{Kind: "tag", Key: key, Name: name, URL: urls.Tag(key)}
 				tags[key] = t
 			}
 			if len(t.Stories) == 0 || t.Stories[len(t.Stories)-1] != st {
@@ -194,7 +178,7 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 		y := st.Date.In(cfg.TimeZone).Year()
 		if years[y] == nil {
 			key := strconv.Itoa(y)
-			years[y] = &Term{Kind: "year", Key: key, Name: key, URL: YearsPath + key + "/"}
+			years[y] = &Term{Kind: "year", Key: key, Name: key, URL: urls.Year(key)}
 		}
 		st.Year = years[y]
 		st.Year.Stories = append(st.Year.Stories, st)
@@ -354,7 +338,7 @@ func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*conte
 		}
 		used[slug] = true
 		p.Slug = slug
-		p.URL = PeoplePath + slug + "/"
+		p.URL = urls.Person(slug)
 	}
 	for _, pr := range profiles {
 		if p := people[pr.Name]; p != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 )
 
 func hcm(t testing.TB) *time.Location {
@@ -118,7 +119,7 @@ func TestStoriesNewestFirst(t *testing.T) {
 			s := build(t, &content.Site{Stories: in})
 			equal(t, "stories", slugs(s.Stories), want)
 			for _, st := range s.Stories {
-				if st.URL != "bai-viet/"+st.Slug+"/" {
+				if st.URL != urls.Story(st.Slug) {
 					t.Errorf("%s: URL = %q", st.Slug, st.URL)
 				}
 			}
@@ -649,27 +650,6 @@ func TestPaginate(t *testing.T) {
 				if next := p.Next(); (i == len(pages)-1) != (next == nil) || next != nil && next != pages[i+1] {
 					t.Errorf("page %d: Next = %v", n, next)
 				}
-			}
-		})
-	}
-}
-
-func TestPageURL(t *testing.T) {
-	tests := []struct {
-		list string
-		n    int
-		want string
-	}{
-		{"bai-viet/", 1, "bai-viet/"},
-		{"bai-viet/", 0, "bai-viet/"},
-		{"bai-viet/", 2, "bai-viet/trang/2/"},
-		{"nam/2024/", 12, "nam/2024/trang/12/"},
-		{"", 3, "trang/3/"},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s %d", tt.list, tt.n), func(t *testing.T) {
-			if got := index.PageURL(tt.list, tt.n); got != tt.want {
-				t.Errorf("PageURL(%q, %d) = %q, want %q", tt.list, tt.n, got, tt.want)
 			}
 		})
 	}

@@ -1,6 +1,6 @@
 package index
 
-import "strconv"
+import "github.com/guong/guong/internal/urls"
 
 // Pager is one page of a paginated list.
 type Pager struct {
@@ -42,7 +42,7 @@ func Paginate(list string, stories []*Story, per int) []*Pager {
 	pages := make([]*Pager, total)
 	for i := range pages {
 		lo, hi := i*per, min((i+1)*per, len(stories))
-		p := &Pager{Number: i + 1, Total: total, URL: PageURL(list, i+1), All: pages}
+		p := &Pager{Number: i + 1, Total: total, URL: urls.ListPage(list, i+1), All: pages}
 		if lo < hi {
 			p.Stories = stories[lo:hi]
 			p.First = lo + 1
@@ -50,14 +50,6 @@ func Paginate(list string, stories []*Story, per int) []*Pager {
 		pages[i] = p
 	}
 	return pages
-}
-
-// PageURL returns the URL of page n of list.
-func PageURL(list string, n int) string {
-	if n <= 1 {
-		return list
-	}
-	return list + PagePath + strconv.Itoa(n) + "/"
 }
 
 // Window returns the pages the numbered links of p show: the first and the

@@ -35,6 +35,7 @@ import (
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 	"gopkg.in/yaml.v3"
 )
@@ -341,7 +342,15 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		},
 		"url":    func(p string) string { return opts.BasePath + strings.TrimPrefix(p, "/") },
 		"absURL": func(p string) string { return opts.BaseURL + strings.TrimPrefix(p, "/") },
-		"asset":  func(p string) string { return opts.BasePath + opts.Asset(p) },
+		// section names a section's folder (see urls.Section), so that
+		// templates do not spell the URL scheme out.
+		"section": func(name string) (string, error) {
+			if p, ok := urls.Section(name); ok {
+				return p, nil
+			}
+			return "", fmt.Errorf("no section %q", name)
+		},
+		"asset": func(p string) string { return opts.BasePath + opts.Asset(p) },
 		"longDate": func(t time.Time) string {
 			return vi.LongDate(t.In(loc))
 		},

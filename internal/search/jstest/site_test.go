@@ -13,14 +13,16 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/search/jstest"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 	"github.com/guong/guong/themes"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // built is a built site and its index opened by the core.
@@ -38,7 +40,7 @@ func buildSite(t *testing.T, fsys fstest.MapFS, now time.Time) *built {
 		t.Fatalf("build: %v", err)
 	}
 	ix, err := jstest.Open(func(name string) ([]byte, error) {
-		data, ok := mem.Get(build.SearchIndexPath + name)
+		data, ok := mem.Get(urls.SearchIndex + name)
 		if !ok {
 			return nil, fmt.Errorf("no %s", name)
 		}

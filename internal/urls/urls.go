@@ -1,0 +1,108 @@
+// Package urls is the site's URL scheme, in one place: the folders of its
+// sections and the address of every kind of page, relative to the site's
+// base URL. content, index, the build and the theme's templates (through
+// the "section" template function) all read it from here.
+//
+//	bai-viet/<slug>/         a story          mo-hinh/<key>/    a model type
+//	phong-trao/<key>/        a campaign       don-vi/<key>/     a department
+//	nhan-vat/<slug>/         a person         chu-de/<key>/     a topic (tag)
+//	nam/<year>/              a year           <slug>/           a page of its own
+//	<list>trang/<n>/         page n of a list tim-kiem/         the search page
+//	tim-kiem/chi-muc/        the search index nhung/moi-nhat/   the embedded list
+package urls
+
+import "strconv"
+
+// The folders of the site's sections.
+const (
+	Stories     = "bai-viet/"
+	Models      = "mo-hinh/"
+	Campaigns   = "phong-trao/"
+	Departments = "don-vi/"
+	People      = "nhan-vat/"
+	Tags        = "chu-de/"
+	Years       = "nam/"
+	Search      = "tim-kiem/"
+	SearchIndex = Search + "chi-muc/"
+	Report      = "bao-cao/"
+	// Embed is the page of the latest stories that other sites (the
+	// department's portal) show in an iframe.
+	Embed = "nhung/moi-nhat/"
+	// NotFound is the page served for a missing address.
+	NotFound = "404.html"
+	// pages is the folder of a list's further pages.
+	pages = "trang/"
+)
+
+// Story is the address of the story with the given slug.
+func Story(slug string) string { return Stories + slug + "/" }
+
+// Model is the address of a model type's list.
+func Model(key string) string { return Models + key + "/" }
+
+// Department is the address of a department's list.
+func Department(key string) string { return Departments + key + "/" }
+
+// Campaign is the address of a campaign's page.
+func Campaign(key string) string { return Campaigns + key + "/" }
+
+// Person is the address of a person's or a collective's page.
+func Person(slug string) string { return People + slug + "/" }
+
+// Tag is the address of a topic's list.
+func Tag(key string) string { return Tags + key + "/" }
+
+// Year is the address of a year's list.
+func Year(key string) string { return Years + key + "/" }
+
+// Page is the address of a page of the site's own (content/pages).
+func Page(slug string) string { return slug + "/" }
+
+// ListPage is the address of page n of the list at list: page 1 is the
+// list itself, page n is list + "trang/n/".
+func ListPage(list string, n int) string {
+	if n <= 1 {
+		return list
+	}
+	return list + pages + strconv.Itoa(n) + "/"
+}
+
+// Section returns the folder of a section by its name in templates
+// ("stories", "models", "campaigns", "departments", "people", "tags",
+// "years", "search", "report", "embed"), and false for another name.
+func Section(name string) (string, bool) {
+	switch name {
+	case "stories":
+		return Stories, true
+	case "models":
+		return Models, true
+	case "campaigns":
+		return Campaigns, true
+	case "departments":
+		return Departments, true
+	case "people":
+		return People, true
+	case "tags":
+		return Tags, true
+	case "years":
+		return Years, true
+	case "search":
+		return Search, true
+	case "searchIndex":
+		return SearchIndex, true
+	case "report":
+		return Report, true
+	case "embed":
+		return Embed, true
+	}
+	return "", false
+}
+
+// File is the output file of a page address: "bai-viet/x/" is
+// "bai-viet/x/index.html"; an address naming a file is that file.
+func File(url string) string {
+	if url == "" || url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}

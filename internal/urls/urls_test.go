@@ -1,0 +1,38 @@
+package urls
+
+import "testing"
+
+func TestAddresses(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{Story("lan"), "bai-viet/lan/"},
+		{Model("dan-van-kheo"), "mo-hinh/dan-van-kheo/"},
+		{Campaign("thi-dua"), "phong-trao/thi-dua/"},
+		{Department("van-phong"), "don-vi/van-phong/"},
+		{Person("hoang-thi-lan"), "nhan-vat/hoang-thi-lan/"},
+		{Tag("bien-gioi"), "chu-de/bien-gioi/"},
+		{Year("2024"), "nam/2024/"},
+		{Page("gioi-thieu"), "gioi-thieu/"},
+		{ListPage(Model("x"), 1), "mo-hinh/x/"},
+		{ListPage(Model("x"), 3), "mo-hinh/x/trang/3/"},
+		{ListPage(Stories, 0), "bai-viet/"},
+		{ListPage("", 3), "trang/3/"},
+		{File(""), "index.html"},
+		{File(Story("lan")), "bai-viet/lan/index.html"},
+		{File(NotFound), "404.html"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestSection(t *testing.T) {
+	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "embed"} {
+		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
+			t.Errorf("Section(%q) = %q, %v", name, p, ok)
+		}
+	}
+	if _, ok := Section("stroies"); ok {
+		t.Errorf("an unknown section has a folder")
+	}
+}
