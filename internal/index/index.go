@@ -5,10 +5,12 @@
 package index
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/content"
@@ -239,11 +241,24 @@ func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
 		}
 	}
 	s.Pages = sortPages(sorter, c.Pages)
-	var scratch []*Story
-	for _, st := range s.Stories {
-		st.Related, scratch = related(st, scratch)
-	}
+	relateAll(s.Stories)
 	return s
+}
+
+// relateAll sets every story's related stories, on every core: each
+// story's are found apart from the others', from lists no longer changed.
+func relateAll(stories []*Story) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var scratch []*Story
+			for i := w; i < len(stories); i += workers {
+				stories[i].Related, scratch = related(stories[i], scratch)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // sortPages orders pages for menus: those with a weight first, lightest
