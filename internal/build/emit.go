@@ -5,6 +5,7 @@ import (
 
 	"context"
 
+	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -32,7 +33,7 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 		p := snap.pages[i]
 		buf := w.pageBuffer()
 		err := snap.theme.RenderTo(buf, p)
-		if p.Kind == "story" {
+		if p.Kind == render.Story {
 			release.rendered(p.Story)
 		}
 		if err != nil {

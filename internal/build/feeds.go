@@ -1,8 +1,6 @@
 package build
 
 import (
-	"time"
-
 	"github.com/guong/guong/internal/feed"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
@@ -49,18 +47,6 @@ func feedLists(s *index.Site) []feedList {
 	return lists
 }
 
-// feedDir returns the folder of the feeds of the list a page shows, or ""
-// if the list has none of its own (the site's feeds are on every page).
-func feedDir(p *render.Page) string {
-	switch p.Kind {
-	case "model", "department":
-		return p.Term.URL
-	case "campaign":
-		return p.Campaign.URL
-	}
-	return ""
-}
-
 // writeFeeds writes the RSS and JSON feeds of every list, sitemap.xml of
 // the pages and robots.txt. Only published stories are in s, so drafts
 // and scheduled stories are never listed.
@@ -71,8 +57,8 @@ func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet
 	base := s.Config.BaseURL.String()
 	var entries []sitemap.Entry
 	for _, p := range pages {
-		if inSitemap(p) {
-			entries = append(entries, sitemap.Entry{URL: base + p.URL, LastMod: lastMod(p)})
+		if p.InSitemap() {
+			entries = append(entries, sitemap.Entry{URL: base + p.URL, LastMod: p.LastMod()})
 		}
 	}
 	files, err := sitemap.Files(entries, base, s.Config.TimeZone)
@@ -139,45 +125,4 @@ func feedItem(st *index.Story, base string, covers *coverSet) feed.Item {
 		it.Image = &feed.Image{URL: base + s.URL, Type: s.Type, Length: covers.lengths[s.URL], Width: s.Width, Height: s.Height}
 	}
 	return it
-}
-
-// inSitemap tells whether a page is listed in sitemap.xml: every page but
-// the 404 page and the embedded list, which is shown inside other sites.
-func inSitemap(p *render.Page) bool {
-	return p.Kind != "404" && p.Kind != "embed"
-}
-
-// lastMod is a page's last change as sitemap.xml tells it: a story's date;
-// for a list, the date of its newest story; zero for plain pages, which
-// have no date.
-func lastMod(p *render.Page) time.Time {
-	switch {
-	case p.Story != nil:
-		return p.Story.Date
-	case p.Term != nil:
-		return newest(p.Term.Stories)
-	case p.Campaign != nil:
-		return newest(p.Campaign.Stories)
-	case p.Person != nil:
-		return newest(p.Person.Stories)
-	case p.Kind == "page":
-		return time.Time{}
-	case p.Kind == "campaigns":
-		var t time.Time
-		for _, c := range p.Site.Campaigns {
-			if n := newest(c.Stories); n.After(t) {
-				t = n
-			}
-		}
-		return t
-	}
-	return newest(p.Site.Stories)
-}
-
-// newest returns the date of the first of stories, sorted newest first.
-func newest(stories []*index.Story) time.Time {
-	if len(stories) == 0 {
-		return time.Time{}
-	}
-	return stories[0].Date
 }

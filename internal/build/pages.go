@@ -59,16 +59,16 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 		fillPage(p, s, dev)
 		pages = append(pages, p)
 	}
-	home := &render.Page{Kind: "home", URL: "", Title: s.Config.Title, Description: s.Config.Description}
+	home := &render.Page{Kind: render.Home, URL: "", Title: s.Config.Title, Description: s.Config.Description}
 	add(home)
 	for _, st := range s.Stories {
 		add(storyPage(st))
 	}
 	for _, p := range s.Pages {
-		add(&render.Page{Kind: "page", URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
+		add(&render.Page{Kind: render.PlainPage, URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
 			Crumbs: []render.Crumb{{Name: p.Title}}})
 	}
-	terms := func(kind string, ts []*index.Term, parent *render.Crumb) {
+	terms := func(kind render.Kind, ts []*index.Term, parent *render.Crumb) {
 		for _, t := range ts {
 			for _, pg := range index.Paginate(t.URL, t.Stories, per) {
 				crumbs := []render.Crumb{}
@@ -80,39 +80,39 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 			}
 		}
 	}
-	terms("model", s.Models, nil)
+	terms(render.Model, s.Models, nil)
 
 	campaigns := render.Crumb{Name: t("campaigns"), URL: urls.Campaigns}
-	add(&render.Page{Kind: "campaigns", URL: urls.Campaigns, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
+	add(&render.Page{Kind: render.Campaigns, URL: urls.Campaigns, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
 	for _, c := range s.Campaigns {
 		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
-			add(&render.Page{Kind: "campaign", URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
+			add(&render.Page{Kind: render.Campaign, URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
 				Crumbs: []render.Crumb{campaigns, {Name: c.Title}}})
 		}
 	}
 
 	depts := render.Crumb{Name: t("departments"), URL: urls.Departments}
-	add(&render.Page{Kind: "departments", URL: urls.Departments, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
-	terms("department", s.Departments, &depts)
+	add(&render.Page{Kind: render.Departments, URL: urls.Departments, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
+	terms(render.Department, s.Departments, &depts)
 
 	people := render.Crumb{Name: t("people"), URL: urls.People}
-	add(&render.Page{Kind: "people", URL: urls.People, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
+	add(&render.Page{Kind: render.People, URL: urls.People, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
 	for _, p := range s.People {
-		add(&render.Page{Kind: "person", URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
+		add(&render.Page{Kind: render.Person, URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
 			Crumbs: []render.Crumb{people, {Name: p.Name}}})
 	}
 
 	tags := render.Crumb{Name: t("tags"), URL: urls.Tags}
-	add(&render.Page{Kind: "tags", URL: urls.Tags, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
-	terms("tag", s.Tags, &tags)
+	add(&render.Page{Kind: render.Tags, URL: urls.Tags, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
+	terms(render.Tag, s.Tags, &tags)
 
 	years := render.Crumb{Name: t("years"), URL: urls.Years}
-	add(&render.Page{Kind: "years", URL: urls.Years, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
-	terms("year", s.Years, &years)
+	add(&render.Page{Kind: render.Years, URL: urls.Years, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
+	terms(render.Year, s.Years, &years)
 
-	add(&render.Page{Kind: "search", URL: urls.Search, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
-	add(&render.Page{Kind: "404", URL: "404.html", Title: t("not_found_title")})
-	add(&render.Page{Kind: "embed", URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
+	add(&render.Page{Kind: render.Search, URL: urls.Search, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
+	add(&render.Page{Kind: render.NotFound, URL: urls.NotFound, Title: t("not_found_title")})
+	add(&render.Page{Kind: render.Embed, URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
 }
 
@@ -123,12 +123,11 @@ func storyPage(st *index.Story) *render.Page {
 	if st.Model != nil {
 		crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
 	}
-	return &render.Page{Kind: "story", URL: st.URL, Title: st.Title, Description: st.Excerpt, Story: st,
+	return &render.Page{Kind: render.Story, URL: st.URL, Title: st.Title, Description: st.Excerpt, Story: st,
 		Crumbs: append(crumbs, render.Crumb{Name: st.Title})}
 }
 
 // fillPage sets what Pages sets on every page.
 func fillPage(p *render.Page, s *index.Site, dev bool) {
 	p.Site, p.Dev = s, dev
-	p.Feed = feedDir(p)
 }

@@ -14,7 +14,7 @@ import (
 
 // pagesOf builds a generated 1,000-story site and returns the default theme
 // and the site's pages of the given kinds.
-func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
+func pagesOf(b *testing.B, kinds ...render.Kind) (*render.Theme, []*render.Page) {
 	fsys, err := corpus.FS(corpus.Options{Stories: 1000, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
@@ -37,7 +37,7 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	want := map[string]bool{}
+	want := map[render.Kind]bool{}
 	for _, k := range kinds {
 		want[k] = true
 	}
@@ -56,7 +56,7 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 	return theme, pages
 }
 
-func benchRender(b *testing.B, kinds ...string) {
+func benchRender(b *testing.B, kinds ...render.Kind) {
 	theme, pages := pagesOf(b, kinds...)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -105,8 +107,8 @@ func TestFoldKeepsNoFragment(t *testing.T) {
 		"layouts/baseof.html":  {Data: []byte(`{{partialCached "footer" . ""}}{{template "main" .}}`)},
 		"partials/footer.html": {Data: []byte(`<footer>{{with .}}{{.Title}}{{else}}KHÔNG CÓ DỮ LIỆU{{end}}</footer>`)},
 	}
-	for _, kind := range Kinds {
-		fsys["layouts/"+kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<main>{{t "home"}}</main>{{end}}`)}
+	for _, kind := range Kinds() {
+		fsys[kind.layout()] = &fstest.MapFile{Data: []byte(`{{define "main"}}<main>{{t "home"}}</main>{{end}}`)}
 	}
 	th, err := Load(fsys, Options{Language: "vi", BasePath: "/"})
 	if err != nil {
@@ -118,5 +120,28 @@ func TestFoldKeepsNoFragment(t *testing.T) {
 	}
 	if want := "<footer>Bài</footer><main>home</main>"; string(html) != want {
 		t.Errorf("page = %s, want %s", html, want)
+	}
+}
+
+// TestKindsHaveLayouts: every kind in the table has its template in the
+// default theme, and every layout of the default theme is a kind's (or the
+// shell's).
+func TestKindsHaveLayouts(t *testing.T) {
+	layouts, err := fs.Glob(os.DirFS("../../themes/default"), "layouts/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"layouts/baseof.html": true}
+	for _, k := range Kinds() {
+		want[k.layout()] = true
+	}
+	for _, l := range layouts {
+		if !want[l] {
+			t.Errorf("%s is no kind's layout", l)
+		}
+		delete(want, l)
+	}
+	for l := range want {
+		t.Errorf("the default theme has no %s", l)
 	}
 }

@@ -6,7 +6,7 @@
 // A theme folder holds:
 //
 //	layouts/baseof.html   the page shell; it calls the "main" template
-//	layouts/<kind>.html   one per page kind (see Kinds), defining "main";
+//	layouts/<kind>.html   one per page kind (see Kind), defining "main";
 //	                      layouts/embed.html is a whole page without baseof
 //	partials/*.html       templates shared by every kind
 //	static/**             copied to static/ in the output (see Options.Asset)
@@ -40,20 +40,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Kinds are the page kinds a theme renders, each from layouts/<kind>.html.
-var Kinds = []string{
-	"home", "story", "page", "model", "campaigns", "campaign", "departments", "department",
-	"people", "person", "tag", "tags", "year", "years", "404", "embed", "search",
-}
-
-// standalone kinds are whole documents of their own: their layout is
-// rendered without layouts/baseof.html (no header, menu or footer). The
-// "embed" page is shown by other sites in an iframe.
-var standalone = map[string]bool{"embed": true}
-
 // Page is what a template receives as its dot.
 type Page struct {
-	Kind        string // one of Kinds
+	Kind        Kind
 	URL         string // relative to the base URL, e.g. "bai-viet/lan/"
 	Title       string
 	Description string
@@ -66,10 +55,6 @@ type Page struct {
 	Pager       *index.Pager
 	Crumbs      []Crumb
 	Dev         bool // rendered for the live preview
-	// Feed is the folder of the page's own feeds (feed.xml, feed.json),
-	// relative to the base URL, for lists that have one; the site's feeds
-	// are at the root.
-	Feed string
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -82,8 +67,8 @@ type Crumb struct {
 type Theme struct {
 	version   string // a fingerprint of every file of the theme
 	frags     *fragments
-	templates map[string]*template.Template
-	lastSize  map[string]*atomic.Int64 // by kind: the size of the page RenderTo made last
+	templates map[Kind]*template.Template
+	lastSize  map[Kind]*atomic.Int64 // by kind: the size of the page RenderTo made last
 	strings   map[string]string
 	fsys      fs.FS
 	basePath  string
@@ -133,8 +118,8 @@ func Load(fsys fs.FS, opts Options) (*Theme, error) {
 }
 
 func load(fsys fs.FS, opts Options) (*Theme, error) {
-	th := &Theme{templates: map[string]*template.Template{}, lastSize: map[string]*atomic.Int64{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments(), opts: opts}
-	for _, kind := range Kinds {
+	th := &Theme{templates: map[Kind]*template.Template{}, lastSize: map[Kind]*atomic.Int64{}, fsys: fsys, basePath: opts.BasePath, frags: newFragments(), opts: opts}
+	for _, kind := range Kinds() {
 		th.lastSize[kind] = new(atomic.Int64)
 	}
 	var err error
@@ -174,8 +159,8 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 	if th.frags.set, err = base.Clone(); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	for _, kind := range Kinds {
-		file := "layouts/" + kind + ".html"
+	for _, kind := range Kinds() {
+		file := kind.layout()
 		src, err := readTemplate(fsys, file, opts)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("theme: missing %s: %w", file, err)
@@ -184,7 +169,7 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 		}
 		t, err := base.Clone()
 		if err == nil {
-			_, err = t.New(kind).Parse(string(src))
+			_, err = t.New(string(kind)).Parse(string(src))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", file, err)
@@ -232,9 +217,9 @@ func fingerprint(fsys fs.FS) (string, error) {
 }
 
 // entry returns the name of the template that renders a page of kind.
-func entry(kind string) string {
-	if standalone[kind] {
-		return kind
+func entry(kind Kind) string {
+	if s, _ := kind.spec(); s.standalone {
+		return string(kind)
 	}
 	return "baseof"
 }
@@ -242,7 +227,7 @@ func entry(kind string) string {
 // Render writes the HTML of p.
 func (th *Theme) Render(w io.Writer, p *Page) error {
 	t := th.templates[p.Kind]
-	if t == nil {
+	if _, known := p.Kind.spec(); t == nil || !known {
 		return fmt.Errorf("theme: no template for page kind %q", p.Kind)
 	}
 	if err := t.ExecuteTemplate(w, entry(p.Kind), p); err != nil {

@@ -197,10 +197,10 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 		publisher.Name = cfg.Title
 	}
 	switch {
-	case p.Kind == "home":
+	case p.Kind == Home:
 		return ldWebSite{Context: "https://schema.org", Type: "WebSite", Name: cfg.Title, Description: cfg.Description,
 			URL: opts.BaseURL, InLanguage: cfg.Language, Publisher: publisher}
-	case p.Kind == "story" && p.Story != nil:
+	case p.Kind == Story && p.Story != nil:
 		st := p.Story
 		url := opts.BaseURL + p.URL
 		date := st.Date.In(loc).Format(time.RFC3339)
