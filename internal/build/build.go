@@ -16,10 +16,10 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/site"
 )
@@ -41,11 +41,11 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Config *site.Config // nil if site.yaml could not be read
+	Config *config.Config // nil if site.yaml could not be read
 	// Site is nil if the content had errors. A one-off build (Run) with
 	// the built-in templates empties each story's HTML once it is used:
 	// see htmlRelease.
-	Site    *index.Site
+	Site    *site.Site
 	Pages   int // HTML pages of the site
 	Files   int // all files written, by Run
 	Skipped []content.Skipped

@@ -2,8 +2,8 @@ package build
 
 import (
 	"github.com/guong/guong/internal/feed"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
 )
 
@@ -20,15 +20,15 @@ type feedList struct {
 	dir         string // "" for the whole site, else the list's URL
 	title       string
 	description string
-	stories     []*index.Story // newest first
+	stories     []*site.Story // newest first
 }
 
 // feedLists returns the whole site's list and those of every model type,
 // campaign and department.
-func feedLists(s *index.Site) []feedList {
+func feedLists(s *site.Site) []feedList {
 	cfg := s.Config
 	lists := []feedList{{title: cfg.Title, description: cfg.Description, stories: s.Stories}}
-	term := func(t *index.Term) {
+	term := func(t *site.Term) {
 		desc := t.Description
 		if desc == "" {
 			desc = cfg.Description
@@ -50,7 +50,7 @@ func feedLists(s *index.Site) []feedList {
 // writeFeeds writes the RSS and JSON feeds of every list, sitemap.xml of
 // the pages and robots.txt. Only published stories are in s, so drafts
 // and scheduled stories are never listed.
-func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet) error {
+func writeFeeds(w *writer, s *site.Site, pages []*render.Page, covers *coverSet) error {
 	if err := writeListFeeds(w, s, covers); err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet
 }
 
 // writeListFeeds writes the RSS and JSON feeds of every list.
-func writeListFeeds(w *writer, s *index.Site, covers *coverSet) error {
+func writeListFeeds(w *writer, s *site.Site, covers *coverSet) error {
 	cfg := s.Config
 	base := cfg.BaseURL.String()
 	publisher := cfg.Organization
@@ -104,7 +104,7 @@ func writeListFeeds(w *writer, s *index.Site, covers *coverSet) error {
 	return nil
 }
 
-func feedItem(st *index.Story, base string, covers *coverSet) feed.Item {
+func feedItem(st *site.Story, base string, covers *coverSet) feed.Item {
 	it := feed.Item{URL: base + st.URL, Title: st.Title, Summary: st.Excerpt, Date: st.Date, Person: st.Story.Person}
 	var names []string
 	if st.Model != nil {

@@ -11,9 +11,9 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -47,7 +47,7 @@ func coverCache(cacheDir string) images.Cache {
 }
 
 // lookup is the theme's render.Options.Cover.
-func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st.URL] }
+func (cs *coverSet) lookup(st *site.Story) *render.Cover { return cs.byStory[st.URL] }
 
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
@@ -55,9 +55,9 @@ func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st
 // them for the templates, keeping the files in cs.files. Resized files are
 // kept in cache between builds (nothing is cached if it is nil). Problems
 // become errors at the story's file.
-func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cache images.Cache, diags *diag.List) {
+func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cache images.Cache, diags *diag.List) {
 	proc := images.New(cache)
-	var todo []*index.Story
+	var todo []*site.Story
 	for _, st := range s.Stories {
 		if st.Cover != "" {
 			todo = append(todo, st)

@@ -7,11 +7,11 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -35,8 +35,8 @@ type caches struct {
 // with the content once it is read without errors, while the bodies
 // render: it must not use what rendering sets (HTML, Excerpt, Body,
 // Images).
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches, alongside func(*site.Config, *content.Site)) (*site.Config, *content.Site) {
-	cfg := site.Load(siteFS, diags)
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches, alongside func(*config.Config, *content.Site)) (*config.Config, *content.Site) {
+	cfg := config.Load(siteFS, diags)
 	if cfg == nil {
 		return nil, nil
 	}
@@ -73,7 +73,7 @@ type body struct {
 // cache holds unchanged, minified by mf unless it is nil: the pages'
 // templates are minified when the theme is loaded, so the bodies are the
 // part of a page left to minify.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
 	conv := markdown.New(cfg.BasePath())
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)

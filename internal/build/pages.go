@@ -3,7 +3,7 @@ package build
 import (
 	"io/fs"
 
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
@@ -14,7 +14,7 @@ import (
 // built-in theme of that name (or the default one). Its stylesheets and
 // scripts are published with fingerprinted names; covers are looked up in
 // covers while pages render.
-func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (*render.Theme, error) {
+func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet) (*render.Theme, error) {
 	var layers []fs.FS
 	if own, err := fs.Sub(siteFS, "themes/"+cfg.Theme); err == nil {
 		if _, err := fs.Stat(own, "."); err == nil {
@@ -52,7 +52,7 @@ func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (
 
 // Pages lists every page of the site, in a stable order. t gives the
 // theme's UI strings, for the titles of the site's own sections.
-func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
+func Pages(s *site.Site, dev bool, t func(key string) string) []*render.Page {
 	per := s.Config.Paginate
 	var pages []*render.Page
 	add := func(p *render.Page) {
@@ -68,9 +68,9 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 		add(&render.Page{Kind: render.PlainPage, URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
 			Crumbs: []render.Crumb{{Name: p.Title}}})
 	}
-	terms := func(kind render.Kind, ts []*index.Term, parent *render.Crumb) {
+	terms := func(kind render.Kind, ts []*site.Term, parent *render.Crumb) {
 		for _, t := range ts {
-			for _, pg := range index.Paginate(t.URL, t.Stories, per) {
+			for _, pg := range site.Paginate(t.URL, t.Stories, per) {
 				crumbs := []render.Crumb{}
 				if parent != nil {
 					crumbs = append(crumbs, *parent)
@@ -85,7 +85,7 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	campaigns := render.Crumb{Name: t("campaigns"), URL: urls.Campaigns}
 	add(&render.Page{Kind: render.Campaigns, URL: urls.Campaigns, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
 	for _, c := range s.Campaigns {
-		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
+		for _, pg := range site.Paginate(c.URL, c.Stories, per) {
 			add(&render.Page{Kind: render.Campaign, URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
 				Crumbs: []render.Crumb{campaigns, {Name: c.Title}}})
 		}
@@ -118,7 +118,7 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 
 // storyPage returns the page of a story, as Pages lists it, before Pages
 // sets its site, mode and feed (see fillPage).
-func storyPage(st *index.Story) *render.Page {
+func storyPage(st *site.Story) *render.Page {
 	crumbs := []render.Crumb{}
 	if st.Model != nil {
 		crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
@@ -128,6 +128,6 @@ func storyPage(st *index.Story) *render.Page {
 }
 
 // fillPage sets what Pages sets on every page.
-func fillPage(p *render.Page, s *index.Site, dev bool) {
+func fillPage(p *render.Page, s *site.Site, dev bool) {
 	p.Site, p.Dev = s, dev
 }

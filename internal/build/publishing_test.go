@@ -31,8 +31,8 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/themes"
 )
@@ -147,8 +147,8 @@ func get(t *testing.T, mem *publish.Memory, name string) []byte {
 // expectedFeeds lists the feeds a site must have, and the stories each must
 // hold: the newest FeedItems of the site, of each model type, campaign and
 // department.
-func expectedFeeds(s *index.Site) map[string][]*index.Story {
-	want := map[string][]*index.Story{"": s.Stories}
+func expectedFeeds(s *site.Site) map[string][]*site.Story {
+	want := map[string][]*site.Story{"": s.Stories}
 	for _, t := range s.Models {
 		want[t.URL] = t.Stories
 	}

@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/themes"
@@ -74,7 +74,7 @@ func TestStoryHTMLOnOwnPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ownTemplates(fsys, &site.Config{Theme: "default"}) {
+	if !ownTemplates(fsys, &config.Config{Theme: "default"}) {
 		t.Fatal("the copied theme does not count as the site's own")
 	}
 	found, r := markersIn(t, fsys, Options{})
@@ -132,9 +132,9 @@ func TestStoryHTMLReleased(t *testing.T) {
 // ahead of the story pages, and stops waiting when a page is made or when
 // no more pages will be.
 func TestSearchPace(t *testing.T) {
-	s := &index.Site{}
+	s := &site.Site{}
 	for range searchLead + 2 {
-		s.Stories = append(s.Stories, &index.Story{})
+		s.Stories = append(s.Stories, &site.Story{})
 	}
 	r := newHTMLRelease(s)
 	r.pace(searchLead - 1) // does not wait

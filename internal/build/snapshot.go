@@ -9,10 +9,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
@@ -31,9 +31,9 @@ import (
 type Snapshot struct {
 	opts    Options
 	siteFS  fs.FS
-	config  *site.Config
+	config  *config.Config
 	content *content.Site
-	site    *index.Site
+	site    *site.Site
 	theme   *render.Theme
 	covers  *coverSet
 	pages   []*render.Page
@@ -66,9 +66,9 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	lap := r.stopwatch()
 	// The index needs only what the front matter says: it is made while
 	// the bodies render, so that neither core waits for it.
-	var s *index.Site
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, cc, func(cfg *site.Config, c *content.Site) {
-		s = index.Build(cfg, c, opts.Now)
+	var s *site.Site
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, cc, func(cfg *config.Config, c *content.Site) {
+		s = site.Build(cfg, c, opts.Now)
 	})
 	lap("load+index")
 	r.Config = cfg
@@ -111,10 +111,10 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 }
 
 // Config returns the site's configuration.
-func (snap *Snapshot) Config() *site.Config { return snap.config }
+func (snap *Snapshot) Config() *config.Config { return snap.config }
 
 // Site returns the site model.
-func (snap *Snapshot) Site() *index.Site { return snap.site }
+func (snap *Snapshot) Site() *site.Site { return snap.site }
 
 // File returns the output file name (a slash path relative to the base
 // URL, "bai-viet/lan/index.html"), making it if it was not made yet. It
@@ -219,7 +219,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 
 // coverCopies lists the profile photos to copy beside their people's
 // pages (stories' covers are resized: see coverSet).
-func coverCopies(s *index.Site) []content.Copy {
+func coverCopies(s *site.Site) []content.Copy {
 	var out []content.Copy
 	for _, p := range s.People {
 		if p.Profile != nil && p.Profile.Photo != "" {

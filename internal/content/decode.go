@@ -11,9 +11,9 @@ import (
 	"sync/atomic"
 	"unique"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -50,7 +50,7 @@ type checkResult struct {
 	diags diag.List
 }
 
-func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory {
+func decodeStory(fsys fs.FS, doc *meta.Document, cfg *config.Config) *parsedStory {
 	f := doc.Fields
 	f.CheckKeys(storyKeys...)
 	st := &Story{
@@ -232,7 +232,7 @@ func localPath(f *meta.Map, key, file, p string) string {
 	return path.Join(path.Dir(file), p)
 }
 
-func decodeCampaign(doc *meta.Document, cfg *site.Config) *Campaign {
+func decodeCampaign(doc *meta.Document, cfg *config.Config) *Campaign {
 	f := doc.Fields
 	f.CheckKeys(campaignKeys...)
 	c := &Campaign{

@@ -3,7 +3,7 @@ package render
 import (
 	"time"
 
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 // Kind is a kind of page. Every kind is one entry of the table below and
@@ -129,7 +129,7 @@ func (p *Page) LastMod() time.Time {
 }
 
 // newest returns the date of the first of stories, sorted newest first.
-func newest(stories []*index.Story) time.Time {
+func newest(stories []*site.Story) time.Time {
 	if len(stories) == 0 {
 		return time.Time{}
 	}

@@ -1,212 +1,437 @@
-// Package site reads site.yaml: the site's title, address, language, time
-// zone and pagination, and the two registries stories refer to — the model
-// types and the departments.
+// Package site builds the site model from the content: every published
+// story linked to its model type, department, campaigns, person, tags and
+// year; the lists each of those pages shows; pagination; and related
+// stories. Everything is sorted, so the same input always gives the same site.
 package site
 
 import (
-	"errors"
-	"io/fs"
-	"net/url"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
-	_ "time/tzdata" // "Asia/Ho_Chi_Minh" must load where the OS has no zone database
 
-	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/meta"
+	"github.com/guong/guong/internal/config"
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 )
 
-// File is the name of the configuration file at the root of a site folder.
-const File = "site.yaml"
+// RelatedCount is how many related stories a story page shows.
+const RelatedCount = 5
 
-// DefaultMaxFileSize is the largest content file read, in bytes. site.yaml
-// may change it with maxFileSize, in MB.
-const DefaultMaxFileSize = 10 << 20
+// Site is the indexed site.
+type Site struct {
+	Config  *config.Config
+	Now     time.Time
+	Stories []*Story // published, newest first
 
-// maxFileSizeMB caps maxFileSize so that its value in bytes cannot overflow.
-const maxFileSizeMB = 1 << 20
-
-// Config is a site's configuration.
-type Config struct {
-	Title        string
-	Description  string
-	Organization string   // the publisher, e.g. "Sở Ngoại vụ tỉnh Lạng Sơn"
-	BaseURL      *url.URL // absolute, its path ending in "/"
-	Language     string   // "vi" or "en": the language of the site and of diagnostics
-	TimeZone     *time.Location
-	Paginate     int
-	Theme        string // the name of a theme folder under themes/, "default" unless set
-	MaxFileSize  int64  // the largest content file accepted, in bytes
-
-	Models      []Term // in the order written; the three model types of the plan by default
-	Departments []Term
+	Models      []*Term
+	Departments []*Term
+	Campaigns   []*Campaign // ongoing first, then by start date, newest first
+	Tags        []*Term     // by Vietnamese collation
+	Years       []*Term     // newest first
+	People      []*Person   // in Vietnamese alphabetical order
+	Pages       []*content.Page
+	Skipped     []content.Skipped
+	// UnusedProfiles are the profiles whose name no published story's person has.
+	UnusedProfiles []*content.Profile
 }
 
-// Term is an entry of a registry: its key, as stories write it, and what readers see.
+// Story is a published story with its links resolved.
+type Story struct {
+	*content.Story
+	URL        string // relative to the base URL: "bai-viet/<slug>/"
+	Model      *Term
+	Department *Term
+	Campaigns  []*Campaign
+	Tags       []*Term
+	Person     *Person
+	Year       *Term
+	Related    []*Story
+	order      int // position in Site.Stories
+}
+
+// Order returns the story's position in Site.Stories, newest first.
+func (s *Story) Order() int { return s.order }
+
+// Term is a model type, department, tag or year, with its stories.
 type Term struct {
+	Kind        string // "model", "department", "tag" or "year"
 	Key         string
 	Name        string
 	Description string
-	Color       string // an optional CSS colour for model types' badges
+	Color       string
+	Index       int // position among its kind, e.g. to pick a model's colour
+	URL         string
+	Stories     []*Story // newest first
+	// For departments: the people of its stories, in alphabetical order,
+	// individuals and collectives apart.
+	Individuals []*Person
+	Collectives []*Person
 }
 
-// DefaultModels are the three model types of the plan "Tuyên truyền gương
-// điển hình tiên tiến giai đoạn 2022 – 2025", used when site.yaml names none.
-func DefaultModels() []Term {
-	return []Term{
-		{Key: "hoc-tap-va-lam-theo-bac", Name: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"},
-		{Key: "dan-van-kheo", Name: "Dân vận khéo"},
-		{Key: "chuyen-mon", Name: "Điển hình trong thực hiện nhiệm vụ chuyên môn"},
-	}
+// Campaign is an emulation movement with its stories.
+type Campaign struct {
+	*content.Campaign
+	URL     string
+	Ongoing bool
+	Stories []*Story
+	ByModel []ModelCount // stories per model type, in registry order
 }
 
-// Model returns the model type with key.
-func (c *Config) Model(key string) (Term, bool) { return find(c.Models, key) }
-
-// Department returns the department with key.
-func (c *Config) Department(key string) (Term, bool) { return find(c.Departments, key) }
-
-func find(ts []Term, key string) (Term, bool) {
-	for _, t := range ts {
-		if t.Key == key {
-			return t, true
-		}
-	}
-	return Term{}, false
+// ModelCount is how many stories of a campaign are of one model type.
+type ModelCount struct {
+	Model *Term
+	Count int
 }
 
-// Keys returns the keys of terms, in order.
-func Keys(ts []Term) []string {
-	ks := make([]string, len(ts))
-	for i, t := range ts {
-		ks[i] = t.Key
-	}
-	return ks
+// Person is an individual or a collective with their stories.
+type Person struct {
+	Name       string
+	Slug       string
+	URL        string
+	Collective bool
+	Position   string // the latest story's, or the profile's
+	Department *Term  // the latest story's
+	Initial    string // the alphabet letter the name is filed under
+	Stories    []*Story
+	Awards     []PersonAward
+	Profile    *content.Profile
+	sortKey    []byte
 }
 
-// BasePath returns the path of the base URL, e.g. "/guong-dien-hinh/".
-func (c *Config) BasePath() string { return c.BaseURL.Path }
-
-var topKeys = []string{"title", "description", "organization", "baseURL", "language", "timeZone",
-	"paginate", "theme", "maxFileSize", "models", "departments"}
-
-// Load reads site.yaml from the root of fsys; problems are added to diags.
-func Load(fsys fs.FS, diags *diag.List) *Config {
-	src, err := fs.ReadFile(fsys, File)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Position{File: File}, diag.NoSiteFile)
-		} else {
-			diags.Errorf(diag.Position{File: File}, diag.ReadFailed, err)
-		}
-		return nil
-	}
-	if src = meta.Clean(File, src, diags); src == nil {
-		return nil
-	}
-	m := meta.ParseYAML(File, src, diags)
-	if m == nil {
-		return nil
-	}
-	return Parse(m)
+// PersonAward is an award with the story that tells of it.
+type PersonAward struct {
+	content.Award
+	Story *Story
 }
 
-// Parse builds a Config from the decoded site.yaml; problems go to m's list.
-func Parse(m *meta.Map) *Config {
-	m.CheckKeys(topKeys...)
-	c := &Config{
-		Title:        m.String("title", true),
-		Description:  m.String("description", false),
-		Organization: m.String("organization", false),
-		Language:     "vi",
-		Theme:        "default",
-		Paginate:     m.Int("paginate", 10),
-		// site.yaml gives the limit in MB, as the file-too-large message does.
-		MaxFileSize: int64(min(m.Int("maxFileSize", DefaultMaxFileSize>>20), maxFileSizeMB)) << 20,
+// Build indexes the content. now decides which campaigns are ongoing.
+func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
+	s := &Site{Config: cfg, Now: now, Pages: c.Pages, Skipped: c.Skipped}
+	sorter := vi.NewSorter()
+
+	models := map[string]*Term{}
+	for i, t := range cfg.Models {
+		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
+		s.Models = append(s.Models, term)
+		models[t.Key] = term
 	}
-	if lang := m.String("language", false); lang != "" {
-		lang = strings.ToLower(lang)
-		if lang != "vi" && lang != "en" && !strings.HasPrefix(lang, "vi-") && !strings.HasPrefix(lang, "en-") {
-			m.Report(m.ValuePos("language"), diag.BadLanguage, lang)
-		} else {
-			c.Language = lang[:2]
+	depts := map[string]*Term{}
+	for i, t := range cfg.Departments {
+		term := &Term{Kind: "department", Key: t.Key, Name: t.Name, Description: t.Description, Index: i, URL: urls.Department(t.Key)}
+		s.Departments = append(s.Departments, term)
+		depts[t.Key] = term
+	}
+	campaigns := map[string]*Campaign{}
+	for _, cc := range c.Campaigns {
+		camp := &Campaign{Campaign: cc, URL: urls.Campaign(cc.Key), Ongoing: cc.Ongoing(now)}
+		s.Campaigns = append(s.Campaigns, camp)
+		campaigns[cc.Key] = camp
+	}
+
+	for _, st := range c.Stories {
+		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug)})
+	}
+	slices.SortStableFunc(s.Stories, compareNewer)
+
+	tags := map[string]*Term{}
+	tagKeys := map[string]string{} // tag name → key: names repeat across stories
+	years := map[int]*Term{}
+	people := map[string]*Person{}
+	for i, st := range s.Stories {
+		st.order = i
+		st.Model = models[st.Story.Model]
+		st.Department = depts[st.Story.Department]
+		if st.Model != nil {
+			st.Model.Stories = append(st.Model.Stories, st)
+		}
+		if st.Department != nil {
+			st.Department.Stories = append(st.Department.Stories, st)
+		}
+		for _, key := range st.Story.Campaigns {
+			if camp := campaigns[key]; camp != nil && (len(camp.Stories) == 0 || camp.Stories[len(camp.Stories)-1] != st) {
+				st.Campaigns = append(st.Campaigns, camp)
+				camp.Stories = append(camp.Stories, st)
+			}
+		}
+		for _, name := range st.Story.Tags {
+			key, ok := tagKeys[name]
+			if !ok {
+				key = vi.Slug(name)
+				tagKeys[name] = key
+			}
+			if key == "" {
+				continue
+			}
+			t := tags[key]
+			if t == nil {
+				t = &Term{Kind: "tag", Key: key, Name: name, URL: urls.Tag(key)}
+				tags[key] = t
+			}
+			if len(t.Stories) == 0 || t.Stories[len(t.Stories)-1] != st {
+				t.Stories = append(t.Stories, st)
+				st.Tags = append(st.Tags, t)
+			}
+		}
+		y := st.Date.In(cfg.TimeZone).Year()
+		if years[y] == nil {
+			key := strconv.Itoa(y)
+			years[y] = &Term{Kind: "year", Key: key, Name: key, URL: urls.Year(key)}
+		}
+		st.Year = years[y]
+		st.Year.Stories = append(st.Year.Stories, st)
+
+		p := people[st.Story.Person]
+		if p == nil {
+			p = &Person{Name: st.Story.Person, Collective: st.Collective, Position: st.Position, Department: st.Department}
+			people[st.Story.Person] = p
+		}
+		p.Stories = append(p.Stories, st)
+		st.Person = p
+		for _, a := range st.Awards {
+			p.Awards = append(p.Awards, PersonAward{Award: a, Story: st})
 		}
 	}
-	if theme := m.String("theme", false); theme != "" {
-		if !vi.ValidSlug(theme) {
-			m.Report(m.ValuePos("theme"), diag.BadSlug, theme)
-		} else {
-			c.Theme = theme
+
+	for _, t := range tags {
+		s.Tags = append(s.Tags, t)
+	}
+	sort.Slice(s.Tags, func(i, j int) bool { return less(sorter, s.Tags[i].Name, s.Tags[j].Name, s.Tags[i].Key, s.Tags[j].Key) })
+	for _, t := range years {
+		s.Years = append(s.Years, t)
+	}
+	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Key > s.Years[j].Key })
+
+	sortCampaigns(s.Campaigns)
+	for _, camp := range s.Campaigns {
+		for _, m := range s.Models {
+			n := 0
+			for _, st := range camp.Stories {
+				if st.Model == m {
+					n++
+				}
+			}
+			camp.ByModel = append(camp.ByModel, ModelCount{Model: m, Count: n})
 		}
 	}
-	c.BaseURL = parseBaseURL(m)
-	c.TimeZone = time.FixedZone("ICT", 7*3600)
-	if tz := m.String("timeZone", false); tz != "" {
-		if loc, err := time.LoadLocation(tz); err != nil || tz == "Local" {
-			m.Report(m.ValuePos("timeZone"), diag.BadTimeZone, tz)
-		} else {
-			c.TimeZone = loc
+
+	s.People = indexPeople(sorter, people, c.Profiles)
+	for _, pr := range c.Profiles {
+		if people[pr.Name] == nil {
+			s.UnusedProfiles = append(s.UnusedProfiles, pr)
 		}
-	} else if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		c.TimeZone = loc
 	}
-	c.Models = terms(m, "models")
-	if !m.Has("models") {
-		c.Models = DefaultModels()
+	for _, p := range s.People {
+		seen := map[*Term]bool{}
+		for _, st := range p.Stories {
+			d := st.Department
+			if d == nil || seen[d] {
+				continue
+			}
+			seen[d] = true
+			if p.Collective {
+				d.Collectives = append(d.Collectives, p)
+			} else {
+				d.Individuals = append(d.Individuals, p)
+			}
+		}
 	}
-	c.Departments = terms(m, "departments")
-	return c
+	s.Pages = sortPages(sorter, c.Pages)
+	relateAll(s.Stories)
+	return s
 }
 
-func parseBaseURL(m *meta.Map) *url.URL {
-	raw := m.String("baseURL", false)
-	if raw == "" {
-		return &url.URL{Path: "/"}
+// relateAll sets every story's related stories, on every core: each
+// story's are found apart from the others', from lists no longer changed.
+func relateAll(stories []*Story) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var scratch []*Story
+			for i := w; i < len(stories); i += workers {
+				stories[i].Related, scratch = related(stories[i], scratch)
+			}
+		})
 	}
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil:
-		m.Report(m.ValuePos("baseURL"), diag.BadURL, raw, diag.Word{VI: "không đọc được", EN: "cannot be parsed"})
-		return &url.URL{Path: "/"}
-	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		m.Report(m.ValuePos("baseURL"), diag.BadURL, raw, diag.Word{VI: "phải bắt đầu bằng https:// và tên miền", EN: "it must start with https:// and a host name"})
-		return &url.URL{Path: "/"}
-	case u.RawQuery != "" || u.Fragment != "":
-		m.Report(m.ValuePos("baseURL"), diag.BadURL, raw, diag.Word{VI: "không được có ? hay #", EN: "it must not have a query or fragment"})
-	}
-	u.RawQuery, u.Fragment = "", ""
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-	}
-	u.RawPath = ""
-	return u
+	wg.Wait()
 }
 
-// terms reads a registry: a mapping from key to {name, description, color}.
-func terms(m *meta.Map, key string) []Term {
-	reg := m.Map(key)
-	if reg == nil {
-		return nil
+// sortPages orders pages for menus: those with a weight first, lightest
+// first, then the others by title.
+func sortPages(sorter *vi.Sorter, pages []*content.Page) []*content.Page {
+	out := append([]*content.Page(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Weight > 0) != (b.Weight > 0) {
+			return a.Weight > 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return less(sorter, a.Title, b.Title, a.Slug, b.Slug)
+	})
+	return out
+}
+
+// newer orders stories newest first, then by slug for a stable order.
+func newer(a, b *Story) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
 	}
-	var out []Term
-	for _, k := range reg.Keys() {
-		if !vi.ValidSlug(k) {
-			reg.Report(reg.KeyPos(k), diag.BadSlug, k)
-			continue
+	return a.Slug < b.Slug
+}
+
+// compareNewer is newer as a comparison function.
+func compareNewer(a, b *Story) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
+func less(sorter *vi.Sorter, a, b, ka, kb string) bool {
+	if c := sorter.Compare(a, b); c != 0 {
+		return c < 0
+	}
+	return ka < kb
+}
+
+// sortCampaigns puts ongoing campaigns first, then the rest; within each,
+// the latest start first.
+func sortCampaigns(cs []*Campaign) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Ongoing != b.Ongoing {
+			return a.Ongoing
 		}
-		t := Term{Key: k}
-		if e := reg.Map(k); e != nil {
-			e.CheckKeys("name", "description", "color")
-			t.Name = e.String("name", true)
-			t.Description = e.String("description", false)
-			t.Color = e.String("color", false)
-		} else if !reg.Has(k) {
-			continue
+		if !a.Start.Equal(b.Start) {
+			return a.Start.After(b.Start)
 		}
-		if t.Name == "" {
-			t.Name = k
+		return a.Key < b.Key
+	})
+}
+
+// indexPeople sorts people in Vietnamese alphabetical order — individuals by
+// given name, then family name; collectives by their name — and gives each a
+// distinct slug, even when two names transliterate alike.
+func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*content.Profile) []*Person {
+	out := make([]*Person, 0, len(people))
+	for _, p := range people {
+		sortName := p.Name
+		if !p.Collective {
+			sortName = vi.PersonSortName(p.Name)
 		}
-		out = append(out, t)
+		p.sortKey = sorter.Key(sortName)
+		p.Initial = vi.Initial(sortName)
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if c := compareBytes(out[i].sortKey, out[j].sortKey); c != 0 {
+			return c < 0
+		}
+		return out[i].Name < out[j].Name
+	})
+	// Slugs: in alphabetical order, the first of a clash gets the plain slug.
+	// Order by name so that adding a person elsewhere in the alphabet does
+	// not move anyone's address.
+	byName := append([]*Person(nil), out...)
+	sort.Slice(byName, func(i, j int) bool { return byName[i].Name < byName[j].Name })
+	used := map[string]bool{}
+	for _, p := range byName {
+		base := vi.Slug(p.Name)
+		if base == "" {
+			base = "nhan-vat"
+		}
+		slug := base
+		for n := 2; used[slug]; n++ {
+			slug = base + "-" + strconv.Itoa(n)
+		}
+		used[slug] = true
+		p.Slug = slug
+		p.URL = urls.Person(slug)
+	}
+	for _, pr := range profiles {
+		if p := people[pr.Name]; p != nil {
+			p.Profile = pr
+			if pr.Position != "" {
+				p.Position = pr.Position
+			}
+		}
 	}
 	return out
+}
+
+func compareBytes(a, b []byte) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}
+
+// related picks up to RelatedCount other stories: the same person's first,
+// then the same campaign's, then the same model type's, then those sharing
+// a tag; newest first within each. scratch is a buffer to reuse; it is
+// returned for the next call.
+func related(st *Story, scratch []*Story) ([]*Story, []*Story) {
+	var out []*Story
+	chosen := func(c *Story) bool { return c == st || slices.Contains(out, c) }
+	take := func(lists ...[]*Story) {
+		need := RelatedCount - len(out)
+		if need <= 0 {
+			return
+		}
+		cands := scratch[:0]
+		for _, l := range lists {
+			n := 0
+			for _, c := range l {
+				if n >= need {
+					break
+				}
+				if !chosen(c) {
+					cands = append(cands, c)
+					n++
+				}
+			}
+		}
+		scratch = cands
+		// A story in two lists is twice among the candidates: equal
+		// orders are the same story, so the order of the sort is unique.
+		slices.SortFunc(cands, func(a, b *Story) int { return a.order - b.order })
+		for _, c := range cands {
+			if len(out) == RelatedCount {
+				return
+			}
+			if !chosen(c) {
+				if out == nil {
+					out = make([]*Story, 0, RelatedCount)
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	take(st.Person.Stories)
+	var lists [][]*Story
+	for _, c := range st.Campaigns {
+		lists = append(lists, c.Stories)
+	}
+	take(lists...)
+	if st.Model != nil {
+		take(st.Model.Stories)
+	}
+	lists = lists[:0]
+	for _, t := range st.Tags {
+		lists = append(lists, t.Stories)
+	}
+	take(lists...)
+	return out, scratch
 }

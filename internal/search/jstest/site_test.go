@@ -17,9 +17,9 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/search/jstest"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 	"github.com/guong/guong/themes"
@@ -27,7 +27,7 @@ import (
 
 // built is a built site and its index opened by the core.
 type built struct {
-	site *index.Site
+	site *site.Site
 	ix   *jstest.Index
 	mem  *publish.Memory
 }

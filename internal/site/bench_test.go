@@ -1,14 +1,14 @@
-package index_test
+package site_test
 
 import (
 	"context"
 	"testing"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/site"
 )
 
@@ -20,7 +20,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	var d diag.List
-	cfg := site.Load(fsys, &d)
+	cfg := config.Load(fsys, &d)
 	if cfg == nil {
 		b.Fatal(d.Err())
 	}
@@ -32,7 +32,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		s := index.Build(cfg, c, now)
+		s := site.Build(cfg, c, now)
 		if len(s.Stories) != 10000 {
 			b.Fatalf("%d stories", len(s.Stories))
 		}

@@ -1,0 +1,253 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/guong/guong/internal/diag"
+)
+
+func load(t *testing.T, yaml string) (*Config, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{File: {Data: []byte(yaml)}}
+	var diags diag.List
+	c := Load(fsys, &diags)
+	diags.Sort()
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Format("en"))
+	}
+	return c, out
+}
+
+const goodSite = `title: "Gương điển hình tiên tiến – Sở Ngoại vụ"
+description: "Trang tuyên truyền"
+organization: "Sở Ngoại vụ tỉnh Lạng Sơn"
+baseURL: "https://example.gov.vn/guong-dien-hinh"
+language: "vi"
+timeZone: "Asia/Ho_Chi_Minh"
+paginate: 12
+theme: "trang-chu"
+maxFileSize: 2
+
+models:
+  dan-van-kheo:
+    name: "Dân vận khéo"
+    color: "#b91c1c"
+  chuyen-mon:
+    name: "Điển hình trong thực hiện nhiệm vụ chuyên môn"
+    description: "Thành tích xuất sắc"
+  hoc-tap-va-lam-theo-bac:
+    name: "Học tập và làm theo Bác"
+
+departments:
+  van-phong:
+    name: "Văn phòng Sở"
+  thanh-tra:
+    name: "Thanh tra Sở"
+    description: "Thanh tra hành chính"
+  phong-lanh-su:
+`
+
+func TestLoadGood(t *testing.T) {
+	c, diags := load(t, goodSite)
+	if len(diags) > 0 || c == nil {
+		t.Fatalf("Load: %q", diags)
+	}
+	if c.Title != "Gương điển hình tiên tiến – Sở Ngoại vụ" || c.Description != "Trang tuyên truyền" || c.Organization != "Sở Ngoại vụ tỉnh Lạng Sơn" {
+		t.Errorf("Title, Description, Organization = %q, %q, %q", c.Title, c.Description, c.Organization)
+	}
+	if got := c.BaseURL.String(); got != "https://example.gov.vn/guong-dien-hinh/" {
+		t.Errorf("BaseURL = %s, want a trailing slash", got)
+	}
+	if got := c.BasePath(); got != "/guong-dien-hinh/" {
+		t.Errorf("BasePath = %s", got)
+	}
+	if c.Language != "vi" || c.Paginate != 12 || c.Theme != "trang-chu" {
+		t.Errorf("Language, Paginate, Theme = %q, %d, %q", c.Language, c.Paginate, c.Theme)
+	}
+	if c.MaxFileSize != 2<<20 {
+		t.Errorf("MaxFileSize = %d, want 2 MB", c.MaxFileSize)
+	}
+	if got := c.TimeZone.String(); got != "Asia/Ho_Chi_Minh" {
+		t.Errorf("TimeZone = %s", got)
+	}
+	wantModels := []Term{
+		{Key: "dan-van-kheo", Name: "Dân vận khéo", Color: "#b91c1c"},
+		{Key: "chuyen-mon", Name: "Điển hình trong thực hiện nhiệm vụ chuyên môn", Description: "Thành tích xuất sắc"},
+		{Key: "hoc-tap-va-lam-theo-bac", Name: "Học tập và làm theo Bác"},
+	}
+	if !reflect.DeepEqual(c.Models, wantModels) {
+		t.Errorf("Models =\n%+v\nwant\n%+v", c.Models, wantModels)
+	}
+	if got := Keys(c.Departments); !reflect.DeepEqual(got, []string{"van-phong", "thanh-tra", "phong-lanh-su"}) {
+		t.Errorf("department keys = %q: the written order must be kept", got)
+	}
+	if d, ok := c.Department("phong-lanh-su"); !ok || d.Name != "phong-lanh-su" {
+		t.Errorf("Department(phong-lanh-su) = %+v, %v; want its key as its name", d, ok)
+	}
+	if d, ok := c.Department("thanh-tra"); !ok || d.Description != "Thanh tra hành chính" {
+		t.Errorf("Department(thanh-tra) = %+v, %v", d, ok)
+	}
+	if _, ok := c.Model("the-thao"); ok {
+		t.Errorf("Model(the-thao) found")
+	}
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, diags := load(t, "title: Gương\n")
+	if len(diags) > 0 || c == nil {
+		t.Fatalf("Load: %q", diags)
+	}
+	if got := c.BaseURL.String(); got != "/" {
+		t.Errorf("BaseURL = %q, want /", got)
+	}
+	if got := c.TimeZone.String(); got != "Asia/Ho_Chi_Minh" {
+		t.Errorf("TimeZone = %s, want Asia/Ho_Chi_Minh", got)
+	}
+	if c.Language != "vi" || c.Paginate != 10 || c.Theme != "default" || c.MaxFileSize != DefaultMaxFileSize {
+		t.Errorf("Language, Paginate, Theme, MaxFileSize = %q, %d, %q, %d", c.Language, c.Paginate, c.Theme, c.MaxFileSize)
+	}
+	if !reflect.DeepEqual(c.Models, DefaultModels()) {
+		t.Errorf("Models = %+v, want the defaults", c.Models)
+	}
+	if got := Keys(c.Models); !reflect.DeepEqual(got, []string{"hoc-tap-va-lam-theo-bac", "dan-van-kheo", "chuyen-mon"}) {
+		t.Errorf("default model keys = %q", got)
+	}
+	if len(c.Departments) != 0 {
+		t.Errorf("Departments = %+v, want none", c.Departments)
+	}
+}
+
+func TestLoadVariants(t *testing.T) {
+	tests := []struct {
+		name  string
+		yaml  string
+		check func(c *Config) string
+	}{
+		{"language en-US", "title: a\nlanguage: en-US\n", func(c *Config) string { return c.Language }},
+		{"language VI", "title: a\nlanguage: VI\n", func(c *Config) string { return c.Language }},
+		{"baseURL with a slash", "title: a\nbaseURL: https://example.gov.vn/\n", func(c *Config) string { return c.BaseURL.String() }},
+		{"baseURL host only", "title: a\nbaseURL: http://example.gov.vn\n", func(c *Config) string { return c.BaseURL.String() }},
+		{"baseURL Vietnamese path", "title: a\nbaseURL: https://example.gov.vn/gương\n", func(c *Config) string { return c.BasePath() }},
+		{"time zone", "title: a\ntimeZone: Asia/Bangkok\n", func(c *Config) string { return c.TimeZone.String() }},
+		{"CRLF and BOM", "\ufefftitle: a\r\npaginate: 5\r\n", func(c *Config) string { return c.Title + strings.Repeat("!", c.Paginate) }},
+		{"empty models", "title: a\nmodels: {}\n", func(c *Config) string { return strings.Join(Keys(c.Models), ",") }},
+	}
+	want := []string{"en", "vi", "https://example.gov.vn/", "http://example.gov.vn/", "/gương/", "Asia/Bangkok", "a!!!!!", ""}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := load(t, tt.yaml)
+			if len(diags) > 0 || c == nil {
+				t.Fatalf("Load: %q", diags)
+			}
+			if got := tt.check(c); got != want[i] {
+				t.Errorf("got %q, want %q", got, want[i])
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		yaml  string
+		diags []string
+	}{
+		{"missing title", "description: a\n",
+			[]string{`site.yaml:1:1: missing required field "title"`}},
+		{"empty file", "",
+			[]string{`site.yaml:1:1: missing required field "title"`}},
+		{"empty title", "title: \"\"\n",
+			[]string{`site.yaml:1:8: "title" must not be empty`}},
+		{"title list", "title: [a, b]\n",
+			[]string{`site.yaml:1:8: "title" must be a string, not a list`}},
+		{"baseURL without scheme", "title: a\nbaseURL: example.gov.vn/guong\n",
+			[]string{`site.yaml:2:10: invalid address "example.gov.vn/guong": it must start with https:// and a host name`}},
+		{"baseURL ftp", "title: a\nbaseURL: ftp://example.gov.vn/\n",
+			[]string{`site.yaml:2:10: invalid address "ftp://example.gov.vn/": it must start with https:// and a host name`}},
+		{"baseURL with query", "title: a\nbaseURL: \"https://example.gov.vn/guong?a=1\"\n",
+			[]string{`site.yaml:2:10: invalid address "https://example.gov.vn/guong?a=1": it must not have a query or fragment`}},
+		{"baseURL with fragment", "title: a\nbaseURL: \"https://example.gov.vn/#top\"\n",
+			[]string{`site.yaml:2:10: invalid address "https://example.gov.vn/#top": it must not have a query or fragment`}},
+		{"baseURL unparsable", "title: a\nbaseURL: \"https://exa mple.gov.vn:x/\"\n",
+			[]string{`site.yaml:2:10: invalid address "https://exa mple.gov.vn:x/": cannot be parsed`}},
+		{"bad timeZone", "title: a\ntimeZone: Hà Nội\n",
+			[]string{`site.yaml:2:11: unknown time zone "Hà Nội" (for example "Asia/Ho_Chi_Minh")`}},
+		{"timeZone Local", "title: a\ntimeZone: Local\n",
+			[]string{`site.yaml:2:11: unknown time zone "Local" (for example "Asia/Ho_Chi_Minh")`}},
+		{"paginate 0", "title: a\npaginate: 0\n",
+			[]string{`site.yaml:2:11: "paginate" must be a positive whole number, not "0"`}},
+		{"paginate mười", "title: a\npaginate: mười\n",
+			[]string{`site.yaml:2:11: "paginate" must be a positive whole number, not "mười"`}},
+		{"maxFileSize 0", "title: a\nmaxFileSize: 0\n",
+			[]string{`site.yaml:2:14: "maxFileSize" must be a positive whole number, not "0"`}},
+		{"bad language", "title: a\nlanguage: fr\n",
+			[]string{`site.yaml:2:11: language "fr" is not supported; use "vi" or "en"`}},
+		{"bad theme", "title: a\ntheme: ../x\n",
+			[]string{`site.yaml:2:8: invalid slug "../x": use only a-z, 0-9 and '-'`}},
+		{"unknown key", "title: a\npagniate: 5\ntimezone: Asia/Ho_Chi_Minh\ncolour: red\n",
+			[]string{
+				`site.yaml:2:1: warning: unknown key "pagniate" is ignored (did you mean "paginate"?)`,
+				`site.yaml:3:1: warning: unknown key "timezone" is ignored (did you mean "timeZone"?)`,
+				`site.yaml:4:1: warning: unknown key "colour" is ignored`,
+			}},
+		{"duplicate key", "title: a\npaginate: 5\ntitle: b\n",
+			[]string{`site.yaml:3:1: key "title" appears twice (first on line 1)`}},
+		{"registry key not a slug", "title: a\ndepartments:\n  van-phong:\n    name: Văn phòng\n  Dân vận:\n    name: Dân vận\n",
+			[]string{`site.yaml:5:3: invalid slug "Dân vận": use only a-z, 0-9 and '-'`}},
+		{"registry entry", "title: a\nmodels:\n  dan-van-kheo:\n    nmae: Dân vận khéo\n",
+			[]string{
+				`site.yaml:3:3: missing required field "name"`,
+				`site.yaml:4:5: warning: unknown key "nmae" is ignored (did you mean "name"?)`,
+			}},
+		{"registry entry empty", "title: a\nmodels:\n  dan-van-kheo: {}\n",
+			[]string{`site.yaml:3:3: missing required field "name"`}},
+		{"registry entry a string", "title: a\nmodels:\n  dan-van-kheo: Dân vận khéo\n",
+			[]string{`site.yaml:3:17: "dan-van-kheo" must be a mapping, not a string`}},
+		{"registry a list", "title: a\ndepartments: [van-phong]\n",
+			[]string{`site.yaml:2:14: "departments" must be a mapping, not a list`}},
+		{"registry duplicate", "title: a\nmodels:\n  chuyen-mon: {name: A}\n  chuyen-mon: {name: B}\n",
+			[]string{`site.yaml:4:3: key "chuyen-mon" appears twice (first on line 3)`}},
+		{"YAML syntax error", "title: a\nmodels:\n  dan-van-kheo: {name: [A}\n",
+			[]string{`site.yaml:3: YAML syntax error: did not find expected ',' or ']'`}},
+		{"not a mapping", "- title: a\n",
+			[]string{`site.yaml:1:1: front matter must be a set of "key: value" pairs`}},
+		{"invalid UTF-8", "title: Gương\norganization: S\xf4 Ngo\xe0i v\xf9\n",
+			[]string{`site.yaml:2:16: the file is not valid UTF-8 text; save it again as UTF-8`}},
+		{"all at once", "paginate: 0\nbaseURL: example.gov.vn\ntimeZone: ICT\nmodelz: {}\n",
+			[]string{
+				`site.yaml:1:1: missing required field "title"`,
+				`site.yaml:1:11: "paginate" must be a positive whole number, not "0"`,
+				`site.yaml:2:10: invalid address "example.gov.vn": it must start with https:// and a host name`,
+				`site.yaml:3:11: unknown time zone "ICT" (for example "Asia/Ho_Chi_Minh")`,
+				`site.yaml:4:1: warning: unknown key "modelz" is ignored (did you mean "models"?)`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := load(t, tt.yaml)
+			if !reflect.DeepEqual(diags, tt.diags) {
+				t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.Join(diags, "\n      "), strings.Join(tt.diags, "\n      "))
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	var diags diag.List
+	if c := Load(fstest.MapFS{"content/x.md": {}}, &diags); c != nil {
+		t.Errorf("Load returned a config")
+	}
+	if len(diags) != 1 {
+		t.Fatalf("got %d diagnostics, want 1", len(diags))
+	}
+	if got, want := diags[0].Format("en"), "site.yaml: site.yaml not found: is this a site folder?"; got != want {
+		t.Errorf("en: got %s, want %s", got, want)
+	}
+	if got, want := diags[0].Format("vi"), "site.yaml: không tìm thấy tệp site.yaml: đây có phải thư mục của trang không?"; got != want {
+		t.Errorf("vi: got %s, want %s", got, want)
+	}
+}
