@@ -5,7 +5,7 @@ import (
 
 	"context"
 
-	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -32,8 +32,8 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 	parallel(ctx, len(snap.pages), func(i int) {
 		p := snap.pages[i]
 		buf := w.pageBuffer()
-		err := snap.theme.RenderTo(buf, p)
-		if p.Kind == render.Story {
+		err := snap.th.RenderTo(buf, p)
+		if p.Kind == theme.Story {
 			release.rendered(p.Story)
 		}
 		if err != nil {

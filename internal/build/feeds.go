@@ -2,9 +2,9 @@ package build
 
 import (
 	"github.com/guong/guong/internal/feed"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
+	"github.com/guong/guong/internal/theme"
 )
 
 // Feed files, in the site's root and in the folder of every model type,
@@ -50,7 +50,7 @@ func feedLists(s *site.Site) []feedList {
 // writeFeeds writes the RSS and JSON feeds of every list, sitemap.xml of
 // the pages and robots.txt. Only published stories are in s, so drafts
 // and scheduled stories are never listed.
-func writeFeeds(w *writer, s *site.Site, pages []*render.Page, covers *coverSet) error {
+func writeFeeds(w *writer, s *site.Site, pages []*theme.Page, covers *coverSet) error {
 	if err := writeListFeeds(w, s, covers); err != nil {
 		return err
 	}

@@ -105,7 +105,7 @@ func (r *htmlRelease) indexed() func(i int) {
 }
 
 // ownTemplates reports whether the site's own theme folder has templates
-// (layouts or partials, which render.Load reads), which may show a story's
+// (layouts or partials, which theme.Load reads), which may show a story's
 // HTML on any page.
 func ownTemplates(siteFS fs.FS, cfg *config.Config) bool {
 	for _, dir := range []string{"layouts", "partials"} {

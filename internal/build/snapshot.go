@@ -14,8 +14,8 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -34,9 +34,9 @@ type Snapshot struct {
 	config  *config.Config
 	content *content.Site
 	site    *site.Site
-	theme   *render.Theme
+	th      *theme.Theme
 	covers  *coverSet
-	pages   []*render.Page
+	pages   []*theme.Page
 	pageAt  map[string]int // output file → its page in pages
 
 	mu       sync.Mutex
@@ -79,7 +79,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		return nil
 	}
 	covers := newCoverSet()
-	theme, err := loadTheme(siteFS, cfg, opts, covers)
+	th, err := loadTheme(siteFS, cfg, opts, covers)
 	if err != nil {
 		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
 		return nil
@@ -100,13 +100,13 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if r.Diags.HasErrors() || ctx.Err() != nil {
 		return nil
 	}
-	pages := Pages(s, opts.Dev, theme.T)
+	pages := Pages(s, opts.Dev, th.T)
 	pageAt := make(map[string]int, len(pages))
 	for i, p := range pages {
 		pageAt[urls.File(p.URL)] = i
 	}
 	r.Pages = len(pages)
-	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, content: c, site: s, theme: theme, covers: covers,
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, content: c, site: s, th: th, covers: covers,
 		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
 }
 
@@ -129,7 +129,7 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 			return data, true, nil
 		}
 		var buf bytes.Buffer
-		if err := snap.theme.RenderTo(&buf, snap.pages[i]); err != nil {
+		if err := snap.th.RenderTo(&buf, snap.pages[i]); err != nil {
 			return nil, true, err
 		}
 		data = buf.Bytes()
@@ -200,7 +200,7 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 // writeFiles writes the theme's static files, the resized covers, the
 // pictures bodies show and the people's photos.
 func (snap *Snapshot) writeFiles(w *writer) {
-	if err := w.copyStatic(snap.theme); err != nil {
+	if err := w.copyStatic(snap.th); err != nil {
 		w.fail(err)
 	}
 	for _, name := range snap.covers.files.Names() {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/theme"
 )
 
 // writer minifies and writes files from many goroutines, keeping the first
@@ -121,7 +121,7 @@ func (w *writer) writePage(name string, buf *bytes.Buffer) {
 	})
 }
 
-func (w *writer) copyStatic(theme *render.Theme) error {
+func (w *writer) copyStatic(theme *theme.Theme) error {
 	files, err := theme.Static()
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package render_test
+package theme_test
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
-	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/themes"
 )
 
 // pagesOf builds a generated 1,000-story site and returns the default theme
 // and the site's pages of the given kinds.
-func pagesOf(b *testing.B, kinds ...render.Kind) (*render.Theme, []*render.Page) {
+func pagesOf(b *testing.B, kinds ...theme.Kind) (*theme.Theme, []*theme.Page) {
 	fsys, err := corpus.FS(corpus.Options{Stories: 1000, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
@@ -31,18 +31,18 @@ func pagesOf(b *testing.B, kinds ...render.Kind) (*render.Theme, []*render.Page)
 		b.Fatal(err)
 	}
 	cfg := r.Config
-	theme, err := render.Load(def, render.Options{
+	th, err := theme.Load(def, theme.Options{
 		Language: cfg.Language, BasePath: cfg.BasePath(), BaseURL: cfg.BaseURL.String(), TimeZone: cfg.TimeZone,
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	want := map[render.Kind]bool{}
+	want := map[theme.Kind]bool{}
 	for _, k := range kinds {
 		want[k] = true
 	}
-	var pages []*render.Page
-	for _, p := range build.Pages(r.Site, false, theme.T) {
+	var pages []*theme.Page
+	for _, p := range build.Pages(r.Site, false, th.T) {
 		if want[p.Kind] {
 			pages = append(pages, p)
 		}
@@ -53,16 +53,16 @@ func pagesOf(b *testing.B, kinds ...render.Kind) (*render.Theme, []*render.Page)
 	if r.Site.Stories[0].HTML == "" {
 		b.Fatal("the stories have no HTML")
 	}
-	return theme, pages
+	return th, pages
 }
 
-func benchRender(b *testing.B, kinds ...render.Kind) {
-	theme, pages := pagesOf(b, kinds...)
+func benchRender(b *testing.B, kinds ...theme.Kind) {
+	th, pages := pagesOf(b, kinds...)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var n int64
 	for i := range b.N {
-		html, err := theme.RenderBytes(pages[i%len(pages)])
+		html, err := th.RenderBytes(pages[i%len(pages)])
 		if err != nil {
 			b.Fatal(err)
 		}
