@@ -11,7 +11,7 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/markdown"
-	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -47,9 +47,9 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 		bodies = cc.bodies
 	}
 	c := content.Load(ctx, siteFS, cfg, copts, diags)
-	var mf *publish.Minifier
+	var mf *minify.Minifier
 	if !opts.NoMinify {
-		mf = publish.NewMinifier()
+		mf = minify.New()
 	}
 	var beside sync.WaitGroup
 	if alongside != nil && c != nil && !diags.HasErrors() {
@@ -73,7 +73,7 @@ type body struct {
 // cache holds unchanged, minified by mf unless it is nil: the pages'
 // templates are minified when the theme is loaded, so the bodies are the
 // part of a page left to minify.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier) {
 	conv := markdown.New(cfg.BasePath())
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)

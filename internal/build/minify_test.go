@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -24,7 +25,7 @@ func TestMinifiedTemplates(t *testing.T) {
 		"sample":    sitefs.Dir("../.."),
 		"generated": generated(t, 150),
 	}
-	mf := publish.NewMinifier()
+	mf := minify.New()
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
 			small, _ := buildMemory(t, fsys, Options{})

@@ -4,7 +4,7 @@ import (
 	"io/fs"
 
 	"github.com/guong/guong/internal/config"
-	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
@@ -37,7 +37,7 @@ func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet)
 	}
 	var minifyTemplate func([]byte) ([]byte, error)
 	if !opts.NoMinify {
-		minifyTemplate = publish.NewMinifier().Template
+		minifyTemplate = minify.New().Template
 	}
 	return theme.Load(themeFS, theme.Options{
 		MinifyTemplate: minifyTemplate,

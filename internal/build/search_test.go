@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/search"
 	"github.com/guong/guong/internal/search/jstest"
@@ -96,7 +97,7 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	if site.Stories[0].HTML == "" {
 		b.Fatal("no HTML to index")
 	}
-	mf := publish.NewMinifier()
+	mf := minify.New()
 	b.ResetTimer()
 	for range b.N {
 		docs := make([]search.Doc, len(site.Stories))

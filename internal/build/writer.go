@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/theme"
 )
@@ -17,7 +18,7 @@ import (
 type writer struct {
 	ctx      context.Context
 	out      publish.Output
-	minifier *publish.Minifier
+	minifier *minify.Minifier
 	noMinify bool
 
 	// pages are buffers for pages, used again once the output is done
@@ -30,7 +31,7 @@ type writer struct {
 }
 
 func newWriter(ctx context.Context, out publish.Output, noMinify bool) *writer {
-	return &writer{ctx: ctx, out: out, minifier: publish.NewMinifier(), noMinify: noMinify, written: map[string]bool{}}
+	return &writer{ctx: ctx, out: out, minifier: minify.New(), noMinify: noMinify, written: map[string]bool{}}
 }
 
 // writeError is a file the output could not take: a full disk, a folder

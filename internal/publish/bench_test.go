@@ -10,6 +10,7 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
+	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/themes"
 )
@@ -43,7 +44,7 @@ func BenchmarkMinifyHTML(b *testing.B) {
 	for _, p := range pages {
 		total += int64(len(p))
 	}
-	m := publish.NewMinifier()
+	m := minify.New()
 	b.SetBytes(total / int64(len(pages)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -96,7 +96,7 @@ type Options struct {
 	// MinifyTemplate, if set, minifies the source of every template
 	// (layouts/*.html, partials/*.html) before it is parsed, so that pages
 	// come out of the templates minified and need no pass of their own
-	// over every byte; see publish.Minifier.Template.
+	// over every byte; see minify.Minifier.Template.
 	MinifyTemplate func(src []byte) ([]byte, error)
 	// Cover returns the resized cover of a story, or nil if it has none.
 	// It is called while pages render, so it may look up covers resized
