@@ -41,52 +41,23 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
-	siteFS := sitefs.Dir(*src)
-
-	// Nothing changed since the last build: its output is what a new build
-	// would write, so it stays as it is. Fingerprinting the inputs reads
-	// every one of them, so it is done only when the last build's records
-	// say the output may be up to date.
-	start := time.Now()
-	manifest, stamp := build.ReadManifest(opts.CacheDir), publish.ReadStamp(*dest)
-	if !*force && build.MayBeUpToDate(manifest, *dest, stamp, start) {
-		inputs, err := build.Inputs(siteFS, opts, Version)
-		if err == nil && build.UpToDate(manifest, inputs, *dest, stamp, start) {
-			fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(time.Since(start)))
-			return exitOK
-		}
-	}
-
-	out, err := publish.Open(*dest)
-	if err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
-		return exitContent
-	}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
-	// The output's stamp fingerprints the inputs from the bytes the build
-	// reads (see build.Record), not from a second reading of every file.
-	recording, digests := build.Record(siteFS)
-	r, err := build.Run(ctx, recording, out, opts)
+	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: Version})
 	stopLimit()
+	if r.UpToDate {
+		fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(r.Elapsed))
+		return exitOK
+	}
 	printResult(stderr, r)
 	if err != nil {
-		out.Abort()
-		if _, isList := diag.AsList(err); !isList {
-			fmt.Fprintf(stderr, "guong build: %v\n", err)
+		_, isList := diag.AsList(err)
+		if !isList {
+			fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
 		}
-		fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
+		if isList || errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
+		}
 		return exitContent
-	}
-	if inputs, err := digests.Inputs(opts, Version); err == nil {
-		out.Stamp = inputs
-	}
-	if err := out.Commit(); err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
-		return exitContent
-	}
-	if out.Stamp != "" {
-		abs, _ := filepath.Abs(*dest)
-		build.WriteManifest(opts.CacheDir, build.Manifest{Inputs: out.Stamp, Dest: abs, ValidUntil: build.ValidUntil(r, start)})
 	}
 	fmt.Fprintln(stdout, diag.Text(r.Lang(),
 		fmt.Sprintf("Đã tạo %d trang (%d tệp) vào %s trong %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed)),

@@ -52,6 +52,9 @@ type Result struct {
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
 	Images  images.Stats // cover sizes resized, and taken from the cache
+	// UpToDate says that Publish found nothing changed since the last
+	// build and left the output as it was.
+	UpToDate bool
 
 	// Phases is where the time went, stage by stage.
 	Phases []Phase

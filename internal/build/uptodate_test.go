@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
 )
 
@@ -129,5 +132,56 @@ func TestDigestsInputs(t *testing.T) {
 	}
 	if now, _ := Inputs(fsys, opts, "v1"); now == got {
 		t.Errorf("Inputs ignored the edit of %s", story)
+	}
+}
+
+// TestPublish: a second Publish of an unchanged site leaves the folder as
+// it is; an edit builds again; a failed build leaves the last output.
+func TestPublish(t *testing.T) {
+	siteDir, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	for name, data := range loadTxtar(t, "testdata/small.txtar") {
+		p := filepath.Join(siteDir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{Themes: themes.FS, Now: buildNow, CacheDir: filepath.Join(siteDir, CacheDir)}
+	ctx := context.Background()
+	publish := func(step string, force bool) *Result {
+		t.Helper()
+		r, err := Publish(ctx, sitefs.Dir(siteDir), dest, opts, PublishOptions{Force: force, Version: "test"})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return r
+	}
+	if r := publish("first", false); r.UpToDate || r.Pages == 0 {
+		t.Fatalf("first build: up to date %v, %d pages", r.UpToDate, r.Pages)
+	}
+	home := filepath.Join(dest, "index.html")
+	before, _ := os.ReadFile(home)
+	if r := publish("unchanged", false); !r.UpToDate {
+		t.Errorf("an unchanged site was built again")
+	}
+	if r := publish("forced", true); r.UpToDate {
+		t.Errorf("--force left the output as it was")
+	}
+	site := filepath.Join(siteDir, "site.yaml")
+	src, _ := os.ReadFile(site)
+	os.WriteFile(site, bytes.Replace(src, []byte("title: \""), []byte("title: \"Mới – "), 1), 0o644)
+	if r := publish("edited", false); r.UpToDate {
+		t.Errorf("an edited site was not built again")
+	}
+	after, _ := os.ReadFile(home)
+	if bytes.Equal(before, after) || !bytes.Contains(after, []byte("Mới – ")) {
+		t.Errorf("the edit is not published")
+	}
+	os.WriteFile(site, []byte("title: [\n"), 0o644)
+	if _, err := Publish(ctx, sitefs.Dir(siteDir), dest, opts, PublishOptions{Version: "test"}); err == nil {
+		t.Fatalf("a broken site.yaml published")
+	}
+	if kept, _ := os.ReadFile(home); !bytes.Equal(kept, after) {
+		t.Errorf("a failed build changed the output")
 	}
 }
