@@ -5,10 +5,12 @@
 // once into a publish.Output (Run, for guong build), or one at a time as
 // they are asked for (Snapshot.File, for the live preview, whose Builder
 // makes a new Snapshot on every change, reusing what did not change).
-// Each stage returns values and diagnostics; none changes what an earlier
-// one made, but for one thing: a one-off build with the built-in templates
-// lets each story's HTML go once its page and search entry are made (see
-// htmlRelease), to stay small.
+// Each stage returns values and diagnostics — the content (content.Load),
+// its converted bodies (site.Bodies), the site model made of both
+// (site.Build), the pages — and none changes what an earlier one made, but
+// for two releases of memory in a one-off build: each story's Markdown
+// once converted (see renderBodies), and with the built-in templates each
+// story's HTML once its page and search entry are made (see htmlRelease).
 package build
 
 import (
@@ -92,10 +94,11 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, nil, nil)
-	r.Config = cfg
-	if c != nil {
-		r.Skipped = c.Skipped
+	if l := load(ctx, siteFS, opts, &r.Diags, nil); l != nil {
+		r.Config = l.cfg
+		if l.content != nil {
+			r.Skipped = l.content.Skipped
+		}
 	}
 	r.Diags.Sort()
 	r.Elapsed = time.Since(start)

@@ -12,6 +12,7 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/minify"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -30,34 +31,39 @@ type caches struct {
 	changed     []string
 }
 
-// load reads site.yaml and the content, renders every Markdown body and
-// checks the files bodies refer to. If alongside is not nil, it is called
-// with the content once it is read without errors, while the bodies
-// render: it must not use what rendering sets (HTML, Excerpt, Body,
-// Images).
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches, alongside func(*config.Config, *content.Site)) (*config.Config, *content.Site) {
+// loaded is the site as load read it: site.yaml, the content, and its
+// bodies converted, with the pictures they show.
+type loaded struct {
+	cfg     *config.Config
+	content *content.Site
+	bodies  site.Bodies
+	images  []content.Copy // to copy beside the pages that show them
+}
+
+// load reads site.yaml and the content, converts every Markdown body and
+// checks the files bodies refer to. It returns nil if site.yaml cannot be
+// read, and no content or bodies if the content cannot.
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches) *loaded {
 	cfg := config.Load(siteFS, diags)
 	if cfg == nil {
-		return nil, nil
+		return nil
 	}
 	copts := content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
-	var bodies *bodyCache
+	var cache *bodyCache
 	if cc != nil {
 		copts.Cache, copts.Incremental, copts.Changed = cc.content, cc.incremental, cc.changed
-		bodies = cc.bodies
+		cache = cc.bodies
 	}
-	c := content.Load(ctx, siteFS, cfg, copts, diags)
+	l := &loaded{cfg: cfg, content: content.Load(ctx, siteFS, cfg, copts, diags)}
+	if l.content == nil {
+		return l
+	}
 	var mf *minify.Minifier
 	if !opts.NoMinify {
 		mf = minify.New()
 	}
-	var beside sync.WaitGroup
-	if alongside != nil && c != nil && !diags.HasErrors() {
-		beside.Go(func() { alongside(cfg, c) })
-	}
-	renderBodies(ctx, siteFS, cfg, c, diags, bodies, mf)
-	beside.Wait()
-	return cfg, c
+	l.bodies, l.images = renderBodies(ctx, siteFS, cfg, l.content, diags, cache, mf)
+	return l
 }
 
 // bodies are rendered results keyed by file, with what they refer to.
@@ -72,8 +78,14 @@ type body struct {
 // renderBodies converts every Markdown body on every core, but those the
 // cache holds unchanged, minified by mf unless it is nil: the pages'
 // templates are minified when the theme is loaded, so the bodies are the
-// part of a page left to minify.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier) {
+// part of a page left to minify. It returns the bodies in the content's
+// order, and the pictures they show with where each is copied.
+//
+// A one-off build (no cache) lets each story's source go once it is
+// converted: at 100,000 stories it would otherwise hold 460 MB of Markdown
+// beside the HTML until the last is converted. That, and htmlRelease, are
+// the only changes made to an earlier stage's values, both to stay small.
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier) (site.Bodies, []content.Copy) {
 	conv := markdown.New(cfg.BasePath())
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)
@@ -98,10 +110,8 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
 		cache.put(b.file, b.line, b.src, b.result, b.diags)
 		if cache == nil && todo[i] < len(c.Stories) {
-			// Converted: the source (the file's bytes) is not needed any
-			// more, and a one-off build of 100,000 stories would otherwise
-			// hold 460 MB of it until the last is converted, beside their
-			// HTML. Rebuilds keep it to compare.
+			// Converted: the source is not needed any more (see above).
+			// Rebuilds keep it to compare.
 			b.src = nil
 			c.Stories[todo[i]].Body = nil
 		}
@@ -120,35 +130,33 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 			}
 		}
 	})
+	var bodies site.Bodies
+	var images []content.Copy
 	i := 0
-	next := func() *body { b := &jobs[i]; i++; diags.Append(b.diags); return b }
+	next := func(page string) site.Body {
+		b := &jobs[i]
+		i++
+		diags.Append(b.diags)
+		if page != "" {
+			images = append(images, pageImages(page, b.result.Images)...)
+		}
+		return site.Body{HTML: b.result.HTML, FirstParagraph: b.result.FirstParagraph}
+	}
 	for _, s := range c.Stories {
-		b := next()
-		s.HTML = b.result.HTML
-		s.Excerpt = s.Summary
-		if s.Excerpt == "" {
-			s.Excerpt = b.result.FirstParagraph
-		}
-		if len(b.result.Images) > 0 {
-			c.Images = append(c.Images, pageImages(urls.Stories+s.Slug+"/", b.result.Images)...)
-		}
+		bodies.Stories = append(bodies.Stories, next(urls.Story(s.Slug)))
 	}
 	for _, x := range c.Campaigns {
-		b := next()
-		x.HTML = b.result.HTML
-		c.Images = append(c.Images, pageImages(urls.Campaigns+x.Key+"/", b.result.Images)...)
+		bodies.Campaigns = append(bodies.Campaigns, next(urls.Campaign(x.Key)))
 	}
 	for _, p := range c.Pages {
-		b := next()
-		p.HTML = b.result.HTML
-		if p.Summary == "" {
-			p.Summary = b.result.FirstParagraph
-		}
-		c.Images = append(c.Images, pageImages(p.Slug+"/", b.result.Images)...)
+		bodies.Pages = append(bodies.Pages, next(urls.Page(p.Slug)))
 	}
-	for _, p := range c.Profiles {
-		p.HTML = next().result.HTML
+	for range c.Profiles {
+		// The address of a person's page is only known once the site is
+		// indexed: pictures in a profile's body are checked, not copied.
+		bodies.Profiles = append(bodies.Profiles, next(""))
 	}
+	return bodies, images
 }
 
 func pageImages(page string, imgs []markdown.Image) []content.Copy {

@@ -89,22 +89,22 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	ctx := context.Background()
 	var diags diag.List
-	cfg, c := load(ctx, fsys, opts, &diags, nil, nil)
-	if cfg == nil || diags.HasErrors() {
+	l := load(ctx, fsys, opts, &diags, nil)
+	if l == nil || diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	site := site.Build(cfg, c, opts.Now)
-	if site.Stories[0].HTML == "" {
+	s := site.Build(l.cfg, l.content, l.bodies, opts.Now)
+	if s.Stories[0].HTML == "" {
 		b.Fatal("no HTML to index")
 	}
 	mf := minify.New()
 	b.ResetTimer()
 	for range b.N {
-		docs := make([]search.Doc, len(site.Stories))
+		docs := make([]search.Doc, len(s.Stories))
 		for i := range docs {
-			docs[i] = searchDoc(site, i)
+			docs[i] = searchDoc(s, i)
 		}
-		files := search.Build(docs, searchFacets(site), search.Options{})
+		files := search.Build(docs, searchFacets(s), search.Options{})
 		out := publish.NewMemory()
 		parallel(ctx, len(files), func(i int) {
 			name := urls.SearchIndex + files[i].Name

@@ -29,15 +29,15 @@ import (
 // Nothing in a Snapshot changes once it is made but the files it keeps
 // once made; it is safe for concurrent use.
 type Snapshot struct {
-	opts    Options
-	siteFS  fs.FS
-	config  *config.Config
-	content *content.Site
-	site    *site.Site
-	th      *theme.Theme
-	covers  *coverSet
-	pages   []*theme.Page
-	pageAt  map[string]int // output file → its page in pages
+	opts   Options
+	siteFS fs.FS
+	config *config.Config
+	images []content.Copy // the pictures bodies show, to copy beside their pages
+	site   *site.Site
+	th     *theme.Theme
+	covers *coverSet
+	pages  []*theme.Page
+	pageAt map[string]int // output file → its page in pages
 
 	mu       sync.Mutex
 	rendered map[string][]byte // pages made by File
@@ -64,20 +64,21 @@ const (
 // it is not nil, and returns nil when the site has errors (r tells them).
 func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r *Result) *Snapshot {
 	lap := r.stopwatch()
-	// The index needs only what the front matter says: it is made while
-	// the bodies render, so that neither core waits for it.
-	var s *site.Site
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, cc, func(cfg *config.Config, c *content.Site) {
-		s = site.Build(cfg, c, opts.Now)
-	})
-	lap("load+index")
-	r.Config = cfg
-	if c != nil {
-		r.Skipped = c.Skipped
-	}
-	if r.Diags.HasErrors() || cfg == nil || ctx.Err() != nil {
+	l := load(ctx, siteFS, opts, &r.Diags, cc)
+	lap("load")
+	if l == nil {
 		return nil
 	}
+	r.Config = l.cfg
+	if l.content != nil {
+		r.Skipped = l.content.Skipped
+	}
+	if r.Diags.HasErrors() || ctx.Err() != nil {
+		return nil
+	}
+	cfg, c := l.cfg, l.content
+	s := site.Build(cfg, c, l.bodies, opts.Now)
+	lap("index")
 	covers := newCoverSet()
 	th, err := loadTheme(siteFS, cfg, opts, covers)
 	if err != nil {
@@ -106,7 +107,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		pageAt[urls.File(p.URL)] = i
 	}
 	r.Pages = len(pages)
-	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, content: c, site: s, th: th, covers: covers,
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, images: l.images, site: s, th: th, covers: covers,
 		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
 }
 
@@ -207,7 +208,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		data, _ := snap.covers.files.Get(name)
 		w.write(name, data)
 	}
-	for _, cp := range append(snap.content.Images, coverCopies(snap.site)...) {
+	for _, cp := range append(snap.images, coverCopies(snap.site)...) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
 		if err != nil {
 			w.fail(err)

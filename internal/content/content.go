@@ -6,7 +6,6 @@
 package content
 
 import (
-	"html/template"
 	"time"
 
 	"github.com/guong/guong/internal/diag"
@@ -36,7 +35,6 @@ type Story struct {
 	Campaigns  []string
 	Tags       []string
 	Summary    string // as written
-	Excerpt    string // Summary, or the first paragraph's text when none is written
 	Cover      string // the cover image's slash path relative to the site folder
 	CoverAlt   string
 	Awards     []Award
@@ -45,9 +43,6 @@ type Story struct {
 	Body     []byte // Markdown
 	BodyLine int    // the file line on which Body starts
 	Version  uint64 // a fingerprint of the file's bytes
-
-	// Set when the body is rendered.
-	HTML template.HTML
 }
 
 // Award is a commendation a story's subject received.
@@ -69,7 +64,6 @@ type Campaign struct {
 	Body     []byte
 	BodyLine int
 	Version  uint64 // a fingerprint of the file's bytes
-	HTML     template.HTML
 }
 
 // Ongoing reports whether the campaign has not ended at t.
@@ -88,7 +82,6 @@ type Page struct {
 	Body     []byte
 	BodyLine int
 	Version  uint64 // a fingerprint of the file's bytes
-	HTML     template.HTML
 }
 
 // Profile enriches a person's page: content/people/<slug>.md.
@@ -104,7 +97,6 @@ type Profile struct {
 	Body         []byte
 	BodyLine     int
 	Version      uint64 // a fingerprint of the file's bytes
-	HTML         template.HTML
 }
 
 // Skipped is a story left out of the build, and why.

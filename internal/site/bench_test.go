@@ -32,7 +32,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		s := site.Build(cfg, c, now)
+		s := site.Build(cfg, c, site.Bodies{}, now)
 		if len(s.Stories) != 10000 {
 			b.Fatalf("%d stories", len(s.Stories))
 		}

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"html/template"
 	"runtime"
 	"slices"
 	"sort"
@@ -34,7 +35,7 @@ type Site struct {
 	Tags        []*Term     // by Vietnamese collation
 	Years       []*Term     // newest first
 	People      []*Person   // in Vietnamese alphabetical order
-	Pages       []*content.Page
+	Pages       []*Page     // by weight, then title
 	Skipped     []content.Skipped
 	// UnusedProfiles are the profiles whose name no published story's person has.
 	UnusedProfiles []*content.Profile
@@ -44,6 +45,8 @@ type Site struct {
 type Story struct {
 	*content.Story
 	URL        string // relative to the base URL: "bai-viet/<slug>/"
+	HTML       template.HTML
+	Excerpt    string // the summary as written, or the body's first paragraph
 	Model      *Term
 	Department *Term
 	Campaigns  []*Campaign
@@ -77,6 +80,7 @@ type Term struct {
 type Campaign struct {
 	*content.Campaign
 	URL     string
+	HTML    template.HTML
 	Ongoing bool
 	Stories []*Story
 	ByModel []ModelCount // stories per model type, in registry order
@@ -99,7 +103,7 @@ type Person struct {
 	Initial    string // the alphabet letter the name is filed under
 	Stories    []*Story
 	Awards     []PersonAward
-	Profile    *content.Profile
+	Profile    *Profile
 	sortKey    []byte
 }
 
@@ -109,9 +113,45 @@ type PersonAward struct {
 	Story *Story
 }
 
-// Build indexes the content. now decides which campaigns are ongoing.
-func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
-	s := &Site{Config: cfg, Now: now, Pages: c.Pages, Skipped: c.Skipped}
+// Bodies are the content's Markdown bodies, converted: Stories[i] is the
+// body of the content's Stories[i], and so for campaigns, pages and
+// profiles. A body missing (as in tests) is empty.
+type Bodies struct {
+	Stories, Campaigns, Pages, Profiles []Body
+}
+
+// Body is one converted body.
+type Body struct {
+	HTML           template.HTML
+	FirstParagraph string // the text of its first paragraph
+}
+
+// body returns bodies[i], or an empty body.
+func body(bodies []Body, i int) Body {
+	if i < len(bodies) {
+		return bodies[i]
+	}
+	return Body{}
+}
+
+// Page is a plain page of the site's own, with its body.
+type Page struct {
+	*content.Page
+	HTML template.HTML
+	// Summary is the page's summary as written, or its first paragraph.
+	Summary string
+}
+
+// Profile is a person's profile, with its body.
+type Profile struct {
+	*content.Profile
+	HTML template.HTML
+}
+
+// Build makes the site model of the content and its converted bodies.
+// now decides which campaigns are ongoing.
+func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *Site {
+	s := &Site{Config: cfg, Now: now, Skipped: c.Skipped}
 	sorter := vi.NewSorter()
 
 	models := map[string]*Term{}
@@ -127,14 +167,19 @@ func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
 		depts[t.Key] = term
 	}
 	campaigns := map[string]*Campaign{}
-	for _, cc := range c.Campaigns {
-		camp := &Campaign{Campaign: cc, URL: urls.Campaign(cc.Key), Ongoing: cc.Ongoing(now)}
+	for i, cc := range c.Campaigns {
+		camp := &Campaign{Campaign: cc, URL: urls.Campaign(cc.Key), Ongoing: cc.Ongoing(now), HTML: body(bodies.Campaigns, i).HTML}
 		s.Campaigns = append(s.Campaigns, camp)
 		campaigns[cc.Key] = camp
 	}
 
-	for _, st := range c.Stories {
-		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug)})
+	for i, st := range c.Stories {
+		b := body(bodies.Stories, i)
+		excerpt := st.Summary
+		if excerpt == "" {
+			excerpt = b.FirstParagraph
+		}
+		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug), HTML: b.HTML, Excerpt: excerpt})
 	}
 	slices.SortStableFunc(s.Stories, compareNewer)
 
@@ -219,7 +264,11 @@ func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
 		}
 	}
 
-	s.People = indexPeople(sorter, people, c.Profiles)
+	profiles := make([]*Profile, len(c.Profiles))
+	for i, pr := range c.Profiles {
+		profiles[i] = &Profile{Profile: pr, HTML: body(bodies.Profiles, i).HTML}
+	}
+	s.People = indexPeople(sorter, people, profiles)
 	for _, pr := range c.Profiles {
 		if people[pr.Name] == nil {
 			s.UnusedProfiles = append(s.UnusedProfiles, pr)
@@ -240,7 +289,15 @@ func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
 			}
 		}
 	}
-	s.Pages = sortPages(sorter, c.Pages)
+	pages := make([]*Page, len(c.Pages))
+	for i, pg := range c.Pages {
+		b := body(bodies.Pages, i)
+		pages[i] = &Page{Page: pg, HTML: b.HTML, Summary: pg.Summary}
+		if pages[i].Summary == "" {
+			pages[i].Summary = b.FirstParagraph
+		}
+	}
+	s.Pages = sortPages(sorter, pages)
 	relateAll(s.Stories)
 	return s
 }
@@ -263,8 +320,8 @@ func relateAll(stories []*Story) {
 
 // sortPages orders pages for menus: those with a weight first, lightest
 // first, then the others by title.
-func sortPages(sorter *vi.Sorter, pages []*content.Page) []*content.Page {
-	out := append([]*content.Page(nil), pages...)
+func sortPages(sorter *vi.Sorter, pages []*Page) []*Page {
+	out := append([]*Page(nil), pages...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if (a.Weight > 0) != (b.Weight > 0) {
@@ -319,7 +376,7 @@ func sortCampaigns(cs []*Campaign) {
 // indexPeople sorts people in Vietnamese alphabetical order — individuals by
 // given name, then family name; collectives by their name — and gives each a
 // distinct slug, even when two names transliterate alike.
-func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*content.Profile) []*Person {
+func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*Profile) []*Person {
 	out := make([]*Person, 0, len(people))
 	for _, p := range people {
 		sortName := p.Name

@@ -71,7 +71,7 @@ func story(t testing.TB, slug, when, person string) *content.Story {
 
 func build(t testing.TB, c *content.Site) *site.Site {
 	t.Helper()
-	return site.Build(testConfig(t), c, now(t))
+	return site.Build(testConfig(t), c, site.Bodies{}, now(t))
 }
 
 // shuffled returns copies of stories in several fixed orders: as given,
@@ -264,7 +264,7 @@ func TestPersonDetails(t *testing.T) {
 		stray := &content.Profile{Name: "Không Có Bài"}
 		s := build(t, &content.Site{Stories: []*content.Story{older, other, newer}, Profiles: []*content.Profile{pr, stray}})
 		p := s.Stories[0].Person
-		if p.Profile != pr || p.Position != "Trưởng phòng" {
+		if p.Profile == nil || p.Profile.Profile != pr || p.Position != "Trưởng phòng" {
 			t.Errorf("profile %v, position %q; want the profile's", p.Profile, p.Position)
 		}
 		if len(s.People) != 2 {
@@ -583,7 +583,7 @@ func TestBuildKeepsPagesAndSkipped(t *testing.T) {
 	pages := []*content.Page{{Slug: "gioi-thieu"}}
 	skipped := []content.Skipped{{File: "content/stories/nhap.md", Reason: content.SkippedDraft}}
 	s := build(t, &content.Site{Pages: pages, Skipped: skipped})
-	if len(s.Pages) != 1 || s.Pages[0] != pages[0] || len(s.Skipped) != 1 || s.Skipped[0] != skipped[0] {
+	if len(s.Pages) != 1 || s.Pages[0].Page != pages[0] || len(s.Skipped) != 1 || s.Skipped[0] != skipped[0] {
 		t.Errorf("pages %v, skipped %v", s.Pages, s.Skipped)
 	}
 	if len(s.Stories) != 0 || len(s.People) != 0 || len(s.Years) != 0 || len(s.Tags) != 0 {
@@ -652,5 +652,41 @@ func TestPaginate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBuildBodies: each story, campaign, page and profile gets its own
+// converted body, in the content's order; an excerpt is the summary as
+// written, else the body's first paragraph, and so is a page's summary.
+func TestBuildBodies(t *testing.T) {
+	at := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
+	a := &content.Story{File: "a.md", Slug: "a", Title: "A", Person: "An", Date: at, Summary: "Tóm tắt viết sẵn."}
+	b := &content.Story{File: "b.md", Slug: "b", Title: "B", Person: "Bình", Date: at.AddDate(0, 0, 1)}
+	c := &content.Site{
+		Stories:  []*content.Story{a, b},
+		Pages:    []*content.Page{{Slug: "gioi-thieu", Title: "Giới thiệu"}},
+		Profiles: []*content.Profile{{Name: "Bình"}},
+	}
+	bodies := site.Bodies{
+		Stories:  []site.Body{{HTML: "<p>Bài A.</p>", FirstParagraph: "Bài A."}, {HTML: "<p>Bài B.</p>", FirstParagraph: "Bài B."}},
+		Pages:    []site.Body{{HTML: "<p>Trang.</p>", FirstParagraph: "Trang."}},
+		Profiles: []site.Body{{HTML: "<p>Tiểu sử.</p>"}},
+	}
+	s := site.Build(testConfig(t), c, bodies, now(t))
+	got := map[string]*site.Story{}
+	for _, st := range s.Stories {
+		got[st.Slug] = st
+	}
+	if st := got["a"]; st.HTML != "<p>Bài A.</p>" || st.Excerpt != "Tóm tắt viết sẵn." {
+		t.Errorf("a: HTML %q, excerpt %q", st.HTML, st.Excerpt)
+	}
+	if st := got["b"]; st.HTML != "<p>Bài B.</p>" || st.Excerpt != "Bài B." {
+		t.Errorf("b: HTML %q, excerpt %q", st.HTML, st.Excerpt)
+	}
+	if p := s.Pages[0]; p.HTML != "<p>Trang.</p>" || p.Summary != "Trang." || c.Pages[0].Summary != "" {
+		t.Errorf("page: HTML %q, summary %q; the content's summary %q", p.HTML, p.Summary, c.Pages[0].Summary)
+	}
+	if p := got["b"].Person; p.Profile == nil || p.Profile.HTML != "<p>Tiểu sử.</p>" {
+		t.Errorf("profile %+v", p.Profile)
 	}
 }

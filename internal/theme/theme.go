@@ -33,7 +33,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
@@ -48,7 +47,7 @@ type Page struct {
 	Description string
 	Site        *site.Site
 	Story       *site.Story
-	Page        *content.Page
+	Page        *site.Page
 	Term        *site.Term
 	Campaign    *site.Campaign
 	Person      *site.Person
