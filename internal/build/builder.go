@@ -34,7 +34,7 @@ func NewBuilder(siteFS fs.FS, opts Options) *Builder {
 	return &Builder{site: siteFS, opts: opts, walk: true, caches: caches{
 		content: content.NewCache(),
 		bodies:  newBodyCache(),
-		covers:  newMemoryCache(coverCache(opts.CacheDir)),
+		images:  newMemoryCache(coverCache(opts.CacheDir)),
 	}}
 }
 

@@ -161,6 +161,16 @@ func editSteps(t *testing.T, fsys fstest.MapFS, stories []string) {
 	step("a new story in a new folder", "content/stories/2030", "content/stories/2030/moi", "content/stories/2030/moi/bai-moi.md")
 	replace("site.yaml", "title: \"", "title: \"Mới – ")
 	step("site.yaml", "site.yaml")
+	const footer = "themes/default/partials/footer.html"
+	if fsys[footer] == nil {
+		data, err := os.ReadFile("../../" + footer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(footer, data)
+	}
+	replace(footer, "</footer>", "<p>Giao diện đã đổi.</p></footer>")
+	step("a theme file", footer)
 
 	good := b.Last()
 	broken := stories[len(stories)/2]

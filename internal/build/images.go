@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
@@ -27,14 +28,14 @@ const CacheImagesDir = "images"
 // coverSet is the resized covers of one build, by story URL. It is filled
 // by resize before any page renders and only read afterwards.
 type coverSet struct {
-	byStory map[string]*theme.Cover
+	byStory map[*site.Story]*theme.Cover
 	lengths map[string]int // output file → size in bytes, for feed enclosures
 	files   *publish.Memory
 	stats   images.Stats
 }
 
 func newCoverSet() *coverSet {
-	return &coverSet{byStory: map[string]*theme.Cover{}, lengths: map[string]int{}, files: publish.NewMemory()}
+	return &coverSet{byStory: map[*site.Story]*theme.Cover{}, lengths: map[string]int{}, files: publish.NewMemory()}
 }
 
 // coverCache returns the cache of resized images in cacheDir, or nil (no
@@ -47,7 +48,7 @@ func coverCache(cacheDir string) images.Cache {
 }
 
 // lookup is the theme's theme.Options.Cover.
-func (cs *coverSet) lookup(st *site.Story) *theme.Cover { return cs.byStory[st.URL] }
+func (cs *coverSet) lookup(st *site.Story) *theme.Cover { return cs.byStory[st] }
 
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
@@ -108,7 +109,37 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cach
 			c.Sizes = append(c.Sizes, publish(p, strconv.Itoa(p.Width)+"w"))
 		}
 		c.Social = publish(res.set.Social, strconv.Itoa(res.set.Social.Width)+"x"+strconv.Itoa(res.set.Social.Height))
-		cs.byStory[st.URL] = c
+		cs.byStory[st] = c
 	}
 	cs.stats = proc.Stats()
+}
+
+// coverSets are the covers of the live preview's last two snapshots, which
+// share one theme: a story's cover is found by the story, which belongs to
+// one snapshot's site model.
+type coverSets struct {
+	mu   sync.RWMutex
+	sets [2]*coverSet // the newest first
+}
+
+// add makes cs the newest set, forgetting the oldest.
+func (c *coverSets) add(cs *coverSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sets[1], c.sets[0] = c.sets[0], cs
+}
+
+// lookup is the shared theme's theme.Options.Cover.
+func (c *coverSets) lookup(st *site.Story) *theme.Cover {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, cs := range c.sets {
+		if cs == nil {
+			continue
+		}
+		if cv, ok := cs.byStory[st]; ok {
+			return cv
+		}
+	}
+	return nil
 }

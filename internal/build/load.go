@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
 
@@ -24,7 +25,13 @@ import (
 type caches struct {
 	content *content.Cache
 	bodies  *bodyCache
-	covers  *memoryCache
+	images  *memoryCache
+	// theme is the theme last loaded, with its key (see themeKey): a
+	// theme is loaded again only when its files or settings change, and
+	// finds covers in covers.
+	theme    *theme.Theme
+	themeKey string
+	covers   coverSets
 	// incremental says that changed lists every file changed since the
 	// last load; else the content folder is walked again.
 	incremental bool
@@ -38,6 +45,24 @@ type loaded struct {
 	content *content.Site
 	bodies  site.Bodies
 	images  []content.Copy // to copy beside the pages that show them
+}
+
+// loadTheme returns the theme last loaded if nothing it is made from
+// changed, else loads it again.
+func (cc *caches) loadTheme(themeFS fs.FS, cfg *config.Config, opts Options) (*theme.Theme, error) {
+	key, err := themeKey(themeFS, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	if cc.theme != nil && key == cc.themeKey {
+		return cc.theme, nil
+	}
+	th, err := loadTheme(themeFS, cfg, opts, cc.covers.lookup)
+	if err != nil {
+		return nil, err
+	}
+	cc.theme, cc.themeKey = th, key
+	return th, nil
 }
 
 // load reads site.yaml and the content, converts every Markdown body and

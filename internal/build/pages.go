@@ -1,6 +1,9 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
 
 	"github.com/guong/guong/internal/config"
@@ -10,11 +13,10 @@ import (
 	"github.com/guong/guong/internal/urls"
 )
 
-// loadTheme loads the site's theme: its own themes/<name>/ folder over the
-// built-in theme of that name (or the default one). Its stylesheets and
-// scripts are published with fingerprinted names; covers are looked up in
-// covers while pages render.
-func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet) (*theme.Theme, error) {
+// themeFiles returns the site's theme as one file system: its own
+// themes/<name>/ folder over the built-in theme of that name (or the
+// default one).
+func themeFiles(siteFS fs.FS, cfg *config.Config, opts Options) fs.FS {
 	var layers []fs.FS
 	if own, err := fs.Sub(siteFS, "themes/"+cfg.Theme); err == nil {
 		if _, err := fs.Stat(own, "."); err == nil {
@@ -30,7 +32,13 @@ func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet)
 			layers = append(layers, builtin)
 		}
 	}
-	themeFS := theme.Overlay(layers...)
+	return theme.Overlay(layers...)
+}
+
+// loadTheme loads the theme in themeFS for the site. Its stylesheets and
+// scripts are published with fingerprinted names; covers are looked up
+// with cover while pages render.
+func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, cover func(*site.Story) *theme.Cover) (*theme.Theme, error) {
 	asset, err := assetPaths(themeFS)
 	if err != nil {
 		return nil, err
@@ -46,8 +54,28 @@ func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet)
 		BaseURL:        cfg.BaseURL.String(),
 		TimeZone:       cfg.TimeZone,
 		Asset:          asset,
-		Cover:          covers.lookup,
+		Cover:          cover,
 	})
+}
+
+// themeKey fingerprints what loadTheme makes a theme from: every file of
+// themeFS and the settings of the site it reads.
+func themeKey(themeFS fs.FS, cfg *config.Config, opts Options) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %q %q %v\n", cfg.Language, cfg.BasePath(), cfg.BaseURL.String(), cfg.TimeZone, opts.NoMinify)
+	err := fs.WalkDir(themeFS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(themeFS, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%q %d\n", p, len(data))
+		h.Write(data)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
 }
 
 // Pages lists every page of the site, in a stable order. t gives the

@@ -80,7 +80,14 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	s := site.Build(cfg, c, l.bodies, opts.Now)
 	lap("index")
 	covers := newCoverSet()
-	th, err := loadTheme(siteFS, cfg, opts, covers)
+	var th *theme.Theme
+	var err error
+	if cc != nil {
+		th, err = cc.loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts)
+	} else {
+		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers.lookup)
+	}
+	lap("theme")
 	if err != nil {
 		r.Diags.Errorf(diag.Position{File: "themes/" + cfg.Theme}, diag.TemplateError, err)
 		return nil
@@ -91,7 +98,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	}
 	var cache images.Cache
 	if cc != nil {
-		cache = cc.covers
+		cache = cc.images
 	} else {
 		cache = coverCache(opts.CacheDir)
 	}
@@ -100,6 +107,9 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	lap("images")
 	if r.Diags.HasErrors() || ctx.Err() != nil {
 		return nil
+	}
+	if cc != nil {
+		cc.covers.add(covers)
 	}
 	pages := Pages(s, opts.Dev, th.T)
 	pageAt := make(map[string]int, len(pages))
