@@ -18,15 +18,17 @@ import (
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-s THƯ_MỤC_TRANG] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]", stderr)
+	fs := newFlags("serve", "serve [-s THƯ_MỤC_TRANG] [--bind 127.0.0.1] [--port 1313] [--drafts=false] [--future=false]", stderr)
 	src := siteFlag(fs)
 	bind := fs.String("bind", "127.0.0.1", "địa chỉ lắng nghe (chỉ máy này, trừ khi đổi)")
 	port := fs.Int("port", 1313, "cổng")
 	fs.IntVar(port, "p", 1313, "như --port")
-	drafts := fs.Bool("drafts", false, "hiện cả bản nháp")
-	fs.BoolVar(drafts, "D", false, "như --drafts")
-	future := fs.Bool("future", false, "hiện cả bài có ngày trong tương lai")
-	fs.BoolVar(future, "F", false, "như --future")
+	// The preview shows the writer's drafts and scheduled stories, each
+	// with its banner; --drafts=false / --future=false hide them.
+	drafts := fs.Bool("drafts", true, "hiện cả bản nháp (--drafts=false để ẩn)")
+	fs.BoolVar(drafts, "D", true, "như --drafts")
+	future := fs.Bool("future", true, "hiện cả bài hẹn giờ đăng (--future=false để ẩn)")
+	fs.BoolVar(future, "F", true, "như --future")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code

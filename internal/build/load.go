@@ -73,7 +73,9 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	if cfg == nil {
 		return nil
 	}
-	copts := content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	// The live preview shows the drafts it can: one with errors is left
+	// out with warnings rather than failing the preview.
+	copts := content.Options{Drafts: opts.Drafts, TryDrafts: opts.Dev, Future: opts.Future, Now: opts.Now}
 	var cache *bodyCache
 	if cc != nil {
 		copts.Cache, copts.Incremental, copts.Changed = cc.content, cc.incremental, cc.changed

@@ -102,9 +102,13 @@ type Profile struct {
 // Skipped is a story left out of the build, and why.
 type Skipped struct {
 	File   string
+	Slug   string // the address it will have: see urls.Story
 	Title  string
 	Date   time.Time
 	Reason SkipReason
+	// Broken says a draft the build would have published was left out
+	// for its errors (see Options.TryDrafts).
+	Broken bool
 }
 
 // SkipReason tells why a story was not published.

@@ -458,3 +458,45 @@ func TestRepeatedValuesShared(t *testing.T) {
 		t.Fatal("no two stories of the test site share a department")
 	}
 }
+
+// TestTryDrafts: with TryDrafts, a draft that has errors is left out of
+// the published stories, its problems warnings, while a sound draft is
+// published; without it, the same draft's errors fail the load.
+func TestTryDrafts(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for k, v := range goodSite {
+		fsys[k] = v
+	}
+	fsys["content/stories/moi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"Bài mới\"\ndate: 2023-06-11\nperson: \"\"\ndepartment: van-phong\nmodel: dan-van-kheo\ndraft: true\n---\nĐang viết.\n")}
+	var diags diag.List
+	cfg := config.Load(fsys, &diags)
+	load := func(opts Options) (*Site, diag.List) {
+		var d diag.List
+		opts.Now = testNow
+		return Load(context.Background(), fsys, cfg, opts, &d), d
+	}
+	if _, d := load(Options{Drafts: true}); !d.HasErrors() {
+		t.Fatalf("a published draft without a person loads without errors")
+	}
+	s, d := load(Options{Drafts: true, TryDrafts: true})
+	if d.HasErrors() {
+		t.Fatalf("TryDrafts: errors %s", formatList(d, "vi"))
+	}
+	if e, w := d.Count(); e != 0 || w == 0 {
+		t.Errorf("TryDrafts: %d errors, %d warnings; want the draft's problem as a warning", e, w)
+	}
+	var left *Skipped
+	for i := range s.Skipped {
+		if s.Skipped[i].File == "content/stories/moi.md" {
+			left = &s.Skipped[i]
+		}
+	}
+	if left == nil || !left.Broken || left.Reason != SkippedDraft || left.Slug != "moi" {
+		t.Errorf("the broken draft left out as %+v", left)
+	}
+	for _, st := range s.Stories {
+		if st.File == "content/stories/moi.md" {
+			t.Errorf("the broken draft is published")
+		}
+	}
+}

@@ -36,6 +36,7 @@ type parsedStory struct {
 	hasModel     bool
 	hasDept      bool
 	unpublished  bool   // a draft left out of this build
+	broken       bool   // a draft left out for its errors (Options.TryDrafts)
 	coverWritten string // the cover path as written, even if unusable
 	coverFile    string // the file checked as the cover, "" if none
 

@@ -19,9 +19,14 @@ import (
 
 // Options choose which stories are published.
 type Options struct {
-	Drafts bool      // publish stories marked draft: true
-	Future bool      // publish stories dated after Now
-	Now    time.Time // the build's time; stories dated after it are scheduled
+	Drafts bool // publish stories marked draft: true
+	// TryDrafts, with Drafts, leaves out a draft that has errors, its
+	// problems warnings, rather than failing the build: the live preview
+	// shows the drafts that can be shown, and a story just begun does not
+	// take the whole preview down.
+	TryDrafts bool
+	Future    bool      // publish stories dated after Now
+	Now       time.Time // the build's time; stories dated after it are scheduled
 	// Cache, if set, keeps parsed files for the next Load of the same site.
 	Cache *Cache
 	// Incremental says that Changed lists every path (slash-separated,
@@ -85,7 +90,14 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 	for _, r := range results {
 		switch v := r.value.(type) {
 		case *parsedStory:
-			if d := v.checkedAgainst(reg); v.unpublished {
+			d := v.checkedAgainst(reg)
+			// A cached *parsedStory is shared with later loads: what this
+			// load decides about it is kept here.
+			unpublished, broken := v.unpublished, v.broken
+			if v.story.Draft && opts.Drafts && opts.TryDrafts && d.HasErrors() {
+				unpublished, broken = true, true
+			}
+			if unpublished {
 				diags.Append(asWarnings(append(diag.List(nil), d...)))
 			} else {
 				diags.Append(d)
@@ -93,21 +105,21 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 			st := v.story
 			prev, dup := slugs[st.Slug]
 			if dup && st.Slug != "" {
-				if !v.unpublished && !prev.unpublished {
+				if !unpublished && !prev.unpublished {
 					diags.Errorf(v.slugPos, diag.DuplicateSlug, urls.Story(st.Slug), prev.file)
 					continue
 				}
 				// A draft left out of the build takes no address yet.
 				diags.Warnf(v.slugPos, diag.DuplicateSlug, urls.Story(st.Slug), prev.file)
 			}
-			if !dup || !v.unpublished {
-				slugs[st.Slug] = owner{st.File, v.unpublished}
+			if !dup || !unpublished {
+				slugs[st.Slug] = owner{st.File, unpublished}
 			}
 			switch {
-			case st.Draft && !opts.Drafts:
-				s.Skipped = append(s.Skipped, Skipped{File: st.File, Title: st.Title, Date: st.Date, Reason: SkippedDraft})
+			case st.Draft && (!opts.Drafts || broken):
+				s.Skipped = append(s.Skipped, Skipped{File: st.File, Slug: st.Slug, Title: st.Title, Date: st.Date, Reason: SkippedDraft, Broken: broken})
 			case st.Date.After(opts.Now) && !opts.Future:
-				s.Skipped = append(s.Skipped, Skipped{File: st.File, Title: st.Title, Date: st.Date, Reason: SkippedFuture})
+				s.Skipped = append(s.Skipped, Skipped{File: st.File, Slug: st.Slug, Title: st.Title, Date: st.Date, Reason: SkippedFuture})
 			default:
 				s.Stories = append(s.Stories, st)
 			}
@@ -316,10 +328,10 @@ func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 	switch f.kind {
 	case kindStory:
 		p := decodeStory(fsys, doc, cfg)
-		if p.story.Draft && !opts.Drafts {
+		if p.story.Draft && (!opts.Drafts || opts.TryDrafts && r.diags.HasErrors()) {
 			// A draft that is not published cannot break the build: its
 			// problems are warnings until it is.
-			p.unpublished = true
+			p.unpublished, p.broken = true, opts.Drafts
 			r.diags = asWarnings(r.diags)
 		}
 		r.value = p

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
 )
@@ -51,9 +52,11 @@ type Server struct {
 	snap     *build.Snapshot // the last good build; nil before the first
 	basePath string
 	lang     string
-	start    int64    // when the server started: build ids differ across restarts
-	build    int      // counts successful builds
-	problems []string // the last build's errors, empty if it succeeded
+	start    int64             // when the server started: build ids differ across restarts
+	build    int               // counts successful builds
+	problems []string          // the last build's errors, empty if it succeeded
+	skipped  []content.Skipped // the stories the last good build left out
+	warnings diag.List         // and its warnings
 	clients  map[*client]bool
 }
 
@@ -118,7 +121,7 @@ func (s *Server) Build(ctx context.Context, changed []string) error {
 	}
 	before := view{s.snap, s.basePath}
 	failed := len(s.problems) > 0
-	s.snap, s.basePath, s.problems = snap, snap.Config().BasePath(), nil
+	s.snap, s.basePath, s.problems, s.skipped, s.warnings = snap, snap.Config().BasePath(), nil, r.Skipped, r.Diags
 	s.build++
 	id := s.buildID()
 	tabs := make([]*client, 0, len(s.clients))
@@ -228,6 +231,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(liveJS)
 		return
+	case HomePath:
+		s.home(w, r)
+		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -235,7 +241,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	s.mu.RLock()
-	v, build, probs := view{s.snap, s.basePath}, s.buildID(), s.problems
+	v, build, probs, skipped, warnings, lang := view{s.snap, s.basePath}, s.buildID(), s.problems, s.skipped, s.warnings, s.lang
 	s.mu.RUnlock()
 	if v.snap == nil {
 		s.errorPage(w, probs, http.StatusServiceUnavailable)
@@ -249,6 +255,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, []string{res.err.Error()}, http.StatusInternalServerError)
 	case res.data == nil:
 		http.Error(w, "404", http.StatusNotFound)
+	case res.status == http.StatusNotFound:
+		data := res.data
+		if notice := s.hiddenNotice(v, skipped, warnings, lang, r.URL.Path); notice != "" {
+			data = withNotice(data, notice)
+		}
+		serve(w, r, res.name, data, res.status, build)
 	default:
 		serve(w, r, res.name, res.data, res.status, build)
 	}

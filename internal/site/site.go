@@ -44,9 +44,12 @@ type Site struct {
 // Story is a published story with its links resolved.
 type Story struct {
 	*content.Story
-	URL        string // relative to the base URL: "bai-viet/<slug>/"
-	HTML       template.HTML
-	Excerpt    string // the summary as written, or the body's first paragraph
+	URL     string // relative to the base URL: "bai-viet/<slug>/"
+	HTML    template.HTML
+	Excerpt string // the summary as written, or the body's first paragraph
+	// Scheduled says the story is dated after the build: only a build
+	// told to publish such stories (the live preview) has it.
+	Scheduled  bool
 	Model      *Term
 	Department *Term
 	Campaigns  []*Campaign
@@ -179,7 +182,7 @@ func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *S
 		if excerpt == "" {
 			excerpt = b.FirstParagraph
 		}
-		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug), HTML: b.HTML, Excerpt: excerpt})
+		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug), HTML: b.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)})
 	}
 	slices.SortStableFunc(s.Stories, compareNewer)
 
