@@ -68,7 +68,7 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 		pos := diag.Position{File: st.File}
 		src, err := fs.ReadFile(siteFS, st.Cover)
 		if err != nil {
-			res.diags.Errorf(pos, diag.ReadFailed, err)
+			res.diags.ReadError(pos, st.Cover, err)
 			return
 		}
 		set, err := proc.Cover(src)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"net/http"
@@ -301,29 +302,40 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 }
 
 // checkImage reports an image path that names no file, or a file that is not
-// a JPEG, PNG, GIF or WebP image; it returns p if the image is usable.
+// a JPEG, PNG, GIF or WebP image; it returns p if the image is usable. The
+// file is looked at before it is opened: a named pipe would block the open.
 func checkImage(fsys fs.FS, f *meta.Map, key, p string) string {
 	if p == "" {
 		return ""
 	}
 	written := f.String(key, false)
-	file, err := fsys.Open(p)
+	pos := f.ValuePos(key)
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist), err == nil && info.IsDir():
+		f.Report(pos, diag.MissingFile, written)
+		return ""
+	case err == nil && !info.Mode().IsRegular():
+		f.Report(pos, diag.NotRegular, written)
+		return ""
+	}
+	var file fs.File
+	if err == nil {
+		file, err = fsys.Open(p)
+	}
 	if err != nil {
-		f.Report(f.ValuePos(key), diag.MissingFile, written)
+		var d diag.List
+		d.ReadError(pos, written, err)
+		f.Report(pos, d[0].Code, d[0].Args...)
 		return ""
 	}
 	defer file.Close()
-	info, err := file.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		f.Report(f.ValuePos(key), diag.MissingFile, written)
-		return ""
-	}
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(file, head)
 	switch http.DetectContentType(head[:n]) {
 	case "image/jpeg", "image/png", "image/gif", "image/webp":
 		return p
 	}
-	f.Report(f.ValuePos(key), diag.NotAnImage, written)
+	f.Report(pos, diag.NotAnImage, written)
 	return ""
 }

@@ -74,6 +74,8 @@ const (
 	EmptyBody         Code = "empty-body"
 	BadImage          Code = "bad-image"
 	ImageTooLarge     Code = "image-too-large"
+	NotRegular        Code = "not-regular"
+	NoPermission      Code = "no-permission"
 )
 
 type message struct{ vi, en string }
@@ -120,6 +122,8 @@ var catalogue = map[Code]message{
 	UnusedProfile:     {"hồ sơ của %q không khớp với nhân vật của bài viết nào", "profile of %q matches no story's person"},
 	EmptyBody:         {"bài viết chưa có nội dung", "the story has no text yet"},
 	BadImage:          {"không đọc được ảnh %q: tệp hỏng hoặc không đúng định dạng (%v)", "cannot read the image %q: the file is damaged or in another format (%v)"},
+	NotRegular:        {"%q không phải tệp thường (mà là ống dẫn có tên, thiết bị hay socket); guong chỉ đọc tệp thường: hãy thay nó bằng một tệp", "%q is not a regular file (it is a named pipe, a device or a socket); guong reads only regular files: replace it with a file"},
+	NoPermission:      {"không có quyền đọc %q; hãy cho người dùng chạy guong quyền đọc nó (ví dụ chmod a+rX), hoặc chạy guong bằng người dùng sở hữu nó", "no permission to read %q; give the user running guong read access to it (for example chmod a+rX), or run guong as its owner"},
 	ImageTooLarge:     {"ảnh %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "the image %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 }
 

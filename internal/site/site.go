@@ -26,6 +26,10 @@ const DefaultMaxFileSize = 10 << 20
 // maxFileSizeMB caps maxFileSize so that its value in bytes cannot overflow.
 const maxFileSizeMB = 1 << 20
 
+// MaxSiteFileSize is the largest site.yaml read, in bytes: a settings file
+// of a few kilobytes, not a file that would fill the memory.
+const MaxSiteFileSize = 1 << 20
+
 // Config is a site's configuration.
 type Config struct {
 	Title        string
@@ -92,12 +96,28 @@ var topKeys = []string{"title", "description", "organization", "baseURL", "langu
 
 // Load reads site.yaml from the root of fsys; problems are added to diags.
 func Load(fsys fs.FS, diags *diag.List) *Config {
+	pos := diag.Position{File: File}
+	// Looked at before it is read: a named pipe would block the read
+	// forever, a huge file fill the memory.
+	info, err := fs.Stat(fsys, File)
+	if err == nil && !info.Mode().IsRegular() {
+		diags.Errorf(pos, diag.NotRegular, File)
+		return nil
+	}
+	if err == nil && info.Size() > MaxSiteFileSize {
+		diags.Errorf(pos, diag.FileTooLarge, (info.Size()+(1<<20)-1)>>20, MaxSiteFileSize>>20)
+		return nil
+	}
 	src, err := fs.ReadFile(fsys, File)
+	if err == nil && len(src) > MaxSiteFileSize { // grew since
+		diags.Errorf(pos, diag.FileTooLarge, (len(src)+(1<<20)-1)>>20, MaxSiteFileSize>>20)
+		return nil
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Position{File: File}, diag.NoSiteFile)
+			diags.Errorf(pos, diag.NoSiteFile)
 		} else {
-			diags.Errorf(diag.Position{File: File}, diag.ReadFailed, err)
+			diags.ReadError(pos, File, err)
 		}
 		return nil
 	}
