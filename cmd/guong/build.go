@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -68,6 +69,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	recording, digests := build.Record(siteFS)
 	r, err := build.Run(ctx, recording, out, opts)
 	stopLimit()
+	if info, lerr := os.Lstat(opts.CacheDir); lerr == nil && info.Mode()&os.ModeSymlink != 0 {
+		// Neither read nor written (see images.Dir, build.WriteManifest):
+		// every build resizes every cover again until it is a folder.
+		r.Diags.Warnf(diag.Position{File: build.CacheDir}, diag.LinkedFolder, build.CacheDir)
+	}
 	printResult(stderr, r)
 	if err != nil {
 		out.Abort()

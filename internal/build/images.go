@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -49,7 +48,7 @@ func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st
 func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cacheDir string, w *writer, diags *diag.List) {
 	var cache images.Cache
 	if cacheDir != "" {
-		cache = images.Dir(filepath.Join(cacheDir, CacheImagesDir))
+		cache = images.Dir{Root: cacheDir, Sub: CacheImagesDir}
 	}
 	proc := images.New(cache)
 	var todo []*index.Story

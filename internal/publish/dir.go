@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Marker is the file guong leaves in every destination it writes. A folder
@@ -417,8 +419,9 @@ func evalExisting(p string) (string, error) {
 }
 
 // ReadStamp returns the stamp of the output in dest, or "" if it has none.
+// A marker that is a link, or not a regular file, is not read.
 func ReadStamp(dest string) string {
-	data, err := os.ReadFile(filepath.Join(dest, Marker))
+	data, err := fs.ReadFile(sitefs.Dir(dest), Marker)
 	if err != nil {
 		return ""
 	}
