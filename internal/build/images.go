@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"crypto/sha256"
-	"errors"
 	"io/fs"
 	"path"
 	"strconv"
@@ -71,15 +70,11 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cac
 			return
 		}
 		set, err := proc.Cover(src)
-		var tooLarge *images.TooLargeError
-		switch {
-		case errors.As(err, &tooLarge):
-			res.diags.Errorf(pos, diag.ImageTooLarge, st.Cover, tooLarge.Width, tooLarge.Height, images.MaxPixels/1_000_000)
-		case err != nil:
-			res.diags.Errorf(pos, diag.BadImage, st.Cover, err)
-		default:
-			res.set = set
+		if err != nil {
+			images.Report(&res.diags, pos, images.CoverWord, st.Cover, err)
+			return
 		}
+		res.set = set
 	})
 	h := sha256.New()
 	for i, st := range todo {

@@ -2,10 +2,7 @@ package content
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"io/fs"
-	"net/http"
 	"path"
 	"slices"
 	"strings"
@@ -13,6 +10,7 @@ import (
 	"unique"
 
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/meta"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
@@ -301,41 +299,27 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 	return pr
 }
 
-// checkImage reports an image path that names no file, or a file that is not
-// a JPEG, PNG, GIF or WebP image; it returns p if the image is usable. The
-// file is looked at before it is opened: a named pipe would block the open.
+// checkImage reports, at the value of key, an image path that names no
+// file, or a file that is not a JPEG, PNG, GIF or WebP picture (by its
+// content), has too many pixels (images.MaxPixels) or a damaged header; it
+// returns p if the image is usable. Only the header is read, and the file
+// is looked at before it is opened: a named pipe would block the open.
 func checkImage(fsys fs.FS, f *meta.Map, key, p string) string {
 	if p == "" {
 		return ""
 	}
-	written := f.String(key, false)
-	pos := f.ValuePos(key)
-	info, err := fs.Stat(fsys, p)
-	switch {
-	case errors.Is(err, fs.ErrNotExist), err == nil && info.IsDir():
-		f.Report(pos, diag.MissingFile, written)
-		return ""
-	case err == nil && !info.Mode().IsRegular():
-		f.Report(pos, diag.NotRegular, written)
-		return ""
-	}
-	var file fs.File
+	_, err := images.CheckFile(fsys, p)
 	if err == nil {
-		file, err = fsys.Open(p)
-	}
-	if err != nil {
-		var d diag.List
-		d.ReadError(pos, written, err)
-		f.Report(pos, d[0].Code, d[0].Args...)
-		return ""
-	}
-	defer file.Close()
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(file, head)
-	switch http.DetectContentType(head[:n]) {
-	case "image/jpeg", "image/png", "image/gif", "image/webp":
 		return p
 	}
-	f.Report(pos, diag.NotAnImage, written)
+	what := images.CoverWord
+	if key == "photo" {
+		what = images.PhotoWord
+	}
+	var d diag.List
+	images.Report(&d, f.ValuePos(key), what, f.String(key, false), err)
+	for _, x := range d {
+		f.Report(x.Pos, x.Code, x.Args...)
+	}
 	return ""
 }

@@ -95,10 +95,10 @@ func TestUnreadableRefused(t *testing.T) {
 	fsys := deniedFS{fsys: fstest.MapFS{
 		"site.yaml":                     {Data: []byte(refusedSite)},
 		"content/stories/lan.md":        {Data: []byte(lanStory)},
-		"content/stories/anh.jpg":       {Data: []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")},
+		"content/stories/anh.jpg":       {Data: []byte(tinyJPEG)},
 		"content/stories/ong.md":        {Data: []byte(lanStory)},
 		"content/stories/2024/ba.md":    {Data: []byte(lanStory)},
-		"content/stories/2024/anh.jpg":  {Data: []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")},
+		"content/stories/2024/anh.jpg":  {Data: []byte(tinyJPEG)},
 		"content/stories/2025/chi-x.md": {Data: []byte(lanStory)},
 	}, deny: map[string]bool{"content/stories/anh.jpg": true, "content/stories/ong.md": true, "content/stories/2025": true}}
 	got := loadRefused(t, fsys)
