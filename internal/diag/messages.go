@@ -77,6 +77,7 @@ const (
 	NotRegular        Code = "not-regular"
 	NoPermission      Code = "no-permission"
 	LinkedFolder      Code = "linked-folder"
+	FileSizeUnit      Code = "file-size-unit"
 )
 
 type message struct{ vi, en string }
@@ -126,6 +127,7 @@ var catalogue = map[Code]message{
 	NotRegular:        {"%q không phải tệp thường (mà là ống dẫn có tên, thiết bị hay socket); guong chỉ đọc tệp thường: hãy thay nó bằng một tệp", "%q is not a regular file (it is a named pipe, a device or a socket); guong reads only regular files: replace it with a file"},
 	NoPermission:      {"không có quyền đọc %q; hãy cho người dùng chạy guong quyền đọc nó (ví dụ chmod a+rX), hoặc chạy guong bằng người dùng sở hữu nó", "no permission to read %q; give the user running guong read access to it (for example chmod a+rX), or run guong as its owner"},
 	LinkedFolder:      {"%q là một liên kết tượng trưng (symlink): guong không đọc hay ghi qua liên kết; hãy thay nó bằng một thư mục thật", "%q is a symbolic link: guong never reads or writes through links; replace it with a real folder"},
+	FileSizeUnit:      {"maxFileSize tính bằng MB: %d MB là quá lớn, giới hạn là %d MB (ví dụ maxFileSize: 10 là 10 MB)", "maxFileSize is in MB: %d MB is too large, the limit is %d MB (for example maxFileSize: 10 is 10 MB)"},
 	ImageTooLarge:     {"%s %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "%s %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 }
 

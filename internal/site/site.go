@@ -20,11 +20,14 @@ import (
 const File = "site.yaml"
 
 // DefaultMaxFileSize is the largest content file read, in bytes. site.yaml
-// may change it with maxFileSize, in MB.
+// may change it with maxFileSize, which is in MB, as the file-too-large
+// message and the README say.
 const DefaultMaxFileSize = 10 << 20
 
-// maxFileSizeMB caps maxFileSize so that its value in bytes cannot overflow.
-const maxFileSizeMB = 1 << 20
+// MaxFileSizeLimitMB is the largest maxFileSize, in MB. A larger value is
+// refused: it is most likely a size in bytes (maxFileSize: 1000000 would
+// otherwise allow a terabyte), and no story needs more.
+const MaxFileSizeLimitMB = 100
 
 // MaxSiteFileSize is the largest site.yaml read, in bytes: a settings file
 // of a few kilobytes, not a file that would fill the memory.
@@ -141,9 +144,14 @@ func Parse(m *meta.Map) *Config {
 		Language:     "vi",
 		Theme:        "default",
 		Paginate:     m.Int("paginate", 10),
-		// site.yaml gives the limit in MB, as the file-too-large message does.
-		MaxFileSize: int64(min(m.Int("maxFileSize", DefaultMaxFileSize>>20), maxFileSizeMB)) << 20,
 	}
+	// site.yaml gives the limit in MB, as the file-too-large message does.
+	mb := m.Int("maxFileSize", DefaultMaxFileSize>>20)
+	if mb > MaxFileSizeLimitMB {
+		m.Report(m.ValuePos("maxFileSize"), diag.FileSizeUnit, mb, MaxFileSizeLimitMB)
+		mb = DefaultMaxFileSize >> 20
+	}
+	c.MaxFileSize = int64(mb) << 20
 	if lang := m.String("language", false); lang != "" {
 		lang = strings.ToLower(lang)
 		if lang != "vi" && lang != "en" && !strings.HasPrefix(lang, "vi-") && !strings.HasPrefix(lang, "en-") {

@@ -185,6 +185,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`site.yaml:2:11: "paginate" must be a positive whole number, not "mười"`}},
 		{"maxFileSize 0", "title: a\nmaxFileSize: 0\n",
 			[]string{`site.yaml:2:14: "maxFileSize" must be a positive whole number, not "0"`}},
+		{"maxFileSize in bytes", "title: a\nmaxFileSize: 1000000\n",
+			[]string{`site.yaml:2:14: maxFileSize is in MB: 1000000 MB is too large, the limit is 100 MB (for example maxFileSize: 10 is 10 MB)`}},
 		{"bad language", "title: a\nlanguage: fr\n",
 			[]string{`site.yaml:2:11: language "fr" is not supported; use "vi" or "en"`}},
 		{"bad theme", "title: a\ntheme: ../x\n",
