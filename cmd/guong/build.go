@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
 	"github.com/guong/guong/themes"
@@ -38,7 +39,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*dest = filepath.Join(*src, "public")
 	}
 	if err := publish.CheckDest(*src, *dest); err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(siteLang(*src), err))
 		return exitUsage
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
@@ -60,7 +61,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	out, err := publish.Open(*dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(siteLang(*src), err))
 		return exitContent
 	}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
@@ -74,6 +75,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// every build resizes every cover again until it is a folder.
 		r.Diags.Warnf(diag.Position{File: build.CacheDir}, diag.LinkedFolder, build.CacheDir)
 	}
+	for _, left := range out.Leftovers {
+		r.Diags.Warnf(diag.Position{}, diag.LeftoverFolder, left)
+	}
+	relabelOutputErrors(r.Diags)
 	printResult(stderr, r)
 	if err != nil {
 		out.Abort()
@@ -86,8 +91,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if inputs, err := digests.Inputs(opts, Version); err == nil {
 		out.Stamp = inputs
 	}
-	if err := out.Commit(); err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
+	var left *publish.LeftoverError
+	if err := out.Commit(); errors.As(err, &left) {
+		// Published: the old output is what is left over.
+		d := diag.Diagnostic{Severity: diag.Warning, Code: diag.OldOutputLeft, Args: []any{*dest, left.Path, left.Err}}
+		fmt.Fprintf(stderr, "guong build: %s\n", d.Format(r.Lang()))
+	} else if err != nil {
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(r.Lang(), err))
 		return exitContent
 	}
 	if out.Stamp != "" {
@@ -153,11 +163,44 @@ func printResult(w io.Writer, r *build.Result) {
 	}
 }
 
-// destError explains, in Vietnamese then English, why the destination
-// folder cannot be written.
-func destError(err error) string {
+// relabelOutputErrors gives the errors of writing the output their own
+// label. build.run reports every error its writer met as a template error
+// (build.go, "r.Diags.Errorf(diag.Position{}, diag.TemplateError, w.err)"),
+// the output's write errors (a full disk, a quota) among them; until it
+// tells them apart itself, they are told apart here by their type.
+func relabelOutputErrors(l diag.List) {
+	for i, d := range l {
+		if d.Code != diag.TemplateError || len(d.Args) != 1 {
+			continue
+		}
+		var we *publish.WriteError
+		if err, ok := d.Args[0].(error); ok && errors.As(err, &we) {
+			l[i].Code, l[i].Args = diag.OutputError, []any{we}
+		}
+	}
+}
+
+// siteLang returns the language of the site in dir, "vi" if it cannot be
+// read: for messages printed before the site is loaded.
+func siteLang(dir string) string {
+	var ignored diag.List
+	if cfg := site.Load(sitefs.Dir(dir), &ignored); cfg != nil {
+		return cfg.Language
+	}
+	return "vi"
+}
+
+// destError explains why the destination folder cannot be written: in the
+// site's language lang where the catalogue has the message, else in
+// Vietnamese then English.
+func destError(lang string, err error) string {
 	var unsafe *publish.UnsafeDestError
+	var mount *publish.MountPointError
 	switch {
+	case errors.As(err, &mount):
+		return diag.MountPoint.Format(lang, mount.Dest, filepath.Join(mount.Dest, "public"))
+	case errors.As(err, new(*publish.WriteError)):
+		return diag.OutputError.Format(lang, err)
 	case errors.As(err, &unsafe):
 		why := map[publish.UnsafeReason]string{
 			publish.DestIsRoot:    "đó là thư mục gốc của máy",
