@@ -72,7 +72,7 @@ func TestLoadIncremental(t *testing.T) {
 	}
 	tick := int64(1)
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: \"T\"\nmaxFileSize: 400\ndepartments:\n  van-phong: {name: \"Văn phòng\"}\n")},
+		"site.yaml": {Data: []byte("title: \"T\"\nmaxFileSize: 100\ndepartments:\n  van-phong: {name: \"Văn phòng\"}\n")},
 	}
 	write := func(p string, data []byte) {
 		tick++
