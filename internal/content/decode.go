@@ -81,12 +81,21 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		p.campaignPos = append(p.campaignPos, it.Pos)
 	}
 	for _, it := range dedupe(f, "tags", f.Items("tags")) {
+		if tooLong(f, it.Pos, diag.Word{VI: "chủ đề (tag)", EN: "the tag"}, it.Value) {
+			continue
+		}
 		st.Tags = append(st.Tags, shared(it.Value))
+	}
+	if tooLong(f, f.ValuePos("person"), diag.Word{VI: "tên nhân vật (person)", EN: "the person's name (person)"}, st.Person) {
+		st.Person = ""
 	}
 	if cover := f.String("cover", false); cover != "" {
 		p.coverWritten = cover
 		p.coverFile = localPath(f, "cover", doc.File, cover)
 		st.Cover = checkImage(fsys, f, "cover", p.coverFile)
+		if stem := strings.TrimSuffix(path.Base(cover), path.Ext(cover)); tooLong(f, f.ValuePos("cover"), diag.Word{VI: "tên tệp ảnh bìa (cover)", EN: "the cover's file name"}, stem) {
+			st.Cover = ""
+		}
 	}
 	for _, a := range f.Maps("awards") {
 		a.CheckKeys(awardKeys...)
@@ -98,6 +107,16 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 		f.Warn(diag.Position{File: doc.File, Line: doc.BodyLine}, diag.EmptyBody)
 	}
 	return p
+}
+
+// tooLong reports, at pos, a value whose slug would be longer than a page
+// address may hold (site.MaxSlugLength), and tells so.
+func tooLong(f *meta.Map, pos diag.Position, what diag.Word, value string) bool {
+	n, long := site.SlugTooLong(value)
+	if long {
+		f.Report(pos, diag.NameTooLong, what, n, site.MaxSlugLength)
+	}
+	return long
 }
 
 // shared returns s, or an equal string already in use: the values stories
@@ -191,11 +210,18 @@ func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
 			f.Report(f.ValuePos("slug"), diag.BadSlug, s)
 			return "", f.ValuePos("slug")
 		}
+		if tooLong(f, f.ValuePos("slug"), diag.Word{VI: "slug", EN: "the slug"}, s) {
+			return "", f.ValuePos("slug")
+		}
 		return s, f.ValuePos("slug")
 	}
 	s := slugFromFile(doc.File)
 	if s == "" {
 		f.Report(diag.Position{File: doc.File}, diag.EmptySlug, path.Base(doc.File))
+	}
+	if len(s) > site.MaxSlugLength {
+		f.Report(diag.Position{File: doc.File}, diag.NameTooLong, diag.Word{VI: "tên tệp", EN: "the file name"}, len(s), site.MaxSlugLength)
+		return "", f.Start()
 	}
 	return s, f.Start()
 }
@@ -290,6 +316,9 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 		Position: f.String("position", false),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
+	}
+	if tooLong(f, pr.NamePos, diag.Word{VI: "tên nhân vật (name)", EN: "the person's name (name)"}, pr.Name) {
+		pr.Name = ""
 	}
 	if photo := f.String("photo", false); photo != "" {
 		pr.photoWritten = photo

@@ -70,3 +70,26 @@ content/stories/thumuc.md:7:8: file "thu-muc" not found
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestNamesTooLong: a slug, a tag, a person's name or a cover's file
+// name that would make a file name longer than the file system allows
+// (255 bytes; the writer failed with a raw "file name too long") is
+// reported at its value, with the limit in the characters of an address.
+func TestNamesTooLong(t *testing.T) {
+	long := strings.Repeat("Trường ", 30) // 210 characters once slugged
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte(refusedSite)},
+		"content/stories/a.md": {Data: []byte("---\ntitle: \"X\"\ndate: 2023-06-11\nperson: \"" + long + "\"\ndepartment: van-phong\nmodel: chuyen-mon\ntags: [\"ngắn\", \"" + long + "\"]\n---\nBài.\n")},
+		"content/stories/b.md": {Data: []byte("---\ntitle: \"X\"\nslug: " + strings.Repeat("a", 201) + "\ndate: 2023-06-11\nperson: \"P\"\ndepartment: van-phong\nmodel: chuyen-mon\ncover: \"" + strings.Repeat("b", 201) + ".png\"\n---\nBài.\n")},
+		"content/stories/" + strings.Repeat("b", 201) + ".png": {Data: []byte(tinyPNG)},
+	}
+	got := loadRefused(t, fsys)
+	want := `content/stories/a.md:4:9: the person's name (person) is too long: it makes a name of 209 characters in the page's address, at most 200 (without diacritics); shorten it
+content/stories/a.md:7:16: the tag is too long: it makes a name of 209 characters in the page's address, at most 200 (without diacritics); shorten it
+content/stories/b.md:3:7: the slug is too long: it makes a name of 201 characters in the page's address, at most 200 (without diacritics); shorten it
+content/stories/b.md:8:8: the cover's file name is too long: it makes a name of 201 characters in the page's address, at most 200 (without diacritics); shorten it
+`
+	if got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -33,6 +33,24 @@ const MaxFileSizeLimitMB = 100
 // of a few kilobytes, not a file that would fill the memory.
 const MaxSiteFileSize = 1 << 20
 
+// MaxSlugLength is the most characters a slug — a story's or a page's, or
+// one made from a tag, a person's name, a key of a registry or a cover's
+// file name — may have. A file system allows 255 bytes in a file or folder
+// name; pages and pictures add to a slug ("-2" for a namesake,
+// "-1200x630.<hash>.jpg" for a cover), and 200 leaves room for that.
+const MaxSlugLength = 200
+
+// SlugTooLong reports whether the slug of s (vi.Slug) is longer than
+// MaxSlugLength. vi.Slug makes at most two characters of each byte (㎯
+// becomes "rad-s2"), so a short s is not slugged to tell.
+func SlugTooLong(s string) (n int, long bool) {
+	if 2*len(s)+1 <= MaxSlugLength {
+		return 0, false
+	}
+	n = len(vi.Slug(s))
+	return n, n > MaxSlugLength
+}
+
 // Config is a site's configuration.
 type Config struct {
 	Title        string
@@ -220,6 +238,10 @@ func terms(m *meta.Map, key string) []Term {
 	for _, k := range reg.Keys() {
 		if !vi.ValidSlug(k) {
 			reg.Report(reg.KeyPos(k), diag.BadSlug, k)
+			continue
+		}
+		if len(k) > MaxSlugLength {
+			reg.Report(reg.KeyPos(k), diag.NameTooLong, diag.Word{VI: "khóa", EN: "the key"}, len(k), MaxSlugLength)
 			continue
 		}
 		t := Term{Key: k}

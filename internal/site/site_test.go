@@ -293,3 +293,14 @@ func TestLoadRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyTooLong: a registry key longer than a page address may hold
+// (site.MaxSlugLength) is reported at the key.
+func TestKeyTooLong(t *testing.T) {
+	key := strings.Repeat("a", MaxSlugLength+1)
+	_, diags := load(t, "title: a\ndepartments:\n  "+key+": {name: X}\n")
+	want := []string{"site.yaml:3:3: the key is too long: it makes a name of 201 characters in the page's address, at most 200 (without diacritics); shorten it"}
+	if !reflect.DeepEqual(diags, want) {
+		t.Errorf("diagnostics = %q, want %q", diags, want)
+	}
+}
