@@ -78,7 +78,7 @@ content/stories/thumuc.md:7:8: file "thu-muc" not found
 func TestNamesTooLong(t *testing.T) {
 	long := strings.Repeat("Trường ", 30) // 210 characters once slugged
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte(refusedSite)},
+		"site.yaml":            {Data: []byte(refusedSite)},
 		"content/stories/a.md": {Data: []byte("---\ntitle: \"X\"\ndate: 2023-06-11\nperson: \"" + long + "\"\ndepartment: van-phong\nmodel: chuyen-mon\ntags: [\"ngắn\", \"" + long + "\"]\n---\nBài.\n")},
 		"content/stories/b.md": {Data: []byte("---\ntitle: \"X\"\nslug: " + strings.Repeat("a", 201) + "\ndate: 2023-06-11\nperson: \"P\"\ndepartment: van-phong\nmodel: chuyen-mon\ncover: \"" + strings.Repeat("b", 201) + ".png\"\n---\nBài.\n")},
 		"content/stories/" + strings.Repeat("b", 201) + ".png": {Data: []byte(tinyPNG)},
