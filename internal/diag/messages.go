@@ -82,6 +82,7 @@ const (
 	OldOutputLeft     Code = "old-output-left"
 	LeftoverFolder    Code = "leftover-folder"
 	NameTooLong       Code = "name-too-long"
+	HostRefused       Code = "host-refused"
 )
 
 type message struct{ vi, en string }
@@ -136,6 +137,7 @@ var catalogue = map[Code]message{
 	OldOutputLeft:     {"trang mới ĐÃ được đăng vào %s, nhưng không xóa được bản cũ: %s còn lại (%v); guong sẽ thử xóa lại ở lần tạo sau, hoặc bạn có thể tự xóa nó", "the new site IS published in %s, but the old output could not be removed: %s is left (%v); guong tries again on the next build, or you may delete it"},
 	LeftoverFolder:    {"còn lại từ một lần tạo trước mà guong không xóa được: %s; lần tạo này vẫn tiếp tục, hãy xóa nó khi có thể", "left by an earlier build, which guong could not remove: %s; this build goes on; delete it when you can"},
 	NameTooLong:       {"%s quá dài: nó tạo ra tên %d ký tự trong địa chỉ trang, tối đa là %d ký tự (không dấu); hãy viết ngắn lại", "%s is too long: it makes a name of %d characters in the page's address, at most %d (without diacritics); shorten it"},
+	HostRefused:       {"bản xem trước chỉ trả lời địa chỉ của chính nó (127.0.0.1, localhost, [::1] hoặc %q): hãy mở nó bằng một trong các địa chỉ đó", "the preview answers only its own addresses (127.0.0.1, localhost, [::1] or %q): open it at one of them"},
 	ImageTooLarge:     {"%s %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "%s %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 }
 
