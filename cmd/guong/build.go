@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
 	"github.com/guong/guong/themes"
@@ -184,7 +184,7 @@ func relabelOutputErrors(l diag.List) {
 // read: for messages printed before the site is loaded.
 func siteLang(dir string) string {
 	var ignored diag.List
-	if cfg := site.Load(sitefs.Dir(dir), &ignored); cfg != nil {
+	if cfg := config.Load(sitefs.Dir(dir), &ignored); cfg != nil {
 		return cfg.Language
 	}
 	return "vi"

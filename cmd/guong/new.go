@@ -7,9 +7,9 @@ import (
 	"os"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/scaffold"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 )
 
@@ -25,7 +25,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var diags diag.List
-	cfg := site.Load(sitefs.Dir(*src), &diags)
+	cfg := config.Load(sitefs.Dir(*src), &diags)
 	if cfg == nil {
 		diags.Print(stderr, "vi")
 		return exitContent

@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
@@ -24,7 +25,6 @@ import (
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
-	"github.com/guong/guong/internal/site"
 )
 
 // Options control a build.
@@ -44,7 +44,7 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Config *site.Config // nil if site.yaml could not be read
+	Config *config.Config // nil if site.yaml could not be read
 	// Site is nil if the content had errors. A one-off build (Run) with
 	// the built-in templates empties each story's HTML once it is used:
 	// see htmlRelease.
@@ -114,7 +114,7 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 // with the content once it is read without errors, while the bodies
 // render: it must not use what rendering sets (HTML, Excerpt, Body,
 // Images).
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session, alongside func(*site.Config, *content.Site)) (*site.Config, *content.Site) {
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, sess *session, alongside func(*config.Config, *content.Site)) (*config.Config, *content.Site) {
 	if sess != nil && sess.loaded != nil { // by Builder.quick
 		l := sess.loaded
 		sess.loaded = nil
@@ -124,7 +124,7 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, ses
 		}
 		return l.cfg, l.content
 	}
-	cfg := site.Load(siteFS, diags)
+	cfg := config.Load(siteFS, diags)
 	if cfg == nil {
 		return nil, nil
 	}
@@ -162,7 +162,7 @@ type body struct {
 // cache holds unchanged, minified by mf unless it is nil: the pages'
 // templates are minified when the theme is loaded, so the bodies are the
 // part of a page left to minify.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *site.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
+func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *publish.Minifier) {
 	conv := markdown.New(cfg.BasePath())
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)
@@ -302,7 +302,7 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 	// The index needs only what the front matter says: it is made while
 	// the bodies render, so that neither core waits for it.
 	var s *index.Site
-	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess, func(cfg *site.Config, c *content.Site) {
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess, func(cfg *config.Config, c *content.Site) {
 		s = index.Build(cfg, c, opts.Now)
 	})
 	lap("load+index")

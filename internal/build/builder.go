@@ -12,13 +12,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
-	"github.com/guong/guong/internal/site"
 )
 
 // Builder builds one site again and again into memory, for the live
@@ -72,7 +72,7 @@ type session struct {
 
 // loaded is what load returned, and the time it took.
 type loaded struct {
-	cfg     *site.Config
+	cfg     *config.Config
 	content *content.Site
 	diags   diag.List
 	took    time.Duration

@@ -3,17 +3,17 @@ package build
 import (
 	"io/fs"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
-	"github.com/guong/guong/internal/site"
 )
 
 // loadTheme loads the site's theme: its own themes/<name>/ folder over the
 // built-in theme of that name (or the default one). Its stylesheets and
 // scripts are published with fingerprinted names; covers are looked up in
 // covers while pages render.
-func loadTheme(siteFS fs.FS, cfg *site.Config, opts Options, covers *coverSet) (*render.Theme, error) {
+func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet) (*render.Theme, error) {
 	var layers []fs.FS
 	if own, err := fs.Sub(siteFS, "themes/"+cfg.Theme); err == nil {
 		if _, err := fs.Stat(own, "."); err == nil {

@@ -5,8 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/site"
 )
 
 // htmlRelease lets each story's HTML go as soon as the two parts of a
@@ -107,7 +107,7 @@ func (r *htmlRelease) indexed() func(i int) {
 // ownTemplates reports whether the site's own theme folder has templates
 // (layouts or partials, which render.Load reads), which may show a story's
 // HTML on any page.
-func ownTemplates(siteFS fs.FS, cfg *site.Config) bool {
+func ownTemplates(siteFS fs.FS, cfg *config.Config) bool {
 	for _, dir := range []string{"layouts", "partials"} {
 		if entries, err := fs.ReadDir(siteFS, "themes/"+cfg.Theme+"/"+dir); err == nil && len(entries) > 0 {
 			return true

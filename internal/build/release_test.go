@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/themes"
 )
 
@@ -73,7 +73,7 @@ func TestStoryHTMLOnOwnPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ownTemplates(fsys, &site.Config{Theme: "default"}) {
+	if !ownTemplates(fsys, &config.Config{Theme: "default"}) {
 		t.Fatal("the copied theme does not count as the site's own")
 	}
 	found, r := markersIn(t, fsys, Options{})

@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 )
 
@@ -61,7 +61,7 @@ func fingerprint(siteFS fs.FS, opts Options, version string, known *Digests) (st
 			return addFile(fsys, label, p, known)
 		})
 	}
-	if err := addFile(siteFS, "site", site.File, known); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := addFile(siteFS, "site", config.File, known); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}
 	for _, root := range []string{content.Dir, "themes"} {

@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 )
 
 // BenchmarkLoad1000 reads, parses and checks the content of a generated
@@ -22,7 +22,7 @@ func BenchmarkLoad1000(b *testing.B) {
 		total += int64(len(f.Data))
 	}
 	var d diag.List
-	cfg := site.Load(fsys, &d)
+	cfg := config.Load(fsys, &d)
 	if cfg == nil {
 		b.Fatal(d.Err())
 	}

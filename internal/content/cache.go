@@ -10,8 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 )
 
 // Cache keeps parsed files between loads of one site, so that a rebuild
@@ -36,7 +36,7 @@ type cacheEntry struct {
 func NewCache() *Cache { return &Cache{files: map[string]cacheEntry{}} }
 
 // settingsKey names what parsing depends on besides the file itself.
-func settingsKey(cfg *site.Config, opts Options) string {
+func settingsKey(cfg *config.Config, opts Options) string {
 	return fmt.Sprintf("%s|%d|%v", cfg.TimeZone, cfg.MaxFileSize, opts.Drafts)
 }
 
@@ -188,7 +188,7 @@ func (c *Cache) setListing(l *listing) {
 // changed since, looking at those alone. It returns nil when a walk is
 // needed: no complete listing with these settings, the content folder
 // itself or a folder in it changed, or a path could not be examined.
-func (c *Cache) updateListing(fsys fs.FS, cfg *site.Config, key string, changed []string) *listing {
+func (c *Cache) updateListing(fsys fs.FS, cfg *config.Config, key string, changed []string) *listing {
 	c.mu.Lock()
 	old := c.listing
 	c.mu.Unlock()

@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 )
 
 // TestCache: a second Load with a cache reuses unchanged files (the same
@@ -27,7 +27,7 @@ func TestCache(t *testing.T) {
 		"content/stories/c.md": {Data: []byte("---\ntitle: \"C\"\n---\n"), ModTime: time.Unix(1, 0)},
 	}
 	var d diag.List
-	cfg := site.Load(fsys, &d)
+	cfg := config.Load(fsys, &d)
 	cache := NewCache()
 	opts := Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Cache: cache}
 	load := func() (*Site, diag.List) {
@@ -83,7 +83,7 @@ func TestLoadIncremental(t *testing.T) {
 	}
 	write("content/stories/a/anh.png", []byte("PNG"))
 	var d diag.List
-	cfg := site.Load(fsys, &d)
+	cfg := config.Load(fsys, &d)
 	if d.HasErrors() {
 		t.Fatal(d)
 	}

@@ -11,8 +11,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 )
 
@@ -121,12 +121,12 @@ Chị Lan.
 	"content/ghi-chu/notes.md": {Data: []byte("Markdown outside the known folders is not read")},
 }
 
-func loadGood(t *testing.T, opts Options) (*site.Config, *Site) {
+func loadGood(t *testing.T, opts Options) (*config.Config, *Site) {
 	t.Helper()
 	var diags diag.List
-	cfg := site.Load(goodSite, &diags)
+	cfg := config.Load(goodSite, &diags)
 	if cfg == nil {
-		t.Fatalf("site.Load: %v", diags.Err())
+		t.Fatalf("config.Load: %v", diags.Err())
 	}
 	opts.Now = testNow
 	s := Load(context.Background(), goodSite, cfg, opts, &diags)
@@ -328,7 +328,7 @@ func TestPublishedDraftErrors(t *testing.T) {
 	}
 	for _, drafts := range []bool{false, true} {
 		var diags diag.List
-		cfg := site.Load(fsys, &diags)
+		cfg := config.Load(fsys, &diags)
 		Load(context.Background(), fsys, cfg, Options{Drafts: drafts, Now: testNow}, &diags)
 		if len(diags) != 1 {
 			t.Fatalf("drafts=%v: got %q, want one diagnostic", drafts, formatList(diags, "en"))
@@ -343,14 +343,14 @@ func TestPublishedDraftErrors(t *testing.T) {
 // problem at all.
 func TestSampleSite(t *testing.T) {
 	root := filepath.Join("..", "..")
-	if _, err := os.Stat(filepath.Join(root, site.File)); err != nil {
+	if _, err := os.Stat(filepath.Join(root, config.File)); err != nil {
 		t.Skipf("no sample site: %v", err)
 	}
 	fsys := sitefs.Dir(root)
 	var diags diag.List
-	cfg := site.Load(fsys, &diags)
+	cfg := config.Load(fsys, &diags)
 	if cfg == nil {
-		t.Fatalf("site.Load: %v", diags.Err())
+		t.Fatalf("config.Load: %v", diags.Err())
 	}
 	s := Load(context.Background(), fsys, cfg, Options{Now: time.Now()}, &diags)
 	diags.Sort()
@@ -401,9 +401,9 @@ func TestSymlinks(t *testing.T) {
 
 	fsys := sitefs.Dir(root)
 	var diags diag.List
-	cfg := site.Load(fsys, &diags)
+	cfg := config.Load(fsys, &diags)
 	if cfg == nil {
-		t.Fatalf("site.Load: %v", diags.Err())
+		t.Fatalf("config.Load: %v", diags.Err())
 	}
 	s := Load(context.Background(), fsys, cfg, Options{Now: testNow}, &diags)
 	diags.Sort()

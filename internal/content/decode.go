@@ -9,10 +9,10 @@ import (
 	"sync/atomic"
 	"unique"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/meta"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -49,7 +49,7 @@ type checkResult struct {
 	diags diag.List
 }
 
-func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory {
+func decodeStory(fsys fs.FS, doc *meta.Document, cfg *config.Config) *parsedStory {
 	f := doc.Fields
 	f.CheckKeys(storyKeys...)
 	st := &Story{
@@ -110,11 +110,11 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *site.Config) *parsedStory 
 }
 
 // tooLong reports, at pos, a value whose slug would be longer than a page
-// address may hold (site.MaxSlugLength), and tells so.
+// address may hold (config.MaxSlugLength), and tells so.
 func tooLong(f *meta.Map, pos diag.Position, what diag.Word, value string) bool {
-	n, long := site.SlugTooLong(value)
+	n, long := config.SlugTooLong(value)
 	if long {
-		f.Report(pos, diag.NameTooLong, what, n, site.MaxSlugLength)
+		f.Report(pos, diag.NameTooLong, what, n, config.MaxSlugLength)
 	}
 	return long
 }
@@ -219,8 +219,8 @@ func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
 	if s == "" {
 		f.Report(diag.Position{File: doc.File}, diag.EmptySlug, path.Base(doc.File))
 	}
-	if len(s) > site.MaxSlugLength {
-		f.Report(diag.Position{File: doc.File}, diag.NameTooLong, diag.Word{VI: "tên tệp", EN: "the file name"}, len(s), site.MaxSlugLength)
+	if len(s) > config.MaxSlugLength {
+		f.Report(diag.Position{File: doc.File}, diag.NameTooLong, diag.Word{VI: "tên tệp", EN: "the file name"}, len(s), config.MaxSlugLength)
 		return "", f.Start()
 	}
 	return s, f.Start()
@@ -257,7 +257,7 @@ func localPath(f *meta.Map, key, file, p string) string {
 	return path.Join(path.Dir(file), p)
 }
 
-func decodeCampaign(doc *meta.Document, cfg *site.Config) *Campaign {
+func decodeCampaign(doc *meta.Document, cfg *config.Config) *Campaign {
 	f := doc.Fields
 	f.CheckKeys(campaignKeys...)
 	c := &Campaign{

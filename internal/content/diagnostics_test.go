@@ -14,8 +14,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the want and want.vi files of testdata/diagnostics")
@@ -83,7 +83,7 @@ func TestDiagnostics(t *testing.T) {
 // diagnostics, sorted.
 func loadDiagnostics(fsys fstest.MapFS) diag.List {
 	var diags diag.List
-	if cfg := site.Load(fsys, &diags); cfg != nil {
+	if cfg := config.Load(fsys, &diags); cfg != nil {
 		Load(context.Background(), fsys, cfg, Options{Now: testNow}, &diags)
 	}
 	diags.Sort()

@@ -8,8 +8,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 )
 
 // FuzzStory feeds arbitrary bytes to the front matter parser and the
@@ -31,8 +31,8 @@ func FuzzStory(f *testing.F) {
 			"content/campaigns/thi-dua.md": {Data: []byte("---\ntitle: \"T\"\nstart: 2020-01-01\n---\n")},
 		}
 		var diags diag.List
-		cfg := &site.Config{Title: "T", Language: "vi", TimeZone: time.FixedZone("ICT", 7*3600), Paginate: 10,
-			MaxFileSize: site.DefaultMaxFileSize, Models: site.DefaultModels(), Departments: []site.Term{{Key: "van-phong", Name: "Văn phòng"}}}
+		cfg := &config.Config{Title: "T", Language: "vi", TimeZone: time.FixedZone("ICT", 7*3600), Paginate: 10,
+			MaxFileSize: config.DefaultMaxFileSize, Models: config.DefaultModels(), Departments: []config.Term{{Key: "van-phong", Name: "Văn phòng"}}}
 		s := Load(context.Background(), fsys, cfg, Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}, &diags)
 		// Lines as the parser counts them: CRLF, CR and LF all end a line.
 		norm := bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))

@@ -10,9 +10,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/meta"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -51,7 +51,7 @@ type file struct {
 
 // Load reads and checks the content folder of fsys. Problems are added to
 // diags; the returned Site holds every file that could be read.
-func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags *diag.List) *Site {
+func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, diags *diag.List) *Site {
 	files, assets, incremental := list(fsys, cfg, opts, diags)
 	s := &Site{Assets: assets}
 
@@ -68,8 +68,8 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, opts Options, diags
 		campaignKeys[i] = c.Key
 	}
 	reg := &registries{
-		models:      newRegistry(site.Keys(cfg.Models)),
-		departments: newRegistry(site.Keys(cfg.Departments)),
+		models:      newRegistry(config.Keys(cfg.Models)),
+		departments: newRegistry(config.Keys(cfg.Departments)),
 		campaigns:   newRegistry(campaignKeys),
 	}
 	if opts.Cache != nil {
@@ -140,7 +140,7 @@ var reserved = map[string]bool{
 // the folder, or, when opts says which paths changed since the last Load
 // with its Cache, by looking at those paths alone.
 // It reports whether it looked at the changed paths alone.
-func list(fsys fs.FS, cfg *site.Config, opts Options, diags *diag.List) (files []file, assets []string, incremental bool) {
+func list(fsys fs.FS, cfg *config.Config, opts Options, diags *diag.List) (files []file, assets []string, incremental bool) {
 	key := settingsKey(cfg, opts)
 	var l *listing
 	if opts.Cache != nil && opts.Incremental {
@@ -159,7 +159,7 @@ func list(fsys fs.FS, cfg *site.Config, opts Options, diags *diag.List) (files [
 
 // walk walks the content folder. Links are never followed; hidden files
 // and editors' temporary files are ignored.
-func walk(fsys fs.FS, cfg *site.Config, key string) *listing {
+func walk(fsys fs.FS, cfg *config.Config, key string) *listing {
 	l := &listing{key: key, complete: true}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -205,7 +205,7 @@ func failed(p string, err error) diag.List {
 // examine classifies the content file p, which is not a folder, given its
 // type and a way to get its size and time. It reports false for files the
 // site ignores.
-func examine(p string, typ fs.FileMode, info func() (fs.FileInfo, error), cfg *site.Config) (entry, bool) {
+func examine(p string, typ fs.FileMode, info func() (fs.FileInfo, error), cfg *config.Config) (entry, bool) {
 	e := entry{path: p}
 	if typ&fs.ModeSymlink != 0 {
 		e.diags.Warnf(diag.Position{File: p}, diag.Symlink, p)
@@ -258,7 +258,7 @@ type result struct {
 // parseAll parses files on every core; results keep the order of files.
 // Files the cache holds unchanged are not read again. incremental says
 // that opts.Changed lists every change since the last Load.
-func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, opts Options, incremental bool) []result {
+func parseAll(ctx context.Context, fsys fs.FS, cfg *config.Config, files []file, opts Options, incremental bool) []result {
 	results := make([]result, len(files))
 	var todo []int
 	if opts.Cache != nil {
@@ -301,7 +301,7 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, files []file, o
 	return results
 }
 
-func parseFile(fsys fs.FS, cfg *site.Config, f file, opts Options) result {
+func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 	var r result
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 )
 
@@ -28,7 +28,7 @@ func loadRefused(t *testing.T, fsys fs.FS) string {
 	done := make(chan string, 1)
 	go func() {
 		var diags diag.List
-		cfg := site.Load(fsys, &diags)
+		cfg := config.Load(fsys, &diags)
 		if cfg != nil {
 			Load(context.Background(), fsys, cfg, Options{Now: testNow}, &diags)
 		}

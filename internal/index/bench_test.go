@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/site"
 )
 
 // BenchmarkBuild builds the site model (taxonomies, people, years, sorting,
@@ -20,7 +20,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	var d diag.List
-	cfg := site.Load(fsys, &d)
+	cfg := config.Load(fsys, &d)
 	if cfg == nil {
 		b.Fatal(d.Err())
 	}

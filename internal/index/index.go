@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -38,7 +38,7 @@ const RelatedCount = 5
 
 // Site is the indexed site.
 type Site struct {
-	Config  *site.Config
+	Config  *config.Config
 	Now     time.Time
 	Stories []*Story // published, newest first
 
@@ -124,7 +124,7 @@ type PersonAward struct {
 }
 
 // Build indexes the content. now decides which campaigns are ongoing.
-func Build(cfg *site.Config, c *content.Site, now time.Time) *Site {
+func Build(cfg *config.Config, c *content.Site, now time.Time) *Site {
 	s := &Site{Config: cfg, Now: now, Pages: c.Pages, Skipped: c.Skipped}
 	sorter := vi.NewSorter()
 

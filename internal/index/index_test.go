@@ -10,9 +10,9 @@ import (
 	"time"
 	_ "time/tzdata" // Asia/Ho_Chi_Minh even where the system has no zone database
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/site"
 )
 
 func hcm(t testing.TB) *time.Location {
@@ -24,15 +24,15 @@ func hcm(t testing.TB) *time.Location {
 	return loc
 }
 
-func config(t testing.TB) *site.Config {
-	return &site.Config{
+func testConfig(t testing.TB) *config.Config {
+	return &config.Config{
 		Title:    "Gương điển hình",
 		BaseURL:  &url.URL{Scheme: "https", Host: "example.com", Path: "/guong-dien-hinh/"},
 		Language: "vi",
 		TimeZone: hcm(t),
 		Paginate: 3,
-		Models:   site.DefaultModels(),
-		Departments: []site.Term{
+		Models:   config.DefaultModels(),
+		Departments: []config.Term{
 			{Key: "lanh-su", Name: "Phòng Lãnh sự"},
 			{Key: "van-phong", Name: "Văn phòng Sở"},
 		},
@@ -70,7 +70,7 @@ func story(t testing.TB, slug, when, person string) *content.Story {
 
 func build(t testing.TB, c *content.Site) *index.Site {
 	t.Helper()
-	return index.Build(config(t), c, now(t))
+	return index.Build(testConfig(t), c, now(t))
 }
 
 // shuffled returns copies of stories in several fixed orders: as given,
@@ -540,7 +540,7 @@ func TestTermCounts(t *testing.T) {
 		mk("e", "2024-05-01T08:00:00+07:00", "dan-van-kheo", ""),
 	}
 	s := build(t, &content.Site{Stories: stories})
-	models := site.DefaultModels()
+	models := config.DefaultModels()
 	if len(s.Models) != len(models) {
 		t.Fatalf("%d models, want %d", len(s.Models), len(models))
 	}

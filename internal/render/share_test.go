@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/index"
-	"github.com/guong/guong/internal/site"
 )
 
 func TestCoverSrc(t *testing.T) {
@@ -39,7 +39,7 @@ func TestCoverSrc(t *testing.T) {
 
 func TestStructuredData(t *testing.T) {
 	base, _ := url.Parse("https://portal.example/g/")
-	cfg := &site.Config{Title: "Gương", Language: "vi", BaseURL: base}
+	cfg := &config.Config{Title: "Gương", Language: "vi", BaseURL: base}
 	s := &index.Site{Config: cfg}
 	dept := &index.Term{Name: "Phòng Lãnh sự", URL: "don-vi/phong-lanh-su/"}
 	ict := time.FixedZone("ICT", 7*3600)

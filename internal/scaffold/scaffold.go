@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
 )
@@ -67,7 +67,7 @@ func StoryPath(title string, now time.Time) string {
 
 // Story returns the text of a new draft story titled title, dated now, that
 // names the site's registries in comments so the writer can pick a key.
-func Story(title string, now time.Time, cfg *site.Config) []byte {
+func Story(title string, now time.Time, cfg *config.Config) []byte {
 	model, dept := "dan-van-kheo", "van-phong"
 	if cfg != nil && len(cfg.Models) > 0 {
 		model = cfg.Models[0].Key

@@ -1,7 +1,7 @@
-// Package site reads site.yaml: the site's title, address, language, time
+// Package config reads site.yaml: the site's title, address, language, time
 // zone and pagination, and the two registries stories refer to — the model
 // types and the departments.
-package site
+package config
 
 import (
 	"errors"
