@@ -21,10 +21,10 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 )
 
 // Options control a build.
@@ -48,7 +48,7 @@ type Result struct {
 	// Site is nil if the content had errors. A one-off build (Run) with
 	// the built-in templates empties each story's HTML once it is used:
 	// see htmlRelease.
-	Site    *index.Site
+	Site    *site.Site
 	Pages   int // HTML pages written
 	Files   int // all files written
 	Skipped []content.Skipped
@@ -219,13 +219,13 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 			s.Excerpt = b.result.FirstParagraph
 		}
 		if len(b.result.Images) > 0 {
-			c.Images = append(c.Images, pageImages(index.StoriesPath+s.Slug+"/", b.result.Images)...)
+			c.Images = append(c.Images, pageImages(site.StoriesPath+s.Slug+"/", b.result.Images)...)
 		}
 	}
 	for _, x := range c.Campaigns {
 		b := next()
 		x.HTML = b.result.HTML
-		c.Images = append(c.Images, pageImages(index.CampaignsPath+x.Key+"/", b.result.Images)...)
+		c.Images = append(c.Images, pageImages(site.CampaignsPath+x.Key+"/", b.result.Images)...)
 	}
 	for _, p := range c.Pages {
 		b := next()
@@ -301,9 +301,9 @@ func run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options, se
 
 	// The index needs only what the front matter says: it is made while
 	// the bodies render, so that neither core waits for it.
-	var s *index.Site
+	var s *site.Site
 	cfg, c := load(ctx, siteFS, opts, &r.Diags, sess, func(cfg *config.Config, c *content.Site) {
-		s = index.Build(cfg, c, opts.Now)
+		s = site.Build(cfg, c, opts.Now)
 	})
 	lap("load+index")
 	r.Config = cfg
@@ -449,7 +449,7 @@ func pageFile(url string) string {
 
 // coverCopies lists the profile photos to copy beside their people's
 // pages (stories' covers are resized: see coverSet).
-func coverCopies(s *index.Site) []content.Copy {
+func coverCopies(s *site.Site) []content.Copy {
 	var out []content.Copy
 	for _, p := range s.People {
 		if p.Profile != nil && p.Profile.Photo != "" {

@@ -15,10 +15,10 @@ import (
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 )
 
 // Builder builds one site again and again into memory, for the live
@@ -82,14 +82,14 @@ type loaded struct {
 // content, site model, pages, theme and page keys.
 type lastBuild struct {
 	content *content.Site
-	site    *index.Site
+	site    *site.Site
 	pages   []*render.Page
 	theme   *render.Theme
 	keys    *pageKeys
 	covers  *coverSet
 
-	byFile []*index.Story       // site's stories in content's order; see indexed
-	pageAt map[*index.Story]int // positions of story pages in pages; see pageIndex
+	byFile []*site.Story       // site's stories in content's order; see indexed
+	pageAt map[*site.Story]int // positions of story pages in pages; see pageIndex
 }
 
 // takeChanges returns what the content load of the build under way should
@@ -292,7 +292,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 		byFile[i].Story = c.Stories[i]
 	}
 	last.content = c
-	carded := map[*index.Story]bool{}
+	carded := map[*site.Story]bool{}
 	for _, i := range cards {
 		st := byFile[i]
 		carded[st] = true
@@ -305,7 +305,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 	var pages []*render.Page
 	if len(carded) > 0 {
 		for _, p := range last.pages {
-			if showsCards(p, func(st *index.Story) bool { return carded[st] }) {
+			if showsCards(p, func(st *site.Story) bool { return carded[st] }) {
 				pages = append(pages, p)
 			}
 		}
@@ -387,12 +387,12 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 	return finish(nil)
 }
 
-// personAwards lists the awards of a person's stories, as index.Build does.
-func personAwards(p *index.Person) []index.PersonAward {
-	var out []index.PersonAward
+// personAwards lists the awards of a person's stories, as site.Build does.
+func personAwards(p *site.Person) []site.PersonAward {
+	var out []site.PersonAward
 	for _, st := range p.Stories {
 		for _, a := range st.Awards {
-			out = append(out, index.PersonAward{Award: a, Story: st})
+			out = append(out, site.PersonAward{Award: a, Story: st})
 		}
 	}
 	return out
@@ -489,13 +489,13 @@ func sameSkipped(a, b []content.Skipped) bool {
 }
 
 // indexed returns the site model's stories in the content's order.
-func (l *lastBuild) indexed() []*index.Story {
+func (l *lastBuild) indexed() []*site.Story {
 	if l.byFile == nil {
-		of := make(map[*content.Story]*index.Story, len(l.site.Stories))
+		of := make(map[*content.Story]*site.Story, len(l.site.Stories))
 		for _, st := range l.site.Stories {
 			of[st.Story] = st
 		}
-		l.byFile = make([]*index.Story, len(l.content.Stories))
+		l.byFile = make([]*site.Story, len(l.content.Stories))
 		for i, st := range l.content.Stories {
 			l.byFile[i] = of[st]
 		}
@@ -504,9 +504,9 @@ func (l *lastBuild) indexed() []*index.Story {
 }
 
 // pageIndex returns the position in pages of a story's page.
-func (l *lastBuild) pageIndex(st *index.Story) int {
+func (l *lastBuild) pageIndex(st *site.Story) int {
 	if l.pageAt == nil {
-		l.pageAt = make(map[*index.Story]int, len(l.site.Stories))
+		l.pageAt = make(map[*site.Story]int, len(l.site.Stories))
 		for i, p := range l.pages {
 			if p.Kind == "story" {
 				l.pageAt[p.Story] = i
@@ -517,11 +517,11 @@ func (l *lastBuild) pageIndex(st *index.Story) int {
 }
 
 // page returns the page of a story.
-func (l *lastBuild) page(st *index.Story) *render.Page { return l.pages[l.pageIndex(st)] }
+func (l *lastBuild) page(st *site.Story) *render.Page { return l.pages[l.pageIndex(st)] }
 
 // replacePage puts p in the place of its story's page, made anew because
 // its title or excerpt changed.
-func (l *lastBuild) replacePage(p *render.Page, s *index.Site, dev bool) {
+func (l *lastBuild) replacePage(p *render.Page, s *site.Site, dev bool) {
 	fillPage(p, s, dev)
 	l.pages[l.pageIndex(p.Story)] = p
 }

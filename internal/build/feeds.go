@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/feed"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
 )
 
@@ -23,15 +23,15 @@ type feedList struct {
 	dir         string // "" for the whole site, else the list's URL
 	title       string
 	description string
-	stories     []*index.Story // newest first
+	stories     []*site.Story // newest first
 }
 
 // feedLists returns the whole site's list and those of every model type,
 // campaign and department.
-func feedLists(s *index.Site) []feedList {
+func feedLists(s *site.Site) []feedList {
 	cfg := s.Config
 	lists := []feedList{{title: cfg.Title, description: cfg.Description, stories: s.Stories}}
-	term := func(t *index.Term) {
+	term := func(t *site.Term) {
 		desc := t.Description
 		if desc == "" {
 			desc = cfg.Description
@@ -69,7 +69,7 @@ func feedDir(p *render.Page) string {
 // it. If later is not nil, a sitemap that changed is left to the work
 // later is given (the live preview's Finish), the previous one kept until
 // then.
-func writeFeeds(w *writer, s *index.Site, pages []*render.Page, covers *coverSet, keys *pageKeys, prev map[string]pageKey, later func(func(*writer))) error {
+func writeFeeds(w *writer, s *site.Site, pages []*render.Page, covers *coverSet, keys *pageKeys, prev map[string]pageKey, later func(func(*writer))) error {
 	if err := writeListFeeds(w, s, covers, keys, prev); err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func keepAll(w *writer, names []string) bool {
 
 // writeListFeeds writes the RSS and JSON feeds of every list, but those
 // whose key is the one in prev.
-func writeListFeeds(w *writer, s *index.Site, covers *coverSet, keys *pageKeys, prev map[string]pageKey) error {
+func writeListFeeds(w *writer, s *site.Site, covers *coverSet, keys *pageKeys, prev map[string]pageKey) error {
 	cfg := s.Config
 	base := cfg.BaseURL.String()
 	publisher := cfg.Organization
@@ -187,7 +187,7 @@ func sitemapFiles(n int) []string {
 	return names
 }
 
-func feedItem(st *index.Story, base string, covers *coverSet) feed.Item {
+func feedItem(st *site.Story, base string, covers *coverSet) feed.Item {
 	it := feed.Item{URL: base + st.URL, Title: st.Title, Summary: st.Excerpt, Date: st.Date, Person: st.Story.Person}
 	var names []string
 	if st.Model != nil {
@@ -244,7 +244,7 @@ func lastMod(p *render.Page) time.Time {
 }
 
 // newest returns the date of the first of stories, sorted newest first.
-func newest(stories []*index.Story) time.Time {
+func newest(stories []*site.Story) time.Time {
 	if len(stories) == 0 {
 		return time.Time{}
 	}

@@ -10,8 +10,8 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -36,7 +36,7 @@ func newCoverSet() *coverSet {
 }
 
 // lookup is the theme's render.Options.Cover.
-func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st.URL] }
+func (cs *coverSet) lookup(st *site.Story) *render.Cover { return cs.byStory[st.URL] }
 
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
@@ -44,13 +44,13 @@ func (cs *coverSet) lookup(st *index.Story) *render.Cover { return cs.byStory[st
 // them for the templates. Resized files are kept in cacheDir between
 // builds (nothing is cached if it is empty). Problems become errors at the
 // story's file.
-func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *index.Site, cacheDir string, w *writer, diags *diag.List) {
+func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cacheDir string, w *writer, diags *diag.List) {
 	var cache images.Cache
 	if cacheDir != "" {
 		cache = images.Dir{Root: cacheDir, Sub: CacheImagesDir}
 	}
 	proc := images.New(cache)
-	var todo []*index.Story
+	var todo []*site.Story
 	for _, st := range s.Stories {
 		if st.Cover != "" {
 			todo = append(todo, st)

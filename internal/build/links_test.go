@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/site"
 	"golang.org/x/net/html"
 )
 
@@ -101,7 +101,7 @@ func checkLinks(t *testing.T, mem *publish.Memory, basePath string) {
 	}
 	var unreachable []string
 	for name := range pages {
-		if !seen[name] && name != "404.html" && name != pageFile(index.EmbedPath) {
+		if !seen[name] && name != "404.html" && name != pageFile(site.EmbedPath) {
 			unreachable = append(unreachable, name)
 		}
 	}

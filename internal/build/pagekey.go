@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
 )
 
@@ -32,11 +32,11 @@ type pageKey [16]byte
 // *pageKeys, which computes nothing (every key is the zero key), records
 // nothing and reuses nothing.
 type pageKeys struct {
-	global []byte                   // the site-wide part, hashed into every key
-	cards  map[*index.Story][]byte  // each story's card fingerprint
-	terms  map[*index.Term][]byte   // what every page of a term shows of it
-	people map[*index.Person][]byte // what a list of people shows of each
-	models []byte                   // the campaigns' counts by model type
+	global []byte                  // the site-wide part, hashed into every key
+	cards  map[*site.Story][]byte  // each story's card fingerprint
+	terms  map[*site.Term][]byte   // what every page of a term shows of it
+	people map[*site.Person][]byte // what a list of people shows of each
+	models []byte                  // the campaigns' counts by model type
 
 	hashers sync.Pool // of *hasher, reused by of
 
@@ -44,7 +44,7 @@ type pageKeys struct {
 	files map[string]pageKey
 }
 
-func newPageKeys(s *index.Site, c *content.Site, theme *render.Theme, opts Options, n int) *pageKeys {
+func newPageKeys(s *site.Site, c *content.Site, theme *render.Theme, opts Options, n int) *pageKeys {
 	h := newHasher()
 	cfg := s.Config
 	h.str(cfg.Title, cfg.Description, cfg.Organization, cfg.BaseURL.String(), cfg.Language, cfg.TimeZone.String(), cfg.Theme)
@@ -65,8 +65,8 @@ func newPageKeys(s *index.Site, c *content.Site, theme *render.Theme, opts Optio
 	for _, y := range s.Years {
 		h.str(y.Key)
 	}
-	k := &pageKeys{global: h.sum(), files: make(map[string]pageKey, n), cards: make(map[*index.Story][]byte, len(s.Stories)),
-		terms: map[*index.Term][]byte{}, people: make(map[*index.Person][]byte, len(s.People))}
+	k := &pageKeys{global: h.sum(), files: make(map[string]pageKey, n), cards: make(map[*site.Story][]byte, len(s.Stories)),
+		terms: map[*site.Term][]byte{}, people: make(map[*site.Person][]byte, len(s.People))}
 	// One buffer holds every card's fingerprint, made on every core, a
 	// chunk of stories at a time.
 	cards := make([]byte, 16*len(s.Stories))
@@ -98,7 +98,7 @@ func newPageKeys(s *index.Site, c *content.Site, theme *render.Theme, opts Optio
 			k.models = binary.AppendVarint(k.models, int64(mc.Count))
 		}
 	}
-	for _, ts := range [][]*index.Term{s.Models, s.Departments, s.Tags, s.Years} {
+	for _, ts := range [][]*site.Term{s.Models, s.Departments, s.Tags, s.Years} {
 		for _, t := range ts {
 			th := newHasher()
 			th.people = k.people
@@ -115,7 +115,7 @@ func newPageKeys(s *index.Site, c *content.Site, theme *render.Theme, opts Optio
 // card appends to out the fingerprint of what a story's card shows: title,
 // person, department, model type, date and excerpt — not the body, so
 // editing a story's text renders only its own page again.
-func (h *hasher) card(st *index.Story, out []byte) []byte {
+func (h *hasher) card(st *site.Story, out []byte) []byte {
 	h.b = h.b[:0]
 	h.str(st.Slug, st.Title, st.Excerpt, st.Person.Name, st.Person.URL, st.Story.Model, st.Story.Department)
 	h.num(st.Date.UnixNano())
@@ -124,14 +124,14 @@ func (h *hasher) card(st *index.Story, out []byte) []byte {
 }
 
 // recard updates the card fingerprint of a story whose content changed.
-func (k *pageKeys) recard(st *index.Story) {
+func (k *pageKeys) recard(st *site.Story) {
 	k.cards[st] = newHasher().card(st, nil)
 }
 
 // showsCards reports whether page p shows the card of a story for which
 // shown is true: whether its key (see of) covers the story's card.
-func showsCards(p *render.Page, shown func(*index.Story) bool) bool {
-	some := func(sts []*index.Story) bool { return slices.ContainsFunc(sts, shown) }
+func showsCards(p *render.Page, shown func(*site.Story) bool) bool {
+	some := func(sts []*site.Story) bool { return slices.ContainsFunc(sts, shown) }
 	if p.Pager != nil && some(p.Pager.Stories) {
 		return true
 	}
@@ -232,7 +232,7 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 		h.persons(s.People)
 	case "person":
 		pe := p.Person
-		h.persons([]*index.Person{pe})
+		h.persons([]*site.Person{pe})
 		if pe.Profile != nil {
 			h.num(int64(pe.Profile.Version))
 		}
@@ -272,7 +272,7 @@ func (k *pageKeys) of(p *render.Page) pageKey {
 }
 
 // feed returns the key of the feeds of a list showing items.
-func (k *pageKeys) feed(dir, title, description string, items []*index.Story) pageKey {
+func (k *pageKeys) feed(dir, title, description string, items []*site.Story) pageKey {
 	if k == nil {
 		return pageKey{}
 	}
@@ -281,7 +281,7 @@ func (k *pageKeys) feed(dir, title, description string, items []*index.Story) pa
 	h.b = append(h.b, k.global...)
 	h.str("feed", dir, title, description)
 	for _, st := range items {
-		h.cards([]*index.Story{st})
+		h.cards([]*site.Story{st})
 		h.str(st.Story.Campaigns...)
 		h.num(int64(len(st.Story.Campaigns)))
 		for _, t := range st.Tags {
@@ -329,7 +329,7 @@ func (k *pageKeys) reuse(prev map[string]pageKey, w *writer, key pageKey, files 
 	return true
 }
 
-func first(xs []*index.Story, n int) []*index.Story {
+func first(xs []*site.Story, n int) []*site.Story {
 	if len(xs) > n {
 		return xs[:n]
 	}
@@ -339,8 +339,8 @@ func first(xs []*index.Story, n int) []*index.Story {
 // hasher writes length-prefixed fields, to be hashed by sum.
 type hasher struct {
 	b        []byte
-	cardSums map[*index.Story][]byte  // precomputed card fingerprints
-	people   map[*index.Person][]byte // precomputed people's fingerprints
+	cardSums map[*site.Story][]byte  // precomputed card fingerprints
+	people   map[*site.Person][]byte // precomputed people's fingerprints
 }
 
 func newHasher() *hasher { return &hasher{b: make([]byte, 0, 512)} }
@@ -380,21 +380,21 @@ func (h *hasher) flag(fs ...bool) {
 }
 
 // cards covers what the cards of stories show (see card).
-func (h *hasher) cards(sts []*index.Story) {
+func (h *hasher) cards(sts []*site.Story) {
 	for _, st := range sts {
 		h.b = append(h.b, h.cardSums[st]...)
 	}
 }
 
 // story covers a story page's own story: everything in its file.
-func (h *hasher) story(st *index.Story) {
+func (h *hasher) story(st *site.Story) {
 	h.str(st.Slug, st.Person.URL)
 	h.num(int64(st.Version))
 }
 
 // persons covers what a list of people shows: each person's name, page,
 // position, initial, kind, department and number of stories.
-func (h *hasher) persons(ps []*index.Person) {
+func (h *hasher) persons(ps []*site.Person) {
 	for _, p := range ps {
 		h.b = append(h.b, h.people[p]...)
 	}

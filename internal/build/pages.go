@@ -4,9 +4,9 @@ import (
 	"io/fs"
 
 	"github.com/guong/guong/internal/config"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/site"
 )
 
 // loadTheme loads the site's theme: its own themes/<name>/ folder over the
@@ -51,7 +51,7 @@ func loadTheme(siteFS fs.FS, cfg *config.Config, opts Options, covers *coverSet)
 
 // Pages lists every page of the site, in a stable order. t gives the
 // theme's UI strings, for the titles of the site's own sections.
-func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
+func Pages(s *site.Site, dev bool, t func(key string) string) []*render.Page {
 	per := s.Config.Paginate
 	var pages []*render.Page
 	add := func(p *render.Page) {
@@ -67,9 +67,9 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 		add(&render.Page{Kind: "page", URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
 			Crumbs: []render.Crumb{{Name: p.Title}}})
 	}
-	terms := func(kind string, ts []*index.Term, parent *render.Crumb) {
+	terms := func(kind string, ts []*site.Term, parent *render.Crumb) {
 		for _, t := range ts {
-			for _, pg := range index.Paginate(t.URL, t.Stories, per) {
+			for _, pg := range site.Paginate(t.URL, t.Stories, per) {
 				crumbs := []render.Crumb{}
 				if parent != nil {
 					crumbs = append(crumbs, *parent)
@@ -81,43 +81,43 @@ func Pages(s *index.Site, dev bool, t func(key string) string) []*render.Page {
 	}
 	terms("model", s.Models, nil)
 
-	campaigns := render.Crumb{Name: t("campaigns"), URL: index.CampaignsPath}
-	add(&render.Page{Kind: "campaigns", URL: index.CampaignsPath, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
+	campaigns := render.Crumb{Name: t("campaigns"), URL: site.CampaignsPath}
+	add(&render.Page{Kind: "campaigns", URL: site.CampaignsPath, Title: campaigns.Name, Crumbs: []render.Crumb{{Name: campaigns.Name}}})
 	for _, c := range s.Campaigns {
-		for _, pg := range index.Paginate(c.URL, c.Stories, per) {
+		for _, pg := range site.Paginate(c.URL, c.Stories, per) {
 			add(&render.Page{Kind: "campaign", URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
 				Crumbs: []render.Crumb{campaigns, {Name: c.Title}}})
 		}
 	}
 
-	depts := render.Crumb{Name: t("departments"), URL: index.DepartmentsPath}
-	add(&render.Page{Kind: "departments", URL: index.DepartmentsPath, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
+	depts := render.Crumb{Name: t("departments"), URL: site.DepartmentsPath}
+	add(&render.Page{Kind: "departments", URL: site.DepartmentsPath, Title: depts.Name, Crumbs: []render.Crumb{{Name: depts.Name}}})
 	terms("department", s.Departments, &depts)
 
-	people := render.Crumb{Name: t("people"), URL: index.PeoplePath}
-	add(&render.Page{Kind: "people", URL: index.PeoplePath, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
+	people := render.Crumb{Name: t("people"), URL: site.PeoplePath}
+	add(&render.Page{Kind: "people", URL: site.PeoplePath, Title: people.Name, Crumbs: []render.Crumb{{Name: people.Name}}})
 	for _, p := range s.People {
 		add(&render.Page{Kind: "person", URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
 			Crumbs: []render.Crumb{people, {Name: p.Name}}})
 	}
 
-	tags := render.Crumb{Name: t("tags"), URL: index.TagsPath}
-	add(&render.Page{Kind: "tags", URL: index.TagsPath, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
+	tags := render.Crumb{Name: t("tags"), URL: site.TagsPath}
+	add(&render.Page{Kind: "tags", URL: site.TagsPath, Title: tags.Name, Crumbs: []render.Crumb{{Name: tags.Name}}})
 	terms("tag", s.Tags, &tags)
 
-	years := render.Crumb{Name: t("years"), URL: index.YearsPath}
-	add(&render.Page{Kind: "years", URL: index.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
+	years := render.Crumb{Name: t("years"), URL: site.YearsPath}
+	add(&render.Page{Kind: "years", URL: site.YearsPath, Title: years.Name, Crumbs: []render.Crumb{{Name: years.Name}}})
 	terms("year", s.Years, &years)
 
-	add(&render.Page{Kind: "search", URL: index.SearchPath, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
+	add(&render.Page{Kind: "search", URL: site.SearchPath, Title: t("search"), Crumbs: []render.Crumb{{Name: t("search")}}})
 	add(&render.Page{Kind: "404", URL: "404.html", Title: t("not_found_title")})
-	add(&render.Page{Kind: "embed", URL: index.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
+	add(&render.Page{Kind: "embed", URL: site.EmbedPath, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
 }
 
 // storyPage returns the page of a story, as Pages lists it, before Pages
 // sets its site, mode and feed (see fillPage).
-func storyPage(st *index.Story) *render.Page {
+func storyPage(st *site.Story) *render.Page {
 	crumbs := []render.Crumb{}
 	if st.Model != nil {
 		crumbs = append(crumbs, render.Crumb{Name: st.Model.Name, URL: st.Model.URL})
@@ -127,7 +127,7 @@ func storyPage(st *index.Story) *render.Page {
 }
 
 // fillPage sets what Pages sets on every page.
-func fillPage(p *render.Page, s *index.Site, dev bool) {
+func fillPage(p *render.Page, s *site.Site, dev bool) {
 	p.Site, p.Dev = s, dev
 	p.Feed = feedDir(p)
 }

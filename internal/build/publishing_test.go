@@ -28,8 +28,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/themes"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
@@ -145,8 +145,8 @@ func get(t *testing.T, mem *publish.Memory, name string) []byte {
 // expectedFeeds lists the feeds a site must have, and the stories each must
 // hold: the newest FeedItems of the site, of each model type, campaign and
 // department.
-func expectedFeeds(s *index.Site) map[string][]*index.Story {
-	want := map[string][]*index.Story{"": s.Stories}
+func expectedFeeds(s *site.Site) map[string][]*site.Story {
+	want := map[string][]*site.Story{"": s.Stories}
 	for _, t := range s.Models {
 		want[t.URL] = t.Stories
 	}
@@ -356,7 +356,7 @@ func TestSitemap(t *testing.T) {
 		}
 		loc := portalBase + strings.TrimSuffix(name, "index.html")
 		_, ok := listed[loc]
-		if skip := name == "404.html" || name == pageFile(index.EmbedPath); ok == skip {
+		if skip := name == "404.html" || name == pageFile(site.EmbedPath); ok == skip {
 			t.Errorf("%s: listed %v", loc, ok)
 		}
 		delete(listed, loc)
@@ -779,7 +779,7 @@ func TestAssetsFingerprinted(t *testing.T) {
 	if !strings.Contains(home, `href="`+portalPath+assetFile(t, mem, "css/site.css")+`"`) {
 		t.Errorf("the home page does not link the fingerprinted stylesheet")
 	}
-	embed := string(get(t, mem, pageFile(index.EmbedPath)))
+	embed := string(get(t, mem, pageFile(site.EmbedPath)))
 	if !strings.Contains(embed, portalPath+assetFile(t, mem, "css/embed.css")) {
 		t.Errorf("the embedded list does not link its stylesheet")
 	}
@@ -790,7 +790,7 @@ func TestAssetsFingerprinted(t *testing.T) {
 // the portal's window.
 func TestEmbed(t *testing.T) {
 	mem, r := buildPublishing(t, Options{})
-	doc := parseHTML(t, get(t, mem, pageFile(index.EmbedPath)))
+	doc := parseHTML(t, get(t, mem, pageFile(site.EmbedPath)))
 	for _, tag := range []string{"header", "nav", "footer"} {
 		if len(findAll(doc, tag)) != 0 {
 			t.Errorf("the embedded list has a <%s>", tag)

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/corpus"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
 )
@@ -123,7 +123,7 @@ func BenchmarkPageKeys(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := index.Build(cfg, c, opts.Now)
+	s := site.Build(cfg, c, opts.Now)
 	b.ResetTimer()
 	for range b.N {
 		pages := Pages(s, false, theme.T)

@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/guong/guong/internal/config"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 // htmlRelease lets each story's HTML go as soon as the two parts of a
@@ -26,8 +26,8 @@ import (
 // story's HTML to the end of the build. A nil *htmlRelease releases
 // nothing.
 type htmlRelease struct {
-	stories []*index.Story
-	pos     map[*index.Story]int
+	stories []*site.Story
+	pos     map[*site.Story]int
 	left    []atomic.Int32 // by story: the users of its HTML still to come
 
 	mu        sync.Mutex
@@ -40,8 +40,8 @@ type htmlRelease struct {
 // story pages made.
 const searchLead = 1000
 
-func newHTMLRelease(s *index.Site) *htmlRelease {
-	r := &htmlRelease{stories: s.Stories, pos: make(map[*index.Story]int, len(s.Stories)), left: make([]atomic.Int32, len(s.Stories))}
+func newHTMLRelease(s *site.Site) *htmlRelease {
+	r := &htmlRelease{stories: s.Stories, pos: make(map[*site.Story]int, len(s.Stories)), left: make([]atomic.Int32, len(s.Stories))}
 	r.moved.L = &r.mu
 	for i, st := range s.Stories {
 		r.pos[st] = i
@@ -58,7 +58,7 @@ func (r *htmlRelease) done(i int) {
 }
 
 // rendered records that st's page is made.
-func (r *htmlRelease) rendered(st *index.Story) {
+func (r *htmlRelease) rendered(st *site.Story) {
 	if r == nil {
 		return
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/config"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/themes"
 )
 
@@ -131,9 +131,9 @@ func TestStoryHTMLReleased(t *testing.T) {
 // ahead of the story pages, and stops waiting when a page is made or when
 // no more pages will be.
 func TestSearchPace(t *testing.T) {
-	s := &index.Site{}
+	s := &site.Site{}
 	for range searchLead + 2 {
-		s.Stories = append(s.Stories, &index.Story{})
+		s.Stories = append(s.Stories, &site.Story{})
 	}
 	r := newHTMLRelease(s)
 	r.pace(searchLead - 1) // does not wait

@@ -3,17 +3,17 @@ package build
 import (
 	"time"
 
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/search"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 )
 
 // SearchIndexPath is the folder of the search index, relative to the base URL.
-const SearchIndexPath = index.SearchPath + "chi-muc/"
+const SearchIndexPath = site.SearchPath + "chi-muc/"
 
 // writeSearch writes the search index of the published stories under
 // SearchIndexPath, in step with release if it is not nil.
-func writeSearch(s *index.Site, w *writer, release *htmlRelease) {
+func writeSearch(s *site.Site, w *writer, release *htmlRelease) {
 	doc := func(i int) search.Doc {
 		release.pace(i)
 		return searchDoc(s, i)
@@ -25,7 +25,7 @@ func writeSearch(s *index.Site, w *writer, release *htmlRelease) {
 
 // searchDoc describes story i of the published stories for the index,
 // which are in the site's order (newest first): i is its id.
-func searchDoc(s *index.Site, i int) search.Doc {
+func searchDoc(s *site.Site, i int) search.Doc {
 	loc := s.Config.TimeZone
 	if loc == nil {
 		loc = time.UTC
@@ -63,7 +63,7 @@ func searchDoc(s *index.Site, i int) search.Doc {
 }
 
 // searchFacets lists the filters' keys in the order the search page shows them.
-func searchFacets(s *index.Site) search.Facets {
+func searchFacets(s *site.Site) search.Facets {
 	var f search.Facets
 	for _, t := range s.Models {
 		f.Models = append(f.Models, t.Key)

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/index"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/search"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/themes"
 )
 
@@ -89,7 +89,7 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	if cfg == nil || diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	site := index.Build(cfg, c, opts.Now)
+	site := site.Build(cfg, c, opts.Now)
 	if site.Stories[0].HTML == "" {
 		b.Fatal("no HTML to index")
 	}

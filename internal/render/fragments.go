@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 // fragments renders parts of pages that many pages share once per build:
@@ -34,7 +34,7 @@ type fragments struct {
 
 // storyCard is a story's rendered card.
 type storyCard struct {
-	story *index.Story // nil while none is rendered
+	story *site.Story // nil while none is rendered
 	html  template.HTML
 }
 
@@ -46,13 +46,13 @@ func newFragments() *fragments {
 var errNotLoaded = errors.New("theme not loaded yet")
 
 // card returns the rendered "card" partial of st.
-func (f *fragments) card(st *index.Story) (template.HTML, error) {
+func (f *fragments) card(st *site.Story) (template.HTML, error) {
 	if !f.ready {
 		return "", errNotLoaded
 	}
 	i := st.Order()
 	f.mu.Lock()
-	// The story is compared too: a story not made by index.Build has no
+	// The story is compared too: a story not made by site.Build has no
 	// place of its own.
 	if i < len(f.cards) && f.cards[i].story == st {
 		h := f.cards[i].html

@@ -34,7 +34,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/vi"
 	"gopkg.in/yaml.v3"
 )
@@ -56,13 +56,13 @@ type Page struct {
 	URL         string // relative to the base URL, e.g. "bai-viet/lan/"
 	Title       string
 	Description string
-	Site        *index.Site
-	Story       *index.Story
+	Site        *site.Site
+	Story       *site.Story
 	Page        *content.Page
-	Term        *index.Term
-	Campaign    *index.Campaign
-	Person      *index.Person
-	Pager       *index.Pager
+	Term        *site.Term
+	Campaign    *site.Campaign
+	Person      *site.Person
+	Pager       *site.Pager
 	Crumbs      []Crumb
 	Dev         bool // rendered for the live preview
 	// Feed is the folder of the page's own feeds (feed.xml, feed.json),
@@ -115,7 +115,7 @@ type Options struct {
 	// Cover returns the resized cover of a story, or nil if it has none.
 	// It is called while pages render, so it may look up covers resized
 	// after Load.
-	Cover func(*index.Story) *Cover
+	Cover func(*site.Story) *Cover
 }
 
 // Load parses every template of the theme in fsys.
@@ -348,14 +348,14 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
 		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
-		"first": func(n int, xs []*index.Story) []*index.Story {
+		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]
 			}
 			return xs
 		},
 		"add":  func(a, b int) int { return a + b },
-		"card": func(st *index.Story) (template.HTML, error) { return th.frags.card(st) },
+		"card": func(st *site.Story) (template.HTML, error) { return th.frags.card(st) },
 		"partialCached": func(name string, data any, key string) (template.HTML, error) {
 			return th.frags.partial(name, data, key)
 		},
@@ -381,12 +381,12 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 type Letter struct {
 	Letter string
 	Slug   string // an ASCII id for the letter's heading
-	People []*index.Person
+	People []*site.Person
 }
 
 // groupByInitial groups people (already sorted) under their initials,
 // following the Vietnamese alphabet order of the list.
-func groupByInitial(people []*index.Person) []Letter {
+func groupByInitial(people []*site.Person) []Letter {
 	var out []Letter
 	for _, p := range people {
 		if len(out) == 0 || out[len(out)-1].Letter != p.Initial {

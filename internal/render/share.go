@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 // Picture is one size of a picture resized at build time.
@@ -78,7 +78,7 @@ func (th *Theme) publishFuncs(opts Options) template.FuncMap {
 	if loc == nil {
 		loc = time.UTC
 	}
-	cover := func(st *index.Story) *Cover {
+	cover := func(st *site.Story) *Cover {
 		if st == nil || st.Cover == "" || opts.Cover == nil {
 			return nil
 		}

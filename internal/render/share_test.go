@@ -8,7 +8,7 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 func TestCoverSrc(t *testing.T) {
@@ -40,20 +40,20 @@ func TestCoverSrc(t *testing.T) {
 func TestStructuredData(t *testing.T) {
 	base, _ := url.Parse("https://portal.example/g/")
 	cfg := &config.Config{Title: "Gương", Language: "vi", BaseURL: base}
-	s := &index.Site{Config: cfg}
-	dept := &index.Term{Name: "Phòng Lãnh sự", URL: "don-vi/phong-lanh-su/"}
+	s := &site.Site{Config: cfg}
+	dept := &site.Term{Name: "Phòng Lãnh sự", URL: "don-vi/phong-lanh-su/"}
 	ict := time.FixedZone("ICT", 7*3600)
-	story := func(collective bool, d *index.Term) *index.Story {
-		return &index.Story{
+	story := func(collective bool, d *site.Term) *site.Story {
+		return &site.Story{
 			Story: &content.Story{Title: "T", Date: time.Date(2024, 1, 2, 3, 0, 0, 0, time.UTC), Collective: collective, Position: "Chuyên viên"},
 			URL:   "bai-viet/t/", Department: d,
-			Person: &index.Person{Name: "Tập thể A", URL: "nhan-vat/a/"},
+			Person: &site.Person{Name: "Tập thể A", URL: "nhan-vat/a/"},
 		}
 	}
 	opts := Options{BaseURL: base.String()}
 	tests := []struct {
 		name string
-		st   *index.Story
+		st   *site.Story
 		want string
 	}{
 		{"person", story(false, dept), `{"@type":"Person","name":"Tập thể A","jobTitle":"Chuyên viên","url":"https://portal.example/g/nhan-vat/a/","worksFor":{"@type":"Organization","name":"Phòng Lãnh sự","url":"https://portal.example/g/don-vi/phong-lanh-su/"}}`},

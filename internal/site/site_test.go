@@ -1,4 +1,4 @@
-package index_test
+package site_test
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 func hcm(t testing.TB) *time.Location {
@@ -68,9 +68,9 @@ func story(t testing.TB, slug, when, person string) *content.Story {
 	}
 }
 
-func build(t testing.TB, c *content.Site) *index.Site {
+func build(t testing.TB, c *content.Site) *site.Site {
 	t.Helper()
-	return index.Build(testConfig(t), c, now(t))
+	return site.Build(testConfig(t), c, now(t))
 }
 
 // shuffled returns copies of stories in several fixed orders: as given,
@@ -88,7 +88,7 @@ func shuffled(stories []*content.Story) [][]*content.Story {
 	return out
 }
 
-func slugs(stories []*index.Story) []string {
+func slugs(stories []*site.Story) []string {
 	out := make([]string, len(stories))
 	for i, s := range stories {
 		out[i] = s.Slug
@@ -373,7 +373,7 @@ func TestTags(t *testing.T) {
 		t.Run(fmt.Sprintf("order %d", i), func(t *testing.T) {
 			s := build(t, &content.Site{Stories: in})
 			var keys []string
-			byKey := map[string]*index.Term{}
+			byKey := map[string]*site.Term{}
 			for _, tag := range s.Tags {
 				keys = append(keys, tag.Key)
 				byKey[tag.Key] = tag
@@ -492,8 +492,8 @@ func TestRelated(t *testing.T) {
 				if w, ok := want[st.Slug]; ok {
 					equal(t, st.Slug+" related", got, w)
 				}
-				if len(got) > index.RelatedCount {
-					t.Errorf("%s: %d related, want at most %d", st.Slug, len(got), index.RelatedCount)
+				if len(got) > site.RelatedCount {
+					t.Errorf("%s: %d related, want at most %d", st.Slug, len(got), site.RelatedCount)
 				}
 				if slices.Contains(got, st.Slug) {
 					t.Errorf("%s is related to itself", st.Slug)
@@ -515,8 +515,8 @@ func TestRelatedCapped(t *testing.T) {
 	}
 	s := build(t, &content.Site{Stories: stories})
 	for _, st := range s.Stories {
-		if len(st.Related) != index.RelatedCount {
-			t.Errorf("%s: %d related, want %d", st.Slug, len(st.Related), index.RelatedCount)
+		if len(st.Related) != site.RelatedCount {
+			t.Errorf("%s: %d related, want %d", st.Slug, len(st.Related), site.RelatedCount)
 		}
 	}
 	// The newest story's related are the next five, newest first.
@@ -595,10 +595,10 @@ func TestBuildKeepsPagesAndSkipped(t *testing.T) {
 
 func TestPaginate(t *testing.T) {
 	const list = "mo-hinh/dan-van-kheo/"
-	mk := func(n int) []*index.Story {
-		out := make([]*index.Story, n)
+	mk := func(n int) []*site.Story {
+		out := make([]*site.Story, n)
 		for i := range out {
-			out[i] = &index.Story{Story: &content.Story{Slug: fmt.Sprintf("s%d", i+1)}}
+			out[i] = &site.Story{Story: &content.Story{Slug: fmt.Sprintf("s%d", i+1)}}
 		}
 		return out
 	}
@@ -620,7 +620,7 @@ func TestPaginate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pages := index.Paginate(list, mk(tt.stories), tt.per)
+			pages := site.Paginate(list, mk(tt.stories), tt.per)
 			if len(pages) != len(tt.wantPages) {
 				t.Fatalf("%d pages, want %d", len(pages), len(tt.wantPages))
 			}
@@ -668,7 +668,7 @@ func TestPageURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s %d", tt.list, tt.n), func(t *testing.T) {
-			if got := index.PageURL(tt.list, tt.n); got != tt.want {
+			if got := site.PageURL(tt.list, tt.n); got != tt.want {
 				t.Errorf("PageURL(%q, %d) = %q, want %q", tt.list, tt.n, got, tt.want)
 			}
 		})

@@ -1,8 +1,8 @@
-// Package index builds the site model from the content: every published
+// Package site builds the site model from the content: every published
 // story linked to its model type, department, campaigns, person, tags and
 // year; the lists each of those pages shows; pagination; and related
 // stories. Everything is sorted, so the same input always gives the same site.
-package index
+package site
 
 import (
 	"slices"

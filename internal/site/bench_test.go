@@ -1,4 +1,4 @@
-package index_test
+package site_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/index"
+	"github.com/guong/guong/internal/site"
 )
 
 // BenchmarkBuild builds the site model (taxonomies, people, years, sorting,
@@ -32,7 +32,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		s := index.Build(cfg, c, now)
+		s := site.Build(cfg, c, now)
 		if len(s.Stories) != 10000 {
 			b.Fatalf("%d stories", len(s.Stories))
 		}
