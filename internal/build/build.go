@@ -23,8 +23,8 @@ import (
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/theme"
 )
 
 // Options control a build.
@@ -567,7 +567,7 @@ func (w *writer) keep(name string) bool {
 	return true
 }
 
-func (w *writer) copyStatic(theme *render.Theme) error {
+func (w *writer) copyStatic(theme *theme.Theme) error {
 	files, err := theme.Static()
 	if err != nil {
 		return err

@@ -17,8 +17,8 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/publish"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/theme"
 )
 
 // Builder builds one site again and again into memory, for the live
@@ -83,8 +83,8 @@ type loaded struct {
 type lastBuild struct {
 	content *content.Site
 	site    *site.Site
-	pages   []*render.Page
-	theme   *render.Theme
+	pages   []*theme.Page
+	theme   *theme.Theme
 	keys    *pageKeys
 	covers  *coverSet
 
@@ -302,7 +302,7 @@ func (b *Builder) quick(ctx context.Context) (*Result, bool, error) {
 	for st := range carded {
 		st.Person.Awards = personAwards(st.Person)
 	}
-	var pages []*render.Page
+	var pages []*theme.Page
 	if len(carded) > 0 {
 		for _, p := range last.pages {
 			if showsCards(p, func(st *site.Story) bool { return carded[st] }) {
@@ -517,11 +517,11 @@ func (l *lastBuild) pageIndex(st *site.Story) int {
 }
 
 // page returns the page of a story.
-func (l *lastBuild) page(st *site.Story) *render.Page { return l.pages[l.pageIndex(st)] }
+func (l *lastBuild) page(st *site.Story) *theme.Page { return l.pages[l.pageIndex(st)] }
 
 // replacePage puts p in the place of its story's page, made anew because
 // its title or excerpt changed.
-func (l *lastBuild) replacePage(p *render.Page, s *site.Site, dev bool) {
+func (l *lastBuild) replacePage(p *theme.Page, s *site.Site, dev bool) {
 	fillPage(p, s, dev)
 	l.pages[l.pageIndex(p.Story)] = p
 }

@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/feed"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
+	"github.com/guong/guong/internal/theme"
 )
 
 // Feed files, in the site's root and in the folder of every model type,
@@ -52,7 +52,7 @@ func feedLists(s *site.Site) []feedList {
 
 // feedDir returns the folder of the feeds of the list a page shows, or ""
 // if the list has none of its own (the site's feeds are on every page).
-func feedDir(p *render.Page) string {
+func feedDir(p *theme.Page) string {
 	switch p.Kind {
 	case "model", "department":
 		return p.Term.URL
@@ -69,7 +69,7 @@ func feedDir(p *render.Page) string {
 // it. If later is not nil, a sitemap that changed is left to the work
 // later is given (the live preview's Finish), the previous one kept until
 // then.
-func writeFeeds(w *writer, s *site.Site, pages []*render.Page, covers *coverSet, keys *pageKeys, prev map[string]pageKey, later func(func(*writer))) error {
+func writeFeeds(w *writer, s *site.Site, pages []*theme.Page, covers *coverSet, keys *pageKeys, prev map[string]pageKey, later func(func(*writer))) error {
 	if err := writeListFeeds(w, s, covers, keys, prev); err != nil {
 		return err
 	}
@@ -212,14 +212,14 @@ func feedItem(st *site.Story, base string, covers *coverSet) feed.Item {
 
 // inSitemap tells whether a page is listed in sitemap.xml: every page but
 // the 404 page and the embedded list, which is shown inside other sites.
-func inSitemap(p *render.Page) bool {
+func inSitemap(p *theme.Page) bool {
 	return p.Kind != "404" && p.Kind != "embed"
 }
 
 // lastMod is a page's last change as sitemap.xml tells it: a story's date;
 // for a list, the date of its newest story; zero for plain pages, which
 // have no date.
-func lastMod(p *render.Page) time.Time {
+func lastMod(p *theme.Page) time.Time {
 	switch {
 	case p.Story != nil:
 		return p.Story.Date

@@ -10,8 +10,8 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -25,18 +25,18 @@ const CacheImagesDir = "images"
 // coverSet is the resized covers of one build, by story URL. It is filled
 // by resize before any page renders and only read afterwards.
 type coverSet struct {
-	byStory map[string]*render.Cover
+	byStory map[string]*theme.Cover
 	lengths map[string]int // output file → size in bytes, for feed enclosures
 	version []byte         // a fingerprint of every cover's outputs
 	stats   images.Stats
 }
 
 func newCoverSet() *coverSet {
-	return &coverSet{byStory: map[string]*render.Cover{}, lengths: map[string]int{}}
+	return &coverSet{byStory: map[string]*theme.Cover{}, lengths: map[string]int{}}
 }
 
-// lookup is the theme's render.Options.Cover.
-func (cs *coverSet) lookup(st *site.Story) *render.Cover { return cs.byStory[st.URL] }
+// lookup is the theme's theme.Options.Cover.
+func (cs *coverSet) lookup(st *site.Story) *theme.Cover { return cs.byStory[st.URL] }
 
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
@@ -87,13 +87,13 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cach
 		if stem == "" {
 			stem = "anh-bia"
 		}
-		c := &render.Cover{}
-		publish := func(p *images.Picture, label string) render.Picture {
+		c := &theme.Cover{}
+		publish := func(p *images.Picture, label string) theme.Picture {
 			name := st.URL + stem + "-" + label + "." + p.Hash()[:10] + p.Ext()
 			w.write(name, p.Data)
 			cs.lengths[name] = len(p.Data)
 			h.Write([]byte(name + "\n"))
-			return render.Picture{URL: name, Width: p.Width, Height: p.Height, Type: p.Type}
+			return theme.Picture{URL: name, Width: p.Width, Height: p.Height, Type: p.Type}
 		}
 		for _, p := range res.set.Widths {
 			c.Sizes = append(c.Sizes, publish(p, strconv.Itoa(p.Width)+"w"))

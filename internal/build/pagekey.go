@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/content"
-	"github.com/guong/guong/internal/render"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/sitemap"
+	"github.com/guong/guong/internal/theme"
 )
 
 // pageKey fingerprints everything a page shows. A rebuild renders a page
@@ -44,7 +44,7 @@ type pageKeys struct {
 	files map[string]pageKey
 }
 
-func newPageKeys(s *site.Site, c *content.Site, theme *render.Theme, opts Options, n int) *pageKeys {
+func newPageKeys(s *site.Site, c *content.Site, theme *theme.Theme, opts Options, n int) *pageKeys {
 	h := newHasher()
 	cfg := s.Config
 	h.str(cfg.Title, cfg.Description, cfg.Organization, cfg.BaseURL.String(), cfg.Language, cfg.TimeZone.String(), cfg.Theme)
@@ -130,7 +130,7 @@ func (k *pageKeys) recard(st *site.Story) {
 
 // showsCards reports whether page p shows the card of a story for which
 // shown is true: whether its key (see of) covers the story's card.
-func showsCards(p *render.Page, shown func(*site.Story) bool) bool {
+func showsCards(p *theme.Page, shown func(*site.Story) bool) bool {
 	some := func(sts []*site.Story) bool { return slices.ContainsFunc(sts, shown) }
 	if p.Pager != nil && some(p.Pager.Stories) {
 		return true
@@ -171,7 +171,7 @@ func (k *pageKeys) set(file string, key pageKey) {
 }
 
 // of returns the key of page p.
-func (k *pageKeys) of(p *render.Page) pageKey {
+func (k *pageKeys) of(p *theme.Page) pageKey {
 	if k == nil {
 		return pageKey{}
 	}

@@ -1,4 +1,4 @@
-// Package render is the theme: it loads the templates, static files and UI
+// Package theme loads the templates, static files and UI
 // strings of a theme from an fs.FS once, and renders each kind of page with
 // html/template. A site's own themes/<name>/ folder overrides the embedded
 // default theme file by file.
@@ -15,7 +15,7 @@
 //
 // Besides formatting helpers, templates have functions for what other sites
 // read of a page (share.go): cover, srcset, shareImage, ogLocale and jsonLD.
-package render
+package theme
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package render_test
+package theme_test
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
-	"github.com/guong/guong/internal/render"
+	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/themes"
 )
 
 // pagesOf builds a generated 1,000-story site and returns the default theme
 // and the site's pages of the given kinds.
-func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
+func pagesOf(b *testing.B, kinds ...string) (*theme.Theme, []*theme.Page) {
 	fsys, err := corpus.FS(corpus.Options{Stories: 1000, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
@@ -31,7 +31,7 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 		b.Fatal(err)
 	}
 	cfg := r.Config
-	theme, err := render.Load(def, render.Options{
+	theme, err := theme.Load(def, theme.Options{
 		Language: cfg.Language, BasePath: cfg.BasePath(), BaseURL: cfg.BaseURL.String(), TimeZone: cfg.TimeZone,
 	})
 	if err != nil {
@@ -41,7 +41,7 @@ func pagesOf(b *testing.B, kinds ...string) (*render.Theme, []*render.Page) {
 	for _, k := range kinds {
 		want[k] = true
 	}
-	var pages []*render.Page
+	var pages []*theme.Page
 	for _, p := range build.Pages(r.Site, false, theme.T) {
 		if want[p.Kind] {
 			pages = append(pages, p)
