@@ -12,7 +12,7 @@ import (
 	_ "time/tzdata" // "Asia/Ho_Chi_Minh" must load where the OS has no zone database
 
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/meta"
+	"github.com/guong/guong/internal/frontmatter"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -142,10 +142,10 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		}
 		return nil
 	}
-	if src = meta.Clean(File, src, diags); src == nil {
+	if src = frontmatter.Clean(File, src, diags); src == nil {
 		return nil
 	}
-	m := meta.ParseYAML(File, src, diags)
+	m := frontmatter.ParseYAML(File, src, diags)
 	if m == nil {
 		return nil
 	}
@@ -153,7 +153,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 }
 
 // Parse builds a Config from the decoded site.yaml; problems go to m's list.
-func Parse(m *meta.Map) *Config {
+func Parse(m *frontmatter.Map) *Config {
 	m.CheckKeys(topKeys...)
 	c := &Config{
 		Title:        m.String("title", true),
@@ -204,7 +204,7 @@ func Parse(m *meta.Map) *Config {
 	return c
 }
 
-func parseBaseURL(m *meta.Map) *url.URL {
+func parseBaseURL(m *frontmatter.Map) *url.URL {
 	raw := m.String("baseURL", false)
 	if raw == "" {
 		return &url.URL{Path: "/"}
@@ -229,7 +229,7 @@ func parseBaseURL(m *meta.Map) *url.URL {
 }
 
 // terms reads a registry: a mapping from key to {name, description, color}.
-func terms(m *meta.Map, key string) []Term {
+func terms(m *frontmatter.Map, key string) []Term {
 	reg := m.Map(key)
 	if reg == nil {
 		return nil

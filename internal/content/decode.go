@@ -11,8 +11,8 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/frontmatter"
 	"github.com/guong/guong/internal/images"
-	"github.com/guong/guong/internal/meta"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -49,7 +49,7 @@ type checkResult struct {
 	diags diag.List
 }
 
-func decodeStory(fsys fs.FS, doc *meta.Document, cfg *config.Config) *parsedStory {
+func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *parsedStory {
 	f := doc.Fields
 	f.CheckKeys(storyKeys...)
 	st := &Story{
@@ -111,7 +111,7 @@ func decodeStory(fsys fs.FS, doc *meta.Document, cfg *config.Config) *parsedStor
 
 // tooLong reports, at pos, a value whose slug would be longer than a page
 // address may hold (config.MaxSlugLength), and tells so.
-func tooLong(f *meta.Map, pos diag.Position, what diag.Word, value string) bool {
+func tooLong(f *frontmatter.Map, pos diag.Position, what diag.Word, value string) bool {
 	n, long := config.SlugTooLong(value)
 	if long {
 		f.Report(pos, diag.NameTooLong, what, n, config.MaxSlugLength)
@@ -190,7 +190,7 @@ func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, r
 		return
 	}
 	valid := reg.keys
-	if s := meta.Suggest(key, valid); s != "" {
+	if s := frontmatter.Suggest(key, valid); s != "" {
 		diags.Errorf(pos, diag.UnknownRefHint, what, key, s)
 		return
 	}
@@ -203,7 +203,7 @@ func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, r
 
 // slug returns the page slug of a story or page: the "slug" field, else the
 // file name; and the position to report a clash at.
-func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
+func slug(doc *frontmatter.Document, f *frontmatter.Map) (string, diag.Position) {
 	if f.Has("slug") {
 		s := f.String("slug", true)
 		if s != "" && !vi.ValidSlug(s) {
@@ -227,7 +227,7 @@ func slug(doc *meta.Document, f *meta.Map) (string, diag.Position) {
 }
 
 // dedupe drops repeated items of a list, reporting each repeat.
-func dedupe(f *meta.Map, key string, xs []meta.Item) []meta.Item {
+func dedupe(f *frontmatter.Map, key string, xs []frontmatter.Item) []frontmatter.Item {
 	seen := map[string]bool{}
 	out := xs[:0]
 	for _, x := range xs {
@@ -243,7 +243,7 @@ func dedupe(f *meta.Map, key string, xs []meta.Item) []meta.Item {
 
 // localPath resolves a path written in file's front matter, relative to the
 // file's folder, refusing absolute paths and paths that climb out with "..".
-func localPath(f *meta.Map, key, file, p string) string {
+func localPath(f *frontmatter.Map, key, file, p string) string {
 	if strings.Contains(p, "\\") || path.IsAbs(p) || strings.Contains(p, "://") || strings.HasPrefix(p, "//") {
 		f.Report(f.ValuePos(key), diag.BadPath, p)
 		return ""
@@ -257,7 +257,7 @@ func localPath(f *meta.Map, key, file, p string) string {
 	return path.Join(path.Dir(file), p)
 }
 
-func decodeCampaign(doc *meta.Document, cfg *config.Config) *Campaign {
+func decodeCampaign(doc *frontmatter.Document, cfg *config.Config) *Campaign {
 	f := doc.Fields
 	f.CheckKeys(campaignKeys...)
 	c := &Campaign{
@@ -289,7 +289,7 @@ type parsedPage struct {
 	slugPos diag.Position
 }
 
-func decodePage(doc *meta.Document) *parsedPage {
+func decodePage(doc *frontmatter.Document) *parsedPage {
 	f := doc.Fields
 	f.CheckKeys(pageKeys...)
 	pg := &Page{
@@ -306,7 +306,7 @@ func decodePage(doc *meta.Document) *parsedPage {
 	return p
 }
 
-func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
+func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {
 	f := doc.Fields
 	f.CheckKeys(profileKeys...)
 	pr := &Profile{
@@ -333,7 +333,7 @@ func decodeProfile(fsys fs.FS, doc *meta.Document) *Profile {
 // content), has too many pixels (images.MaxPixels) or a damaged header; it
 // returns p if the image is usable. Only the header is read, and the file
 // is looked at before it is opened: a named pipe would block the open.
-func checkImage(fsys fs.FS, f *meta.Map, key, p string) string {
+func checkImage(fsys fs.FS, f *frontmatter.Map, key, p string) string {
 	if p == "" {
 		return ""
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
-	"github.com/guong/guong/internal/meta"
+	"github.com/guong/guong/internal/frontmatter"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -312,11 +312,11 @@ func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 		r.diags.Errorf(diag.Position{File: f.path}, diag.FileTooLarge, (int64(len(src))+(1<<20)-1)>>20, cfg.MaxFileSize>>20)
 		return r
 	}
-	src = meta.Clean(f.path, src, &r.diags)
+	src = frontmatter.Clean(f.path, src, &r.diags)
 	if src == nil {
 		return r
 	}
-	doc := meta.Split(f.path, src, &r.diags)
+	doc := frontmatter.Split(f.path, src, &r.diags)
 	if doc == nil {
 		return r
 	}

@@ -7,7 +7,7 @@
 // a JSON object with encoding/json (so that nested objects may close on lines
 // of their own); the header is then decoded into a gopkg.in/yaml.v3 node tree
 // (TOML is converted to one), which is what carries the positions.
-package meta
+package frontmatter
 
 import (
 	"bufio"
@@ -21,7 +21,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
+	adrg "github.com/adrg/frontmatter"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/vi"
 	"gopkg.in/yaml.v3"
@@ -75,7 +75,7 @@ type captured struct {
 	raw    []byte
 }
 
-func capture(format string) frontmatter.UnmarshalFunc {
+func capture(format string) adrg.UnmarshalFunc {
 	return func(data []byte, v any) error {
 		c := v.(*captured)
 		c.format = format
@@ -97,16 +97,16 @@ func Split(file string, src []byte, diags *diag.List) *Document {
 		return splitJSON(file, src, openLine, diags)
 	}
 	var c captured
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture("yaml")),
-		frontmatter.NewFormat("+++", "+++", capture("toml")),
+	formats := []*adrg.Format{
+		adrg.NewFormat("---", "---", capture("yaml")),
+		adrg.NewFormat("+++", "+++", capture("toml")),
 	}
 	// The parser copies what follows the front matter, line by line: it is
 	// given only the front matter, and the body is the rest of src.
 	head := src[:frontMatterEnd(src, open, openLine)]
 	r := readers.Get().(*bufio.Reader)
 	r.Reset(bytes.NewReader(head))
-	rest, err := frontmatter.Parse(r, &c, formats...) // uses r as it is, as it would a new bufio.Reader
+	rest, err := adrg.Parse(r, &c, formats...) // uses r as it is, as it would a new bufio.Reader
 	r.Reset(nil)
 	readers.Put(r)
 	if err != nil {
