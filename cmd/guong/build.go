@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
@@ -37,7 +38,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*dest = filepath.Join(*src, "public")
 	}
 	if err := publish.CheckDest(*src, *dest); err != nil {
-		fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
+		fmt.Fprintf(stderr, "guong build: %s\n", destError(siteLang(*src), err))
 		return exitUsage
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
@@ -52,7 +53,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		_, isList := diag.AsList(err)
 		if !isList {
-			fmt.Fprintf(stderr, "guong build: %s\n", destError(err))
+			fmt.Fprintf(stderr, "guong build: %s\n", destError(r.Lang(), err))
 		}
 		if isList || errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
@@ -118,11 +119,27 @@ func printResult(w io.Writer, r *build.Result) {
 	}
 }
 
-// destError explains, in Vietnamese then English, why the destination
-// folder cannot be written.
-func destError(err error) string {
+// siteLang returns the language of the site in dir, "vi" if it cannot be
+// read: for messages printed before the site is loaded.
+func siteLang(dir string) string {
+	var ignored diag.List
+	if cfg := config.Load(sitefs.Dir(dir), &ignored); cfg != nil {
+		return cfg.Language
+	}
+	return "vi"
+}
+
+// destError explains why the destination folder cannot be written: in the
+// site's language lang where the catalogue has the message, else in
+// Vietnamese then English.
+func destError(lang string, err error) string {
 	var unsafe *publish.UnsafeDestError
+	var mount *publish.MountPointError
 	switch {
+	case errors.As(err, &mount):
+		return diag.MountPoint.Format(lang, mount.Dest, filepath.Join(mount.Dest, "public"))
+	case errors.As(err, new(*publish.WriteError)):
+		return diag.OutputError.Format(lang, err)
 	case errors.As(err, &unsafe):
 		why := map[publish.UnsafeReason]string{
 			publish.DestIsRoot:    "đó là thư mục gốc của máy",

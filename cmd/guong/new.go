@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/guong/guong/internal/config"
@@ -37,25 +36,17 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guong new: không tạo được tên tệp từ tiêu đề %q\n", pos[1])
 		return exitUsage
 	}
-	file := filepath.Join(*src, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		fmt.Fprintf(stderr, "guong new: %v\n", err)
+	err := scaffold.Create(*src, rel, scaffold.Story(pos[1], now, cfg))
+	var linked *scaffold.LinkError
+	switch {
+	case errors.As(err, &linked):
+		d := diag.Diagnostic{Pos: diag.Position{File: linked.Folder}, Code: diag.LinkedFolder, Args: []any{linked.Folder}}
+		fmt.Fprintf(stderr, "guong new: %s\n", d.Format(cfg.Language))
 		return exitContent
-	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
+	case errors.Is(err, os.ErrExist):
 		fmt.Fprintf(stderr, "guong new: tệp %s đã có; hãy đặt tiêu đề khác\n", rel)
 		return exitContent
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "guong new: %v\n", err)
-		return exitContent
-	}
-	_, err = f.Write(scaffold.Story(pos[1], now, cfg))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	case err != nil:
 		fmt.Fprintf(stderr, "guong new: %v\n", err)
 		return exitContent
 	}

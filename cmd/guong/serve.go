@@ -47,9 +47,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong serve: %v\n", err)
 		return exitUsage
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
-		// Requests end with ctx, so open event streams do not hold up Ctrl+C.
-		BaseContext: func(net.Listener) context.Context { return ctx }}
+	// Only requests for the preview's own addresses are answered (DNS
+	// rebinding), with timeouts and a cap on connections that still leaves
+	// room for the author's browser.
+	ln = server.Listen(ln)
+	hs := server.HTTPServer(ctx, server.Guard(srv, *bind))
 	fmt.Fprintf(stdout, "Xem trước tại http://%s%s (Ctrl+C để dừng)\n", ln.Addr(), srv.BasePath())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -2,10 +2,8 @@ package build
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,7 +42,7 @@ func coverCache(cacheDir string) images.Cache {
 	if cacheDir == "" {
 		return nil
 	}
-	return images.Dir(filepath.Join(cacheDir, CacheImagesDir))
+	return images.Dir{Root: cacheDir, Sub: CacheImagesDir}
 }
 
 // lookup is the theme's theme.Options.Cover.
@@ -74,19 +72,15 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cach
 		pos := diag.Position{File: st.File}
 		src, err := fs.ReadFile(siteFS, st.Cover)
 		if err != nil {
-			res.diags.Errorf(pos, diag.ReadFailed, err)
+			res.diags.ReadError(pos, st.Cover, err)
 			return
 		}
 		set, err := proc.Cover(src)
-		var tooLarge *images.TooLargeError
-		switch {
-		case errors.As(err, &tooLarge):
-			res.diags.Errorf(pos, diag.ImageTooLarge, st.Cover, tooLarge.Width, tooLarge.Height, images.MaxPixels/1_000_000)
-		case err != nil:
-			res.diags.Errorf(pos, diag.BadImage, st.Cover, err)
-		default:
-			res.set = set
+		if err != nil {
+			images.Report(&res.diags, pos, images.CoverWord, st.Cover, err)
+			return
 		}
+		res.set = set
 	})
 	for i, st := range todo {
 		res := results[i]

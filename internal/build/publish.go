@@ -2,7 +2,9 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -44,10 +46,21 @@ func Publish(ctx context.Context, siteFS fs.FS, dest string, opts Options, p Pub
 	if err != nil {
 		return &Result{}, err
 	}
+	var warnings diag.List
+	if info, err := os.Lstat(opts.CacheDir); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		// Neither read nor written (see images.Dir, WriteManifest): every
+		// build resizes every cover again until it is a folder.
+		warnings.Warnf(diag.Position{File: CacheDir}, diag.LinkedFolder, CacheDir)
+	}
+	for _, left := range out.Leftovers {
+		warnings.Warnf(diag.Position{}, diag.LeftoverFolder, left)
+	}
 	// The output's stamp fingerprints the inputs from the bytes the build
 	// reads (see Record), not from a second reading of every file.
 	recording, digests := Record(siteFS)
 	r, err := Run(ctx, recording, out, opts)
+	r.Diags = append(r.Diags, warnings...)
+	r.Diags.Sort()
 	if err != nil {
 		out.Abort()
 		return r, err
@@ -55,7 +68,11 @@ func Publish(ctx context.Context, siteFS fs.FS, dest string, opts Options, p Pub
 	if inputs, err := digests.Inputs(opts, p.Version); err == nil {
 		out.Stamp = inputs
 	}
-	if err := out.Commit(); err != nil {
+	var left *publish.LeftoverError
+	if err := out.Commit(); errors.As(err, &left) {
+		// Published: what is left is the old output.
+		r.Diags.Warnf(diag.Position{}, diag.OldOutputLeft, dest, left.Path, left.Err)
+	} else if err != nil {
 		return r, err
 	}
 	if out.Stamp != "" && opts.CacheDir != "" {

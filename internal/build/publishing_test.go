@@ -752,7 +752,8 @@ func TestCoverCache(t *testing.T) {
 	if err == nil {
 		t.Fatal("a damaged cover built")
 	}
-	want := `content/stories/2023/chi-lan.md: cannot read the image "content/stories/2023/lan.jpg"`
+	// Found when the story is read, at its cover: value.
+	want := `content/stories/2023/chi-lan.md:8:8: cannot read the image "lan.jpg"`
 	if len(r.Diags) != 1 || !strings.HasPrefix(r.Diags[0].Format("en"), want) {
 		t.Errorf("diagnostics %v, want %s…", r.Diags, want)
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Inputs fingerprints everything a build's output depends on: every file of
@@ -159,30 +159,31 @@ type Manifest struct {
 const manifestFile = "last-build.json"
 
 // ReadManifest reads the manifest from cacheDir; a missing or unreadable
-// one is the zero Manifest.
+// one is the zero Manifest. Neither cacheDir nor the manifest is read
+// through a symbolic link, nor if it is not a regular file.
 func ReadManifest(cacheDir string) Manifest {
 	var m Manifest
-	data, err := os.ReadFile(filepath.Join(cacheDir, manifestFile))
+	fsys, err := sitefs.Folder(cacheDir)
+	if err != nil {
+		return m
+	}
+	data, err := fs.ReadFile(fsys, manifestFile)
 	if err == nil {
 		json.Unmarshal(data, &m)
 	}
 	return m
 }
 
-// WriteManifest records a successful build in cacheDir.
+// WriteManifest records a successful build in cacheDir, made if it does not
+// exist (its parent must). A cacheDir that is a symbolic link is refused,
+// and the manifest is written to a new temporary file renamed over it: a
+// link in the cache is replaced, never written through.
 func WriteManifest(cacheDir string, m Manifest) error {
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return err
-	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(cacheDir, manifestFile+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(cacheDir, manifestFile))
+	return sitefs.WriteFile(cacheDir, manifestFile, data)
 }
 
 // ValidUntil returns when the output of a build made at now stops being

@@ -20,11 +20,36 @@ import (
 const File = "site.yaml"
 
 // DefaultMaxFileSize is the largest content file read, in bytes. site.yaml
-// may change it with maxFileSize, in MB.
+// may change it with maxFileSize, which is in MB, as the file-too-large
+// message and the README say.
 const DefaultMaxFileSize = 10 << 20
 
-// maxFileSizeMB caps maxFileSize so that its value in bytes cannot overflow.
-const maxFileSizeMB = 1 << 20
+// MaxFileSizeLimitMB is the largest maxFileSize, in MB. A larger value is
+// refused: it is most likely a size in bytes (maxFileSize: 1000000 would
+// otherwise allow a terabyte), and no story needs more.
+const MaxFileSizeLimitMB = 100
+
+// MaxSiteFileSize is the largest site.yaml read, in bytes: a settings file
+// of a few kilobytes, not a file that would fill the memory.
+const MaxSiteFileSize = 1 << 20
+
+// MaxSlugLength is the most characters a slug — a story's or a page's, or
+// one made from a tag, a person's name, a key of a registry or a cover's
+// file name — may have. A file system allows 255 bytes in a file or folder
+// name; pages and pictures add to a slug ("-2" for a namesake,
+// "-1200x630.<hash>.jpg" for a cover), and 200 leaves room for that.
+const MaxSlugLength = 200
+
+// SlugTooLong reports whether the slug of s (vi.Slug) is longer than
+// MaxSlugLength. vi.Slug makes at most two characters of each byte (㎯
+// becomes "rad-s2"), so a short s is not slugged to tell.
+func SlugTooLong(s string) (n int, long bool) {
+	if 2*len(s)+1 <= MaxSlugLength {
+		return 0, false
+	}
+	n = len(vi.Slug(s))
+	return n, n > MaxSlugLength
+}
 
 // Config is a site's configuration.
 type Config struct {
@@ -92,12 +117,28 @@ var topKeys = []string{"title", "description", "organization", "baseURL", "langu
 
 // Load reads site.yaml from the root of fsys; problems are added to diags.
 func Load(fsys fs.FS, diags *diag.List) *Config {
+	pos := diag.Position{File: File}
+	// Looked at before it is read: a named pipe would block the read
+	// forever, a huge file fill the memory.
+	info, err := fs.Stat(fsys, File)
+	if err == nil && !info.Mode().IsRegular() {
+		diags.Errorf(pos, diag.NotRegular, File)
+		return nil
+	}
+	if err == nil && info.Size() > MaxSiteFileSize {
+		diags.Errorf(pos, diag.FileTooLarge, (info.Size()+(1<<20)-1)>>20, MaxSiteFileSize>>20)
+		return nil
+	}
 	src, err := fs.ReadFile(fsys, File)
+	if err == nil && len(src) > MaxSiteFileSize { // grew since
+		diags.Errorf(pos, diag.FileTooLarge, (len(src)+(1<<20)-1)>>20, MaxSiteFileSize>>20)
+		return nil
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Position{File: File}, diag.NoSiteFile)
+			diags.Errorf(pos, diag.NoSiteFile)
 		} else {
-			diags.Errorf(diag.Position{File: File}, diag.ReadFailed, err)
+			diags.ReadError(pos, File, err)
 		}
 		return nil
 	}
@@ -121,9 +162,14 @@ func Parse(m *frontmatter.Map) *Config {
 		Language:     "vi",
 		Theme:        "default",
 		Paginate:     m.Int("paginate", 10),
-		// site.yaml gives the limit in MB, as the file-too-large message does.
-		MaxFileSize: int64(min(m.Int("maxFileSize", DefaultMaxFileSize>>20), maxFileSizeMB)) << 20,
 	}
+	// site.yaml gives the limit in MB, as the file-too-large message does.
+	mb := m.Int("maxFileSize", DefaultMaxFileSize>>20)
+	if mb > MaxFileSizeLimitMB {
+		m.Report(m.ValuePos("maxFileSize"), diag.FileSizeUnit, mb, MaxFileSizeLimitMB)
+		mb = DefaultMaxFileSize >> 20
+	}
+	c.MaxFileSize = int64(mb) << 20
 	if lang := m.String("language", false); lang != "" {
 		lang = strings.ToLower(lang)
 		if lang != "vi" && lang != "en" && !strings.HasPrefix(lang, "vi-") && !strings.HasPrefix(lang, "en-") {
@@ -192,6 +238,10 @@ func terms(m *frontmatter.Map, key string) []Term {
 	for _, k := range reg.Keys() {
 		if !vi.ValidSlug(k) {
 			reg.Report(reg.KeyPos(k), diag.BadSlug, k)
+			continue
+		}
+		if len(k) > MaxSlugLength {
+			reg.Report(reg.KeyPos(k), diag.NameTooLong, diag.Word{VI: "khóa", EN: "the key"}, len(k), MaxSlugLength)
 			continue
 		}
 		t := Term{Key: k}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,6 +185,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`site.yaml:2:11: "paginate" must be a positive whole number, not "mười"`}},
 		{"maxFileSize 0", "title: a\nmaxFileSize: 0\n",
 			[]string{`site.yaml:2:14: "maxFileSize" must be a positive whole number, not "0"`}},
+		{"maxFileSize in bytes", "title: a\nmaxFileSize: 1000000\n",
+			[]string{`site.yaml:2:14: maxFileSize is in MB: 1000000 MB is too large, the limit is 100 MB (for example maxFileSize: 10 is 10 MB)`}},
 		{"bad language", "title: a\nlanguage: fr\n",
 			[]string{`site.yaml:2:11: language "fr" is not supported; use "vi" or "en"`}},
 		{"bad theme", "title: a\ntheme: ../x\n",
@@ -249,5 +252,55 @@ func TestLoadMissingFile(t *testing.T) {
 	}
 	if got, want := diags[0].Format("vi"), "site.yaml: không tìm thấy tệp site.yaml: đây có phải thư mục của trang không?"; got != want {
 		t.Errorf("vi: got %s, want %s", got, want)
+	}
+}
+
+// deniedFS answers every read with fs.ErrPermission, as a file of another
+// user does (the tests run as root, who may read anything).
+type deniedFS struct{ fsys fstest.MapFS }
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func (d deniedFS) Stat(name string) (fs.FileInfo, error) { return d.fsys.Stat(name) }
+
+// TestLoadRefused: site.yaml that is a named pipe (which would block the
+// read forever), larger than MaxSiteFileSize, or unreadable is refused
+// with a diagnostic naming it, before it is read.
+func TestLoadRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		fsys fs.FS
+		want string
+	}{
+		{"named pipe", fstest.MapFS{File: {Mode: fs.ModeNamedPipe}},
+			`site.yaml: "site.yaml" is not a regular file (it is a named pipe, a device or a socket); guong reads only regular files: replace it with a file`},
+		{"too large", fstest.MapFS{File: {Data: []byte("title: x\n" + strings.Repeat("#", MaxSiteFileSize))}},
+			"site.yaml: file too large (2 MB); the limit is 1 MB"},
+		{"no permission", deniedFS{fstest.MapFS{File: {Data: []byte("title: x\n")}}},
+			`site.yaml: no permission to read "site.yaml"; give the user running guong read access to it (for example chmod a+rX), or run guong as its owner`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.List
+			if c := Load(tt.fsys, &diags); c != nil {
+				t.Errorf("Load returned a config")
+			}
+			if len(diags) != 1 || diags[0].Format("en") != tt.want {
+				t.Errorf("diagnostics = %v, want %s", diags, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeyTooLong: a registry key longer than a page address may hold
+// (site.MaxSlugLength) is reported at the key.
+func TestKeyTooLong(t *testing.T) {
+	key := strings.Repeat("a", MaxSlugLength+1)
+	_, diags := load(t, "title: a\ndepartments:\n  "+key+": {name: X}\n")
+	want := []string{"site.yaml:3:3: the key is too long: it makes a name of 201 characters in the page's address, at most 200 (without diacritics); shorten it"}
+	if !reflect.DeepEqual(diags, want) {
+		t.Errorf("diagnostics = %q, want %q", diags, want)
 	}
 }

@@ -72,7 +72,7 @@ func TestLoadIncremental(t *testing.T) {
 	}
 	tick := int64(1)
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: \"T\"\nmaxFileSize: 400\ndepartments:\n  van-phong: {name: \"Văn phòng\"}\n")},
+		"site.yaml": {Data: []byte("title: \"T\"\nmaxFileSize: 100\ndepartments:\n  van-phong: {name: \"Văn phòng\"}\n")},
 	}
 	write := func(p string, data []byte) {
 		tick++
@@ -148,7 +148,7 @@ func TestLoadIncremental(t *testing.T) {
 	write("content/pages/khac.md", []byte("---\ntitle: \"Khác\"\n---\nTrang.\n"))
 	write("content/ghi-chu.md", story("Không đăng"))
 	step("a page, and Markdown elsewhere", "content/pages/khac.md", "content/ghi-chu.md")
-	png := []byte("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00", 32))
+	png := []byte(tinyPNG)
 	write("content/stories/bia/anh-bia.png", png)
 	write("content/stories/bia/bia.md", append(story("Có ảnh bìa")[:4], []byte(`cover: anh-bia.png
 `+string(story("Có ảnh bìa")[4:]))...))

@@ -59,7 +59,7 @@ awards:
 ---
 Chị Lan gần mười năm gắn bó với công tác biên giới.
 `)},
-	"content/stories/2023/anh/lan.jpg": {Data: []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")},
+	"content/stories/2023/anh/lan.jpg": {Data: []byte(tinyJPEG)},
 	"content/stories/2023/tap-the.md": {Data: []byte(`+++
 title = "Tập thể Phòng Lãnh sự"
 date = 2023-09-14T14:00:00+07:00
@@ -114,7 +114,7 @@ position: "Chuyên viên"
 ---
 Chị Lan.
 `)},
-	"content/people/lan.png":   {Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
+	"content/people/lan.png":   {Data: []byte(tinyPNG)},
 	"content/.ghi-chu.md":      {Data: []byte("not front matter, but hidden")},
 	"content/stories/x.md~":    {Data: []byte("an editor's backup")},
 	"content/stories/README":   {Data: []byte("an asset")},
@@ -386,7 +386,7 @@ func TestSymlinks(t *testing.T) {
 	write(filepath.Join(root, "content/stories/lan.md"),
 		"---\ntitle: Chị Lan\ndate: 2023-06-11\nperson: Lan\ndepartment: van-phong\nmodel: dan-van-kheo\ncover: anh.jpg\n---\nChị Lan.\n")
 	write(filepath.Join(outside, "secret.md"), secret)
-	write(filepath.Join(outside, "anh.jpg"), "\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+	write(filepath.Join(outside, "anh.jpg"), tinyJPEG)
 	write(filepath.Join(outside, "folder/secret.md"), secret)
 	links := map[string]string{
 		"content/stories/link.md": filepath.Join(outside, "secret.md"),

@@ -2,9 +2,7 @@ package content
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
-	"net/http"
 	"path"
 	"slices"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/frontmatter"
+	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -83,12 +82,21 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		p.campaignPos = append(p.campaignPos, it.Pos)
 	}
 	for _, it := range dedupe(f, "tags", f.Items("tags")) {
+		if tooLong(f, it.Pos, diag.Word{VI: "chủ đề (tag)", EN: "the tag"}, it.Value) {
+			continue
+		}
 		st.Tags = append(st.Tags, shared(it.Value))
+	}
+	if tooLong(f, f.ValuePos("person"), diag.Word{VI: "tên nhân vật (person)", EN: "the person's name (person)"}, st.Person) {
+		st.Person = ""
 	}
 	if cover := f.String("cover", false); cover != "" {
 		p.coverWritten = cover
 		p.coverFile = localPath(f, "cover", doc.File, cover)
 		st.Cover = checkImage(fsys, f, "cover", p.coverFile)
+		if stem := strings.TrimSuffix(path.Base(cover), path.Ext(cover)); tooLong(f, f.ValuePos("cover"), diag.Word{VI: "tên tệp ảnh bìa (cover)", EN: "the cover's file name"}, stem) {
+			st.Cover = ""
+		}
 	}
 	for _, a := range f.Maps("awards") {
 		a.CheckKeys(awardKeys...)
@@ -100,6 +108,16 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		f.Warn(diag.Position{File: doc.File, Line: doc.BodyLine}, diag.EmptyBody)
 	}
 	return p
+}
+
+// tooLong reports, at pos, a value whose slug would be longer than a page
+// address may hold (config.MaxSlugLength), and tells so.
+func tooLong(f *frontmatter.Map, pos diag.Position, what diag.Word, value string) bool {
+	n, long := config.SlugTooLong(value)
+	if long {
+		f.Report(pos, diag.NameTooLong, what, n, config.MaxSlugLength)
+	}
+	return long
 }
 
 // shared returns s, or an equal string already in use: the values stories
@@ -193,11 +211,18 @@ func slug(doc *frontmatter.Document, f *frontmatter.Map) (string, diag.Position)
 			f.Report(f.ValuePos("slug"), diag.BadSlug, s)
 			return "", f.ValuePos("slug")
 		}
+		if tooLong(f, f.ValuePos("slug"), diag.Word{VI: "slug", EN: "the slug"}, s) {
+			return "", f.ValuePos("slug")
+		}
 		return s, f.ValuePos("slug")
 	}
 	s := slugFromFile(doc.File)
 	if s == "" {
 		f.Report(diag.Position{File: doc.File}, diag.EmptySlug, path.Base(doc.File))
+	}
+	if len(s) > config.MaxSlugLength {
+		f.Report(diag.Position{File: doc.File}, diag.NameTooLong, diag.Word{VI: "tên tệp", EN: "the file name"}, len(s), config.MaxSlugLength)
+		return "", f.Start()
 	}
 	return s, f.Start()
 }
@@ -293,6 +318,9 @@ func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}
+	if tooLong(f, pr.NamePos, diag.Word{VI: "tên nhân vật (name)", EN: "the person's name (name)"}, pr.Name) {
+		pr.Name = ""
+	}
 	if photo := f.String("photo", false); photo != "" {
 		pr.photoWritten = photo
 		pr.photoFile = localPath(f, "photo", doc.File, photo)
@@ -301,30 +329,27 @@ func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {
 	return pr
 }
 
-// checkImage reports an image path that names no file, or a file that is not
-// a JPEG, PNG, GIF or WebP image; it returns p if the image is usable.
+// checkImage reports, at the value of key, an image path that names no
+// file, or a file that is not a JPEG, PNG, GIF or WebP picture (by its
+// content), has too many pixels (images.MaxPixels) or a damaged header; it
+// returns p if the image is usable. Only the header is read, and the file
+// is looked at before it is opened: a named pipe would block the open.
 func checkImage(fsys fs.FS, f *frontmatter.Map, key, p string) string {
 	if p == "" {
 		return ""
 	}
-	written := f.String(key, false)
-	file, err := fsys.Open(p)
-	if err != nil {
-		f.Report(f.ValuePos(key), diag.MissingFile, written)
-		return ""
-	}
-	defer file.Close()
-	info, err := file.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		f.Report(f.ValuePos(key), diag.MissingFile, written)
-		return ""
-	}
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(file, head)
-	switch http.DetectContentType(head[:n]) {
-	case "image/jpeg", "image/png", "image/gif", "image/webp":
+	_, err := images.CheckFile(fsys, p)
+	if err == nil {
 		return p
 	}
-	f.Report(f.ValuePos(key), diag.NotAnImage, written)
+	what := images.CoverWord
+	if key == "photo" {
+		what = images.PhotoWord
+	}
+	var d diag.List
+	images.Report(&d, f.ValuePos(key), what, f.String(key, false), err)
+	for _, x := range d {
+		f.Report(x.Pos, x.Code, x.Args...)
+	}
 	return ""
 }

@@ -207,9 +207,11 @@ func hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
+// failed reports the error of reading the file or folder p: no
+// permission, not a regular file, or another reason.
 func failed(p string, err error) diag.List {
 	var d diag.List
-	d.Errorf(diag.Position{File: p}, diag.ReadFailed, err)
+	d.ReadError(diag.Position{File: p}, p, err)
 	return d
 }
 
@@ -223,6 +225,12 @@ func examine(p string, typ fs.FileMode, info func() (fs.FileInfo, error), cfg *c
 		return e, true
 	}
 	if !typ.IsRegular() {
+		if path.Ext(p) == ".md" {
+			// A named pipe, a device or a socket named like a story:
+			// never read (it could block the build forever), and said.
+			e.diags.Errorf(diag.Position{File: p}, diag.NotRegular, p)
+			return e, true
+		}
 		return e, false
 	}
 	if path.Ext(p) != ".md" {
@@ -310,7 +318,7 @@ func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 	var r result
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {
-		r.diags.Errorf(diag.Position{File: f.path}, diag.ReadFailed, err)
+		r.diags.ReadError(diag.Position{File: f.path}, f.path, err)
 		return r
 	}
 	if int64(len(src)) > cfg.MaxFileSize { // grew since it was listed

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 )
@@ -86,6 +87,22 @@ func (l *List) Warnf(pos Position, code Code, args ...any) {
 
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// ReadError adds the error of reading file (a path relative to the site
+// folder) at pos, saying why when it can: no permission, or not a regular
+// file (an error with a NotRegular method that returns true, as sitefs
+// returns). Anything else is ReadFailed.
+func (l *List) ReadError(pos Position, file string, err error) {
+	var nr interface{ NotRegular() bool }
+	switch {
+	case errors.As(err, &nr) && nr.NotRegular():
+		l.Errorf(pos, NotRegular, file)
+	case errors.Is(err, fs.ErrPermission):
+		l.Errorf(pos, NoPermission, file)
+	default:
+		l.Errorf(pos, ReadFailed, err)
+	}
+}
 
 // HasErrors reports whether l holds at least one error (not only warnings).
 func (l List) HasErrors() bool {

@@ -74,6 +74,15 @@ const (
 	EmptyBody         Code = "empty-body"
 	BadImage          Code = "bad-image"
 	ImageTooLarge     Code = "image-too-large"
+	NotRegular        Code = "not-regular"
+	NoPermission      Code = "no-permission"
+	LinkedFolder      Code = "linked-folder"
+	FileSizeUnit      Code = "file-size-unit"
+	MountPoint        Code = "mount-point"
+	OldOutputLeft     Code = "old-output-left"
+	LeftoverFolder    Code = "leftover-folder"
+	NameTooLong       Code = "name-too-long"
+	HostRefused       Code = "host-refused"
 )
 
 type message struct{ vi, en string }
@@ -120,7 +129,16 @@ var catalogue = map[Code]message{
 	UnusedProfile:     {"hồ sơ của %q không khớp với nhân vật của bài viết nào", "profile of %q matches no story's person"},
 	EmptyBody:         {"bài viết chưa có nội dung", "the story has no text yet"},
 	BadImage:          {"không đọc được ảnh %q: tệp hỏng hoặc không đúng định dạng (%v)", "cannot read the image %q: the file is damaged or in another format (%v)"},
-	ImageTooLarge:     {"ảnh %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "the image %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
+	NotRegular:        {"%q không phải tệp thường (mà là ống dẫn có tên, thiết bị hay socket); guong chỉ đọc tệp thường: hãy thay nó bằng một tệp", "%q is not a regular file (it is a named pipe, a device or a socket); guong reads only regular files: replace it with a file"},
+	NoPermission:      {"không có quyền đọc %q; hãy cho người dùng chạy guong quyền đọc nó (ví dụ chmod a+rX), hoặc chạy guong bằng người dùng sở hữu nó", "no permission to read %q; give the user running guong read access to it (for example chmod a+rX), or run guong as its owner"},
+	LinkedFolder:      {"%q là một liên kết tượng trưng (symlink): guong không đọc hay ghi qua liên kết; hãy thay nó bằng một thư mục thật", "%q is a symbolic link: guong never reads or writes through links; replace it with a real folder"},
+	FileSizeUnit:      {"maxFileSize tính bằng MB: %d MB là quá lớn, giới hạn là %d MB (ví dụ maxFileSize: 10 là 10 MB)", "maxFileSize is in MB: %d MB is too large, the limit is %d MB (for example maxFileSize: 10 is 10 MB)"},
+	MountPoint:        {"thư mục đích %s là một điểm gắn kết (mount point) nên guong không thay nó được; hãy tạo trang vào một thư mục bên trong nó, ví dụ -d %s", "the destination %s is a mount point, which guong cannot replace; build into a folder inside it, for example -d %s"},
+	OldOutputLeft:     {"trang mới ĐÃ được đăng vào %s, nhưng không xóa được bản cũ: %s còn lại (%v); guong sẽ thử xóa lại ở lần tạo sau, hoặc bạn có thể tự xóa nó", "the new site IS published in %s, but the old output could not be removed: %s is left (%v); guong tries again on the next build, or you may delete it"},
+	LeftoverFolder:    {"còn lại từ một lần tạo trước mà guong không xóa được: %s; lần tạo này vẫn tiếp tục, hãy xóa nó khi có thể", "left by an earlier build, which guong could not remove: %s; this build goes on; delete it when you can"},
+	NameTooLong:       {"%s quá dài: nó tạo ra tên %d ký tự trong địa chỉ trang, tối đa là %d ký tự (không dấu); hãy viết ngắn lại", "%s is too long: it makes a name of %d characters in the page's address, at most %d (without diacritics); shorten it"},
+	HostRefused:       {"bản xem trước chỉ trả lời địa chỉ của chính nó (127.0.0.1, localhost, [::1] hoặc %q): hãy mở nó bằng một trong các địa chỉ đó", "the preview answers only its own addresses (127.0.0.1, localhost, [::1] or %q): open it at one of them"},
+	ImageTooLarge:     {"%s %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "%s %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 }
 
 // Entry is one message of the catalogue, for documentation.

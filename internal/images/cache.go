@@ -1,9 +1,11 @@
 package images
 
 import (
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Cache keeps encoded outputs between builds. Keys are file names made of
@@ -15,26 +17,35 @@ type Cache interface {
 	Put(key string, data []byte) error
 }
 
-// Dir is a Cache in a folder of the file system, created when first
+// Dir is a Cache in the folder Sub of the folder Root, created when first
 // written. Entries are written to a temporary file and renamed, so an
 // interrupted build never leaves half a picture behind. Any entry, or the
 // whole folder, can be deleted at any time.
-type Dir string
+//
+// No symbolic link is followed from Root down, Root included: a cached
+// entry replaced by a link to a file elsewhere is not read (it would be
+// published as a picture), and a Root or Sub that is a link is neither
+// read nor written (it would make guong write outside the site). Only
+// regular files are read. Root's own parents may be links.
+type Dir struct {
+	Root string // the cache folder, e.g. "site/.guong-cache"
+	Sub  string // a folder name inside it, e.g. "images"
+}
 
-func (d Dir) path(key string) (string, bool) {
-	if key == "" || strings.ContainsAny(key, `/\`) || strings.HasPrefix(key, ".") {
-		return "", false
-	}
-	return filepath.Join(string(d), key), true
+func validKey(key string) bool {
+	return key != "" && !strings.ContainsAny(key, `/\`) && !strings.HasPrefix(key, ".")
 }
 
 // Get returns the entry under key.
 func (d Dir) Get(key string) ([]byte, bool) {
-	p, ok := d.path(key)
-	if !ok {
+	if !validKey(key) {
 		return nil, false
 	}
-	data, err := os.ReadFile(p)
+	fsys, err := sitefs.Folder(d.Root)
+	if err != nil {
+		return nil, false
+	}
+	data, err := fs.ReadFile(fsys, d.Sub+"/"+key)
 	if err != nil || len(data) == 0 {
 		return nil, false
 	}
@@ -43,26 +54,11 @@ func (d Dir) Get(key string) ([]byte, bool) {
 
 // Put stores data under key.
 func (d Dir) Put(key string, data []byte) error {
-	p, ok := d.path(key)
-	if !ok {
-		return os.ErrInvalid
+	if !validKey(key) {
+		return fs.ErrInvalid
 	}
-	if err := os.MkdirAll(string(d), 0o755); err != nil {
+	if err := sitefs.Mkdir(d.Root); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(string(d), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), p)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return sitefs.WriteFile(filepath.Join(d.Root, d.Sub), key, data)
 }

@@ -23,6 +23,8 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"runtime"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/image/draw"
@@ -84,17 +86,122 @@ type Stats struct {
 type Processor struct {
 	widths  []int
 	cache   Cache
+	budget  *Budget
 	resized atomic.Int64
 	cached  atomic.Int64
 }
 
 // New returns a Processor making the given widths (480, 800 and 1200
-// pixels if none), with cache (nil caches nothing).
+// pixels if none), with cache (nil caches nothing). Its decodes share the
+// budget of every Processor (see SharedBudget).
 func New(cache Cache, widths ...int) *Processor {
 	if len(widths) == 0 {
 		widths = []int{480, 800, 1200}
 	}
-	return &Processor{widths: widths, cache: cache}
+	return &Processor{widths: widths, cache: cache, budget: sharedBudget}
+}
+
+// WithBudget makes p's decodes take their memory from b instead of the
+// shared budget, and returns p.
+func (p *Processor) WithBudget(b *Budget) *Processor {
+	p.budget = b
+	return p
+}
+
+// DefaultBudget is the memory, in bytes, that the pictures being resized
+// at once may take, all Processors together (see SharedBudget): eight
+// covers of 7000×7000 pixels, decoded one a core, took 1.7 GB on two cores
+// and 4 GB on eight; under this budget they are resized one after another.
+const DefaultBudget = 384 << 20
+
+var sharedBudget = NewBudget(DefaultBudget)
+
+// collectAfter is the cost, in bytes, from which a picture's memory is
+// collected as soon as it is resized: pictures of more than about 30
+// million pixels (a 24-megapixel camera's photo costs 230 MB, a phone's
+// 150 MB, and is left to the collector's pace).
+const collectAfter = 256 << 20
+
+// SharedBudget returns the budget every Processor decodes under unless
+// told otherwise (WithBudget).
+func SharedBudget() *Budget { return sharedBudget }
+
+// Budget bounds the memory of concurrent decodes: a decode first takes
+// what its picture will cost (see cost), waiting until that much is free.
+// A picture costing more than the whole budget takes all of it, and so is
+// resized alone. It is safe for concurrent use.
+type Budget struct {
+	mu         sync.Mutex
+	changed    *sync.Cond
+	size, free int64
+	peak       int64 // the most ever taken at once
+}
+
+// NewBudget returns a budget of size bytes.
+func NewBudget(size int64) *Budget {
+	b := &Budget{size: size, free: size}
+	b.changed = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire takes n bytes (at most the whole budget), waiting until they
+// are free, and returns what it took.
+func (b *Budget) acquire(n int64) int64 {
+	n = max(min(n, b.size), 0)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n {
+		b.changed.Wait()
+	}
+	b.free -= n
+	b.peak = max(b.peak, b.size-b.free)
+	return n
+}
+
+func (b *Budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.changed.Broadcast()
+}
+
+// Peak returns the most of the budget ever taken at once, in bytes.
+func (b *Budget) Peak() int64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.peak
+}
+
+// cost is the memory, in bytes, that resizing a w×h source (upright, of
+// cfg's colour model and orientation) to a widest size of top takes at
+// its peak: the decoded pixels, the upright copy a rotation makes, the
+// scaler's temporary rows (4 float64s a pixel, top.w wide and h high, see
+// golang.org/x/image/draw) and the widest output.
+func cost(cfg image.Config, orient, w, h int, top spec) int64 {
+	px := int64(cfg.Width) * int64(cfg.Height)
+	c := px * bytesPerPixel(cfg.ColorModel)
+	if orient > 1 {
+		c += 2 * 4 * px
+	}
+	return c + int64(top.w)*int64(h)*32 + int64(top.w)*int64(top.h)*4
+}
+
+// bytesPerPixel is what a decoded picture of model takes a pixel.
+func bytesPerPixel(m color.Model) int64 {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
 }
 
 // Stats returns what the Processor did so far.
@@ -167,8 +274,21 @@ func (p *Processor) Cover(src []byte) (*Set, error) {
 	// each output is made from depends only on the sizes, never on what
 	// the cache holds, so a build gives the same bytes with or without it.
 	var upright, widest image.Image
+	var taken int64
+	defer func() {
+		if taken >= collectAfter {
+			// The pixels are garbage now, but a large build collects only
+			// near its memory limit (see cmd/guong's softMemoryLimit):
+			// without a collection here, each huge picture would add its
+			// size to the process until then.
+			upright, widest = nil, nil
+			runtime.GC()
+		}
+		p.budget.release(taken)
+	}()
 	source := func() (image.Image, error) {
 		if upright == nil {
+			taken = p.budget.acquire(cost(cfg, orient, w, h, sizes[len(sizes)-1]))
 			img, err := decode(format, src)
 			if err != nil {
 				return nil, err

@@ -152,7 +152,7 @@ func checkPicture(t *testing.T, p *Picture, want size, typ string) {
 
 func TestCache(t *testing.T) {
 	src := encodeJPEG(t, gradient(1600, 1000, false))
-	cache := Dir(t.TempDir() + "/images")
+	cache := Dir{Root: t.TempDir(), Sub: "images"}
 
 	p1 := New(cache)
 	a, err := p1.Cover(src)
@@ -219,7 +219,7 @@ func TestCache(t *testing.T) {
 }
 
 func TestDirCacheKeys(t *testing.T) {
-	d := Dir(t.TempDir())
+	d := Dir{Root: t.TempDir(), Sub: "images"}
 	for _, bad := range []string{"", "../x", "a/b", `a\b`, ".hidden"} {
 		if err := d.Put(bad, []byte("x")); err == nil {
 			t.Errorf("Put(%q) succeeded", bad)

@@ -26,8 +26,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// MaxNesting bounds how deeply block quotes and lists may nest; deeper
-// content is flattened into text rather than rendered as ever deeper HTML.
+// MaxNesting bounds how deeply block quotes and list items may nest: a body
+// nested deeper is an error at the line that goes too deep, found before
+// the body is parsed (see tooDeep). Should the parser open more all the
+// same, deeper content is flattened into text.
 const MaxNesting = 32
 
 // Converter renders Markdown. It is safe for concurrent use.
@@ -97,6 +99,10 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 		if b == '\n' {
 			st.lines = append(st.lines, i+1)
 		}
+	}
+	if at := tooDeep(body, MaxNesting); at >= 0 {
+		diags.Errorf(st.pos(at), diag.TooDeep, MaxNesting)
+		return Result{}
 	}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)

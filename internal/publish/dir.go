@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Marker is the file guong leaves in every destination it writes. A folder
@@ -36,7 +38,60 @@ type Dir struct {
 
 	mu  sync.Mutex
 	err error // the first write that failed
+
+	// Leftovers are folders of earlier builds, beside the destination,
+	// that Open could not remove (see recoverDir): the build goes on, and
+	// the caller may warn about them.
+	Leftovers []string
 }
+
+// errNoExchange is exchange's error where folders cannot be swapped in one
+// step.
+var errNoExchange = errors.New("no atomic exchange of folders here")
+
+// WriteError is the error of writing a file of the output: a full disk, a
+// quota, a name the file system refuses. It is an output error, not one of
+// the content or the theme.
+type WriteError struct {
+	Name string // the file, relative to the output
+	Err  error
+}
+
+func (e *WriteError) Error() string { return fmt.Sprintf("writing %s: %v", e.Name, e.Err) }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// MountPointError is returned for a destination that is a mount point: a
+// mount point cannot be renamed, so it cannot be swapped for a new output.
+// Building into a folder inside it works.
+type MountPointError struct {
+	Dest string
+}
+
+func (e *MountPointError) Error() string {
+	return fmt.Sprintf("%s is a mount point, which cannot be replaced; build into a folder inside it, such as %s", e.Dest, filepath.Join(e.Dest, "public"))
+}
+
+// LeftoverError is returned by Commit when the new output is in place but
+// the old one, set aside, could not be removed (a read-only folder or an
+// immutable file in it): the build IS published, and Path is left beside
+// it. The next Open tries again to remove it, and does not fail if it
+// cannot.
+type LeftoverError struct {
+	Path string
+	Err  error
+}
+
+func (e *LeftoverError) Error() string {
+	return fmt.Sprintf("the new output is published, but the old one could not be removed: %s is left (%v)", e.Path, e.Err)
+}
+func (e *LeftoverError) Unwrap() error { return e.Err }
+
+// removeAll is os.RemoveAll and exchangeFolders exchange; tests make them
+// fail, or watch them.
+var (
+	removeAll       = os.RemoveAll
+	exchangeFolders = exchange
+)
 
 // queued is a file waiting to be written.
 type queued struct {
@@ -81,11 +136,16 @@ func Open(dest string) (*Dir, error) {
 }
 
 func open(dest string) (*Dir, error) {
-	if err := recoverDir(dest); err != nil {
+	leftovers, err := recoverDir(dest)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkOwned(dest); err != nil {
 		return nil, err
+	}
+	// Found before a whole output is written beside it for nothing.
+	if mountPoint(dest) {
+		return nil, &MountPointError{Dest: dest}
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dest), tmpPattern(dest))
 	if err != nil {
@@ -95,8 +155,11 @@ func open(dest string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp}, nil
+	return &Dir{dest: dest, tmp: tmp, Leftovers: leftovers}, nil
 }
+
+// mountPoint is isMountPoint; tests pretend.
+var mountPoint = isMountPoint
 
 // ErrNotOurs is returned for a destination that is neither empty nor marked
 // as guong's output.
@@ -128,41 +191,39 @@ func checkOwned(dest string) error {
 }
 
 // recoverDir cleans up after a build that was killed: if the destination is
-// missing but a copy set aside during the swap exists, it is put back; stale
-// temporary folders are removed.
-func recoverDir(dest string) error {
+// missing but a copy set aside during a two-rename swap exists, it is put
+// back; stale temporary folders are removed. A folder it cannot remove
+// (or put back) does not stop the build: it is returned, to be reported,
+// and tried again next time. Only an unreadable parent folder is an error.
+func recoverDir(dest string) (leftovers []string, err error) {
 	parent := filepath.Dir(dest)
 	entries, err := os.ReadDir(parent)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	_, statErr := os.Lstat(dest)
 	destMissing := errors.Is(statErr, os.ErrNotExist)
 	for _, e := range entries {
 		name := e.Name()
 		full := filepath.Join(parent, name)
-		switch {
-		case strings.HasPrefix(name, oldPattern(dest)) && e.IsDir():
-			if destMissing {
-				if err := os.Rename(full, dest); err != nil {
-					return err
-				}
+		old := strings.HasPrefix(name, oldPattern(dest))
+		if !e.IsDir() || !old && !strings.HasPrefix(name, tmpPattern(dest)) {
+			continue
+		}
+		if old && destMissing {
+			if err := os.Rename(full, dest); err == nil {
 				destMissing = false
 				continue
 			}
-			if err := os.RemoveAll(full); err != nil {
-				return err
-			}
-		case strings.HasPrefix(name, tmpPattern(dest)) && e.IsDir():
-			if err := os.RemoveAll(full); err != nil {
-				return err
-			}
+		}
+		if err := removeAll(full); err != nil {
+			leftovers = append(leftovers, full)
 		}
 	}
-	return nil
+	return leftovers, nil
 }
 
 // Path returns the temporary folder being written.
@@ -221,7 +282,7 @@ func (d *Dir) writeLoop() {
 		if d.firstErr() == nil { // else the build failed: drain the queue
 			if err := d.writeNow(q.name, q.data); err != nil {
 				d.mu.Lock()
-				d.err = fmt.Errorf("writing %s: %w", q.name, err)
+				d.err = &WriteError{Name: q.name, Err: err}
 				d.mu.Unlock()
 			}
 		}
@@ -280,11 +341,25 @@ func (d *Dir) mkdir(dir string) error {
 }
 
 // Commit marks the new output as guong's and swaps it in for the
-// destination: the old output is set aside, the new one renamed into place,
-// then the old one removed.
+// destination. On Linux the swap is one step (renameat2 RENAME_EXCHANGE):
+// at every moment the destination holds the old output or the new one,
+// whole. Elsewhere, or on a file system that cannot exchange, it is two
+// renames (the old output set aside, the new one put in its place), and a
+// build killed between them leaves the destination missing until the next
+// Open puts the old output back. The old output is then removed; if that
+// fails, the new output is published all the same and Commit returns a
+// *LeftoverError. On any other error the destination is as it was and the
+// temporary folder is removed.
 func (d *Dir) Commit() error {
 	if err := d.Flush(); err != nil {
 		d.Abort()
+		return err
+	}
+	fail := func(err error) error {
+		d.Abort()
+		if busy(err) {
+			return &MountPointError{Dest: d.dest}
+		}
 		return err
 	}
 	marker := "This folder is written by guong; it is replaced on every build.\n"
@@ -292,28 +367,34 @@ func (d *Dir) Commit() error {
 		marker += "inputs " + d.Stamp + "\n"
 	}
 	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(marker), 0o644); err != nil {
-		return err
+		return fail(&WriteError{Name: Marker, Err: err})
 	}
 	if err := checkOwned(d.dest); err != nil { // it may have changed while building
-		return err
-	}
-	var old string
-	if _, err := os.Lstat(d.dest); err == nil {
-		old = filepath.Join(filepath.Dir(d.dest), oldPattern(d.dest)+filepath.Base(d.tmp)[len(tmpPattern(d.dest)):])
-		if err := os.Rename(d.dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(d.tmp, d.dest); err != nil {
-		if old != "" {
-			os.Rename(old, d.dest)
-		}
-		d.lock.release()
-		return err
+		return fail(err)
 	}
 	defer d.lock.release()
-	if old != "" {
-		return os.RemoveAll(old)
+	if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(d.tmp, d.dest); err != nil {
+			return fail(err)
+		}
+		return nil
+	}
+	old := d.tmp // after the exchange, it holds the old output
+	switch err := exchangeFolders(d.tmp, d.dest); {
+	case errors.Is(err, errNoExchange):
+		old = filepath.Join(filepath.Dir(d.dest), oldPattern(d.dest)+filepath.Base(d.tmp)[len(tmpPattern(d.dest)):])
+		if err := os.Rename(d.dest, old); err != nil {
+			return fail(err)
+		}
+		if err := os.Rename(d.tmp, d.dest); err != nil {
+			os.Rename(old, d.dest)
+			return fail(err)
+		}
+	case err != nil:
+		return fail(err)
+	}
+	if err := removeAll(old); err != nil {
+		return &LeftoverError{Path: old, Err: err}
 	}
 	return nil
 }
@@ -417,8 +498,9 @@ func evalExisting(p string) (string, error) {
 }
 
 // ReadStamp returns the stamp of the output in dest, or "" if it has none.
+// A marker that is a link, or not a regular file, is not read.
 func ReadStamp(dest string) string {
-	data, err := os.ReadFile(filepath.Join(dest, Marker))
+	data, err := fs.ReadFile(sitefs.Dir(dest), Marker)
 	if err != nil {
 		return ""
 	}

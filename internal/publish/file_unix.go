@@ -3,9 +3,25 @@
 package publish
 
 import (
+	"errors"
 	"io/fs"
+	"path/filepath"
 	"syscall"
 )
+
+// isMountPoint reports whether the folder dir is a mount point: it lies on
+// another device than its parent. A mount point cannot be renamed (EBUSY),
+// so it cannot be swapped for a new output.
+func isMountPoint(dir string) bool {
+	var st, parent syscall.Stat_t
+	if syscall.Lstat(dir, &st) != nil || syscall.Stat(filepath.Dir(dir), &parent) != nil {
+		return false
+	}
+	return st.Mode&syscall.S_IFMT == syscall.S_IFDIR && st.Dev != parent.Dev
+}
+
+// busy reports whether err is the error of renaming a mount point.
+func busy(err error) bool { return errors.Is(err, syscall.EBUSY) }
 
 // writeFile creates or truncates the file name and writes data into it,
 // with three system calls. os.WriteFile makes the same file with six or

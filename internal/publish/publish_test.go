@@ -280,8 +280,9 @@ func TestWriteError(t *testing.T) {
 		d.Write(name, []byte(name)) // "b" is a file: "b/index.html" cannot be made
 	}
 	err = d.Commit()
-	if err == nil || !strings.Contains(err.Error(), "b/index.html") {
-		t.Fatalf("Commit() = %v, want an error naming b/index.html", err)
+	var we *WriteError
+	if !errors.As(err, &we) || we.Name != "b/index.html" {
+		t.Fatalf("Commit() = %v, want a WriteError naming b/index.html", err)
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)

@@ -3,13 +3,57 @@
 package scaffold
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/guong/guong/internal/config"
+	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
 )
+
+// LinkError tells of a folder on the way to a new file that is a symbolic
+// link, which Create does not follow.
+type LinkError struct {
+	Folder string // slash path relative to the site folder
+}
+
+func (e *LinkError) Error() string {
+	return e.Folder + " " + sitefs.ErrLink.Error()
+}
+
+// Create writes data into the new file rel (slash-separated, relative to
+// the site folder siteDir), making the folders on its way. No symbolic
+// link among them is followed: a linked year folder would make guong write
+// wherever it points, so it is refused with a *LinkError. An existing file,
+// or a link, at rel is never replaced (an error that is fs.ErrExist).
+func Create(siteDir, rel string, data []byte) error {
+	dir := path.Dir(rel)
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		folder := path.Join(parts[:i+1]...)
+		if err := sitefs.Mkdir(filepath.Join(siteDir, filepath.FromSlash(folder))); err != nil {
+			if errors.Is(err, sitefs.ErrLink) {
+				return &LinkError{Folder: folder}
+			}
+			return err
+		}
+	}
+	// O_EXCL: a link at rel is not followed, it makes the open fail.
+	f, err := os.OpenFile(filepath.Join(siteDir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // StoryPath returns where a new story with title goes:
 // content/stories/<year>/<slug>.md. It returns "" if the title gives no slug.

@@ -45,7 +45,9 @@ func (r *dirReader) readFile(name string) (data []byte, handled bool, err error)
 	if r.disabled.Load() {
 		return nil, false, nil
 	}
-	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC, Resolve: unix.RESOLVE_NO_SYMLINKS}
+	// O_NONBLOCK: opening a named pipe would otherwise wait, forever and
+	// deaf to Ctrl+C, for a writer; it changes nothing for a regular file.
+	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NONBLOCK, Resolve: unix.RESOLVE_NO_SYMLINKS}
 	fd, err := unix.Openat2(unix.AT_FDCWD, r.root+"/"+name, &how)
 	for errors.Is(err, unix.EINTR) {
 		fd, err = unix.Openat2(unix.AT_FDCWD, r.root+"/"+name, &how)
@@ -61,11 +63,19 @@ func (r *dirReader) readFile(name string) (data []byte, handled bool, err error)
 		return nil, true, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)
-	size := 0
 	var st unix.Stat_t
-	if unix.Fstat(fd, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
-		size = int(st.Size)
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, true, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFREG:
+	case unix.S_IFDIR:
+		return nil, true, &fs.PathError{Op: "read", Path: name, Err: unix.EISDIR}
+	default:
+		// A named pipe, a device, a socket: reading it may never end.
+		return nil, true, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	size := int(st.Size)
 	data = make([]byte, 0, size+1) // one byte more: the end is seen without growing
 	for {
 		if len(data) == cap(data) {

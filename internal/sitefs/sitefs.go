@@ -1,7 +1,9 @@
 // Package sitefs opens a site folder as an fs.FS that never follows a
 // symbolic link: a link inside the site that points elsewhere (to /etc, to
 // someone's documents) is treated as absent, so nothing outside the site
-// folder can be read into, or published with, the site.
+// folder can be read into, or published with, the site. Nor does it open
+// anything but folders and regular files: a named pipe or a device in the
+// site would block a build forever in open, or never end to read.
 package sitefs
 
 import (
@@ -31,51 +33,89 @@ func NoLinks(fsys fs.FS) fs.FS {
 	return noLinks{fsys: fsys}
 }
 
+// ErrNotRegular is the error of opening a file that is neither a regular
+// file nor a folder: a named pipe (FIFO), a device, a socket. Its NotRegular
+// method tells diag.List.ReadError so.
+var ErrNotRegular error = notRegularError{}
+
+type notRegularError struct{}
+
+func (notRegularError) Error() string {
+	return "not a regular file (a named pipe, a device or a socket)"
+}
+func (notRegularError) NotRegular() bool { return true }
+
+// regular reports whether a file of this mode may be opened: a regular
+// file or a folder.
+func regular(mode fs.FileMode) bool { return mode.IsRegular() || mode.IsDir() }
+
 type noLinks struct {
 	fsys   fs.FS
 	reader *dirReader // nil, or reads files of the folder refusing links itself
 }
 
-// check reports an error if any component of name is a link.
-func (n noLinks) check(op, name string) error {
+// check reports an error if any component of name is a link. It returns
+// what it learnt of the last component (nil for ".").
+func (n noLinks) check(op, name string) (fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
-		return &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+		return nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return nil
+		return nil, nil
 	}
 	parts := strings.Split(name, "/")
+	var info fs.FileInfo
 	for i := range parts {
 		p := path.Join(parts[:i+1]...)
-		info, err := fs.Lstat(n.fsys, p)
+		var err error
+		info, err = fs.Lstat(n.fsys, p)
 		if err != nil {
-			return &fs.PathError{Op: op, Path: name, Err: err}
+			return nil, &fs.PathError{Op: op, Path: name, Err: err}
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
-			return &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+			return nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 		}
 	}
-	return nil
+	return info, nil
 }
 
+// Open opens a folder or a regular file; anything else is refused with
+// ErrNotRegular before it is opened.
 func (n noLinks) Open(name string) (fs.File, error) {
-	if err := n.check("open", name); err != nil {
+	info, err := n.check("open", name)
+	if err != nil {
 		return nil, err
 	}
-	return n.fsys.Open(name)
+	if info != nil && !regular(info.Mode()) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	f, err := n.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	// Made a pipe between the look and the opening (only a race with
+	// someone writing the site can do it): refused all the same.
+	if st, err := f.Stat(); err != nil || !regular(st.Mode()) {
+		f.Close()
+		if err == nil {
+			err = ErrNotRegular
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f, nil
 }
 
 // ReadDir lists a folder; links are listed (as links) so callers can warn
 // about them, but cannot be opened.
 func (n noLinks) ReadDir(name string) ([]fs.DirEntry, error) {
-	if err := n.check("readdir", name); err != nil {
+	if _, err := n.check("readdir", name); err != nil {
 		return nil, err
 	}
 	return fs.ReadDir(n.fsys, name)
 }
 
 func (n noLinks) Stat(name string) (fs.FileInfo, error) {
-	if err := n.check("stat", name); err != nil {
+	if _, err := n.check("stat", name); err != nil {
 		return nil, err
 	}
 	return fs.Stat(n.fsys, name)
@@ -84,7 +124,7 @@ func (n noLinks) Stat(name string) (fs.FileInfo, error) {
 // Lstat describes name without following a final link.
 func (n noLinks) Lstat(name string) (fs.FileInfo, error) {
 	if name != "." {
-		if err := n.check("lstat", path.Dir(name)); err != nil {
+		if _, err := n.check("lstat", path.Dir(name)); err != nil {
 			return nil, err
 		}
 	}
