@@ -2,14 +2,19 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/themes"
 	"golang.org/x/net/html"
 )
 
@@ -170,5 +175,35 @@ func checkJSONHTML(t *testing.T, name string, v any) {
 		for _, e := range x {
 			checkJSONHTML(t, name, e)
 		}
+	}
+}
+
+// TestBodyPicturesChecked: a body cannot publish a file of its folder that
+// is not a picture — a draft's source, a text file named .jpg — by naming
+// it as an image: each is an error at its position, and nothing is built.
+func TestBodyPicturesChecked(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	const lan = "content/stories/2023/chi-lan.md"
+	fsys[lan] = &fstest.MapFile{Data: append(append([]byte(nil), fsys[lan].Data...), []byte("\n![bản nháp](ban-nhap.md)\n\n![ghi chú](ghi-chu.jpg)\n")...)}
+	fsys["content/stories/2023/ban-nhap.md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"Bí mật\"\ndraft: true\n---\nChưa đăng.\n")}
+	fsys["content/stories/2023/ghi-chu.jpg"] = &fstest.MapFile{Data: []byte("ghi chú riêng, không phải ảnh")}
+	mem := publish.NewMemory()
+	r, err := Run(context.Background(), fsys, mem, Options{Themes: themes.FS, Now: buildNow})
+	if err == nil {
+		t.Fatalf("a body showing a Markdown file and a text file as pictures built")
+	}
+	var got []string
+	for _, d := range r.Diags {
+		if d.Severity == diag.Error {
+			got = append(got, d.Format("en"))
+		}
+	}
+	lines := strings.Count(string(fsys[lan].Data), "\n")
+	want := []string{
+		fmt.Sprintf(`%s:%d:1: file "ban-nhap.md" is not a JPEG, PNG, GIF or WebP image`, lan, lines-2),
+		fmt.Sprintf(`%s:%d:1: file "ghi-chu.jpg" is not a JPEG, PNG, GIF or WebP image`, lan, lines),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/site"
@@ -151,10 +152,12 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 	}
 	parallel(ctx, len(withImages), func(i int) {
 		b := &jobs[withImages[i]]
+		// A body's picture must be a picture, checked by its content like
+		// a cover: a body cannot publish a draft's source or any other
+		// file of its folder by naming it as an image.
 		for _, img := range b.result.Images {
-			if info, err := fs.Stat(siteFS, img.File); err != nil || !info.Mode().IsRegular() {
-				b.diags.Errorf(img.Pos, diag.MissingFile, img.Rel)
-			}
+			_, err := images.CheckFile(siteFS, img.File)
+			images.Report(&b.diags, img.Pos, images.BodyWord, img.Rel, err)
 		}
 	})
 	var bodies site.Bodies
