@@ -31,6 +31,14 @@ const buildMemoryTarget = 1700 << 20
 // GOGC=50 would, the limit follows the live heap while the build runs:
 // never below one and a half times what the last collection found live.
 func softMemoryLimit(target int64) (stop func()) {
+	tick := time.NewTicker(100 * time.Millisecond)
+	stopLimit := softMemoryLimitOn(target, tick.C)
+	return func() { stopLimit(); tick.Stop() }
+}
+
+// softMemoryLimitOn is softMemoryLimit, looking at the live heap on every
+// tick of ticks (tests send their own).
+func softMemoryLimitOn(target int64, ticks <-chan time.Time) (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
@@ -44,13 +52,11 @@ func softMemoryLimit(target int64) (stop func()) {
 		defer close(stopped)
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		limit := target
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
 		for {
 			select {
 			case <-done:
 				return
-			case <-tick.C:
+			case <-ticks:
 			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() != metrics.KindUint64 {

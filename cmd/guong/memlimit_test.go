@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"testing"
@@ -48,11 +49,17 @@ func TestSoftMemoryLimitLarge(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
 	before := gcPercent()
-	stop := softMemoryLimit(target)
-	deadline := time.Now().Add(5 * time.Second)
-	for gcPercent() != -1 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	ticks := make(chan time.Time)
+	// look sends n ticks and one more: the loop takes the next only once
+	// it has dealt with the one before.
+	look := func(n int) {
+		for range n + 1 {
+			ticks <- time.Now()
+		}
 	}
+	runtime.GC() // so that the live heap is known
+	stop := softMemoryLimitOn(target, ticks)
+	look(1)
 	got := gcPercent()
 	stop()
 	if got != -1 {
@@ -63,8 +70,8 @@ func TestSoftMemoryLimitLarge(t *testing.T) {
 	}
 
 	t.Setenv("GOGC", "150")
-	stop = softMemoryLimit(target)
-	time.Sleep(300 * time.Millisecond) // three looks at the live heap
+	stop = softMemoryLimitOn(target, ticks)
+	look(3)
 	got = gcPercent()
 	stop()
 	if got != before {
