@@ -2,14 +2,14 @@ package content
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/guong/guong/internal/images/imagetest"
 )
 
 // Real pictures of 2×2 pixels: covers are checked by their header.
@@ -23,19 +23,6 @@ var tinyJPEG, tinyPNG = func() (string, string) {
 	png.Encode(&p, img)
 	return j.String(), p.String()
 }()
-
-// hugePNG is the header of a PNG announcing w×h pixels, with nothing after.
-func hugePNG(w, h uint32) string {
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2
-	chunk := binary.BigEndian.AppendUint32(nil, 13)
-	chunk = append(chunk, "IHDR"...)
-	chunk = append(chunk, ihdr...)
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
-	return "\x89PNG\r\n\x1a\n" + string(chunk)
-}
 
 // TestCoverChecked: a cover is checked by its header when the story is
 // read — of an accepted type by its content, not too many pixels, not
@@ -52,7 +39,7 @@ func TestCoverChecked(t *testing.T) {
 		"content/stories/b.md":      {Data: story("b.jpg")},
 		"content/stories/b.jpg":     {Data: []byte(tinyJPEG)},
 		"content/stories/lon.md":    {Data: story("lon.png")},
-		"content/stories/lon.png":   {Data: []byte(hugePNG(100_000, 100_000))},
+		"content/stories/lon.png":   {Data: []byte(imagetest.PNGHeader(100_000, 100_000))},
 		"content/stories/hong.md":   {Data: story("hong.png")},
 		"content/stories/hong.png":  {Data: []byte("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00", 20))},
 		"content/stories/nhap.md":   {Data: story("nhap.jpg")},

@@ -2,9 +2,7 @@ package images
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"io/fs"
 	"strings"
 	"sync"
@@ -12,20 +10,8 @@ import (
 	"testing/fstest"
 
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/images/imagetest"
 )
-
-// hugeHeader is the header of a PNG announcing w×h pixels.
-func hugeHeader(w, h uint32) string {
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2
-	chunk := binary.BigEndian.AppendUint32(nil, 13)
-	chunk = append(chunk, "IHDR"...)
-	chunk = append(chunk, ihdr...)
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
-	return "\x89PNG\r\n\x1a\n" + string(chunk)
-}
 
 // TestCheckFile: a body image is checked by its content, as covers are:
 // pictures of the accepted types pass with their size; a text or a
@@ -35,7 +21,7 @@ func hugeHeader(w, h uint32) string {
 func TestCheckFile(t *testing.T) {
 	jpg := encodeJPEG(t, gradient(40, 30, false))
 	pngData := encodePNG(t, gradient(20, 10, true))
-	huge := []byte(hugeHeader(100_000, 100_000))
+	huge := []byte(imagetest.PNGHeader(100_000, 100_000))
 	fsys := fstest.MapFS{
 		"a.jpg":       {Data: jpg},
 		"b.png":       {Data: pngData},
