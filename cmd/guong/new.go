@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
+	"strings"
 	"time"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/frontmatter"
 	"github.com/guong/guong/internal/scaffold"
 	"github.com/guong/guong/internal/sitefs"
 )
@@ -36,7 +40,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guong new: không tạo được tên tệp từ tiêu đề %q\n", pos[1])
 		return exitUsage
 	}
-	err := scaffold.Create(*src, rel, scaffold.Story(pos[1], now, cfg))
+	err := scaffold.Create(*src, rel, scaffold.Story(pos[1], now, cfg, campaignsOf(sitefs.Dir(*src))))
 	var linked *scaffold.LinkError
 	switch {
 	case errors.As(err, &linked):
@@ -52,4 +56,25 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, diag.Text(cfg.Language, "Đã tạo bài viết mới (bản nháp): ", "Created a new draft story: ")+rel)
 	return exitOK
+}
+
+// campaignsOf lists the site's campaigns for a new story's template: the
+// key and title of each file of content/campaigns/ that can be read.
+func campaignsOf(siteFS fs.FS) []scaffold.Campaign {
+	var out []scaffold.Campaign
+	files, _ := fs.Glob(siteFS, "content/campaigns/*.md")
+	for _, f := range files {
+		src, err := fs.ReadFile(siteFS, f)
+		if err != nil {
+			continue
+		}
+		var diags diag.List
+		doc := frontmatter.Split(f, src, &diags)
+		if doc == nil {
+			continue
+		}
+		title := doc.Fields.String("title", false)
+		out = append(out, scaffold.Campaign{Key: strings.TrimSuffix(path.Base(f), ".md"), Title: title})
+	}
+	return out
 }

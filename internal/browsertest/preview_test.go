@@ -37,7 +37,7 @@ func TestPreviewDraft(t *testing.T) {
 	}
 	now := time.Now()
 	rel := scaffold.StoryPath("Chị Lan và bếp ăn", now)
-	src := scaffold.Story("Chị Lan và bếp ăn", now, cfg)
+	src := scaffold.Story("Chị Lan và bếp ăn", now, cfg, nil)
 	for name, data := range map[string][]byte{"site.yaml": siteYAML, rel: src} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)

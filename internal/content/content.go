@@ -37,6 +37,8 @@ type Story struct {
 	Summary    string // as written
 	Cover      string // the cover image's slash path relative to the site folder
 	CoverAlt   string
+	Author     string // who wrote the story ("Tác giả"), if not the department
+	Source     string // where it was first published ("Nguồn"), if elsewhere
 	Awards     []Award
 	Draft      bool
 

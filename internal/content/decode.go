@@ -18,7 +18,7 @@ import (
 
 // The front matter keys each kind of file accepts.
 var (
-	storyKeys    = []string{"title", "date", "person", "position", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "slug", "draft"}
+	storyKeys    = []string{"title", "date", "person", "position", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
 	awardKeys    = []string{"name", "decision", "date"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
 	pageKeys     = []string{"title", "summary", "slug", "weight", "menu"}
@@ -63,6 +63,8 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		Model:      shared(f.String("model", true)),
 		Summary:    f.String("summary", false),
 		CoverAlt:   f.String("coverAlt", false),
+		Author:     shared(f.String("author", false)),
+		Source:     f.String("source", false),
 		Draft:      f.Bool("draft"),
 		Body:       doc.Body,
 		BodyLine:   doc.BodyLine,

@@ -39,6 +39,7 @@ type Item struct {
 	Summary    string // plain text
 	Date       time.Time
 	Person     string   // whom the story is about
+	Author     string   // who wrote it, if known
 	Categories []string // model type, department, campaigns, topics
 	Image      *Image   // the cover, if any
 }
@@ -91,6 +92,7 @@ type rssItem struct {
 	PubDate     string        `xml:"pubDate"`
 	Description string        `xml:"description,omitempty"`
 	Subject     string        `xml:"dc:subject,omitempty"`
+	Creator     string        `xml:"dc:creator,omitempty"`
 	Categories  []string      `xml:"category"`
 	Enclosure   *rssEnclosure `xml:"enclosure"`
 	Media       *mediaContent `xml:"media:content"`
@@ -148,7 +150,7 @@ func RSS(f *Feed) ([]byte, error) {
 			// An RSS description is HTML; a summary is plain text, so it is
 			// escaped as HTML (and then as XML by the encoder): a summary
 			// that reads "<script>" stays text in every feed reader.
-			PubDate: date, Description: html.EscapeString(it.Summary), Subject: it.Person, Categories: it.Categories,
+			PubDate: date, Description: html.EscapeString(it.Summary), Subject: it.Person, Creator: it.Author, Categories: it.Categories,
 		}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &rssEnclosure{URL: im.URL, Length: im.Length, Type: im.Type}
@@ -189,15 +191,16 @@ type jsonAuthor struct {
 }
 
 type jsonItem struct {
-	ID            string    `json:"id"`
-	URL           string    `json:"url"`
-	Title         string    `json:"title"`
-	ContentText   string    `json:"content_text"`
-	Summary       string    `json:"summary,omitempty"`
-	Image         string    `json:"image,omitempty"`
-	DatePublished string    `json:"date_published"`
-	Tags          []string  `json:"tags,omitempty"`
-	Guong         jsonGuong `json:"_guong"`
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	ContentText   string       `json:"content_text"`
+	Summary       string       `json:"summary,omitempty"`
+	Image         string       `json:"image,omitempty"`
+	DatePublished string       `json:"date_published"`
+	Tags          []string     `json:"tags,omitempty"`
+	Authors       []jsonAuthor `json:"authors,omitempty"`
+	Guong         jsonGuong    `json:"_guong"`
 }
 
 // jsonGuong is the JSON Feed extension object of guong's items.
@@ -221,6 +224,9 @@ func JSON(f *Feed) ([]byte, error) {
 			ID: it.URL, URL: it.URL, Title: it.Title, ContentText: it.Summary, Summary: it.Summary,
 			DatePublished: it.Date.In(f.loc()).Format(time.RFC3339), Tags: it.Categories,
 			Guong: jsonGuong{Person: it.Person},
+		}
+		if it.Author != "" {
+			ji.Authors = []jsonAuthor{{Name: it.Author}}
 		}
 		if ji.ContentText == "" {
 			ji.ContentText = it.Title // content_text or content_html is required

@@ -65,9 +65,15 @@ func StoryPath(title string, now time.Time) string {
 	return fmt.Sprintf("content/stories/%d/%s.md", now.Year(), slug)
 }
 
-// Story returns the text of a new draft story titled title, dated now, that
-// names the site's registries in comments so the writer can pick a key.
-func Story(title string, now time.Time, cfg *config.Config) []byte {
+// Campaign is a campaign a new story may name, for its template's list.
+type Campaign struct {
+	Key, Title string
+}
+
+// Story returns the text of a new draft story titled title, dated now,
+// with every field explained in Vietnamese and the site's departments,
+// model types and campaigns named in comments so the writer can pick a key.
+func Story(title string, now time.Time, cfg *config.Config, campaigns []Campaign) []byte {
 	model, dept := "dan-van-kheo", "van-phong"
 	if cfg != nil && len(cfg.Models) > 0 {
 		model = cfg.Models[0].Key
@@ -104,6 +110,9 @@ func Story(title string, now time.Time, cfg *config.Config) []byte {
 	}
 	w("model: %s", model)
 	w("# Các phong trào thi đua: tên tệp (không có .md) trong content/campaigns/, ví dụ [thi-dua-ai-quoc-75].")
+	for _, c := range campaigns {
+		w("#   %s: %s", c.Key, c.Title)
+	}
 	w("campaigns: []")
 	w("# Chủ đề, ví dụ [\"biên giới\", \"cải cách hành chính\"].")
 	w("tags: []")
@@ -115,6 +124,10 @@ func Story(title string, now time.Time, cfg *config.Config) []byte {
 	w("# Các hình thức khen thưởng (không bắt buộc):")
 	w("# awards:")
 	w("#   - {name: \"Bằng khen của Chủ tịch UBND tỉnh\", decision: \"123/QĐ-UBND\", date: 2023-05-20}")
+	w("# Tác giả và nguồn, in cuối bài (không bắt buộc), ví dụ author: \"Nguyễn Văn Minh\",")
+	w("# source: \"Báo Biên phòng\" nếu bài đã đăng ở nơi khác.")
+	w("author: \"\"")
+	w("source: \"\"")
 	w("# Bản nháp không được đăng; đổi thành false khi bài đã sẵn sàng.")
 	w("draft: true")
 	w("---")

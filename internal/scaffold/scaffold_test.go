@@ -5,7 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/guong/guong/internal/config"
 )
 
 // TestCreateNoLinks: Create makes the folders on the way to a new story,
@@ -41,5 +45,21 @@ func TestCreateNoLinks(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(victim); string(got) != "giữ nguyên" {
 		t.Errorf("Create wrote through a link at the story's path: %q", got)
+	}
+}
+
+// TestStoryLists: a new story's template names the site's departments,
+// model types and campaigns by key and name, and has the author and
+// source fields.
+func TestStoryLists(t *testing.T) {
+	cfg := &config.Config{
+		Models:      []config.Term{{Key: "dan-van-kheo", Name: "Dân vận khéo"}},
+		Departments: []config.Term{{Key: "van-phong", Name: "Văn phòng Sở"}},
+	}
+	src := string(Story("Bài mới", time.Date(2026, 1, 2, 8, 0, 0, 0, time.UTC), cfg, []Campaign{{Key: "thi-dua-ai-quoc", Title: "Thi đua ái quốc"}}))
+	for _, want := range []string{"#   van-phong: Văn phòng Sở\n", "#   dan-van-kheo: Dân vận khéo\n", "#   thi-dua-ai-quoc: Thi đua ái quốc\ncampaigns: []\n", "\nauthor: \"\"\n", "\nsource: \"\"\n"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("the template has no %q:\n%s", want, src)
+		}
 	}
 }

@@ -173,7 +173,7 @@ type (
 		ArticleSection   string         `json:"articleSection,omitempty"`
 		Keywords         []string       `json:"keywords,omitempty"`
 		About            ldThing        `json:"about"`
-		Author           ldOrganization `json:"author"`
+		Author           any            `json:"author"` // the writer, a Person, or the publisher
 		Publisher        ldOrganization `json:"publisher"`
 	}
 	ldWebSite struct {
@@ -209,6 +209,9 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 			Headline: st.Title, Description: st.Excerpt, URL: url, MainEntityOfPage: url,
 			DatePublished: date, DateModified: date, InLanguage: cfg.Language,
 			Author: publisher, Publisher: publisher,
+		}
+		if st.Author != "" {
+			a.Author = ldThing{Type: "Person", Name: st.Author}
 		}
 		if img != nil {
 			a.Image = &ldImage{Type: "ImageObject", URL: img.URL, Width: img.Width, Height: img.Height}
