@@ -85,7 +85,7 @@ func publishingSite(t *testing.T) fstest.MapFS {
 	edit("site.yaml", `baseURL: "https://example.gov.vn/guong/"`, `baseURL: "`+portalBase+`"`+"\norganization: \"Sở Ngoại vụ tỉnh Thử nghiệm\"")
 	edit("content/stories/2023/chi-lan.md", "model: dan-van-kheo\n", "model: dan-van-kheo\ncover: lan.jpg\ncoverAlt: \"Chị Lan ở cửa khẩu\"\n")
 	fsys["content/stories/2023/lan.jpg"] = &fstest.MapFile{Data: picture(t, 1600, 1000, "jpeg")}
-	edit("content/stories/2024/tap-the-lanh-su.md", "model: chuyen-mon\n", "model: chuyen-mon\ncover: \"Ảnh hồ sơ.png\"\n")
+	edit("content/stories/2024/tap-the-lanh-su.md", "model: chuyen-mon\n", "model: chuyen-mon\ncover: \"Ảnh hồ sơ.png\"\ncoverAlt: \"Tập thể Phòng Lãnh sự\"\n")
 	fsys["content/stories/2024/Ảnh hồ sơ.png"] = &fstest.MapFile{Data: picture(t, 600, 400, "png")}
 	set("content/stories/2024/"+strings.ToLower(draftMark)+".md", "---\ntitle: \"Bản nháp "+draftMark+"\"\ndate: 2024-06-01\nperson: \"Người "+draftMark+"\"\ndepartment: van-phong\nmodel: chuyen-mon\ntags: [\""+draftMark+"\"]\ndraft: true\n---\nNội dung "+draftMark+".\n")
 	set("content/stories/2099/"+strings.ToLower(futureMark)+".md", "---\ntitle: \"Bài hẹn ngày "+futureMark+"\"\ndate: 2099-01-01\nperson: \"Người "+futureMark+"\"\ndepartment: van-phong\nmodel: dan-van-kheo\ncampaigns: [chuyen-doi-so]\n---\nNội dung "+futureMark+".\n")

@@ -31,6 +31,7 @@ type parsedStory struct {
 	slugPos      diag.Position
 	modelPos     diag.Position
 	deptPos      diag.Position
+	personPos    diag.Position
 	campaignPos  []diag.Position
 	hasModel     bool
 	hasDept      bool
@@ -52,38 +53,39 @@ type checkResult struct {
 
 func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *parsedStory {
 	f := doc.Fields
-	f.CheckKeys(storyKeys...)
+	f.CheckKeysLosing(storyKeys, storyLoses)
 	st := &Story{
 		File:       doc.File,
-		Title:      f.String("title", true),
-		Person:     shared(f.String("person", true)),
-		Position:   shared(f.String("position", false)),
+		Title:      text(f, "title", true),
+		Person:     shared(text(f, "person", true)),
+		Position:   shared(text(f, "position", false)),
 		Collective: f.Bool("collective"),
-		Department: shared(f.String("department", true)),
-		Model:      shared(f.String("model", true)),
+		Department: shared(byName(f, "department", text(f, "department", true), cfg.Departments, diag.Word{VI: "đơn vị", EN: "department"})),
+		Model:      shared(byName(f, "model", text(f, "model", true), cfg.Models, diag.Word{VI: "loại mô hình", EN: "model type"})),
 		Summary:    f.String("summary", false),
 		CoverAlt:   f.String("coverAlt", false),
-		Author:     shared(f.String("author", false)),
-		Source:     f.String("source", false),
+		Author:     shared(text(f, "author", false)),
+		Source:     text(f, "source", false),
 		Draft:      f.Bool("draft"),
 		Body:       doc.Body,
 		BodyLine:   doc.BodyLine,
 	}
 	st.Date, st.HasTime, _ = f.Date("date", true, cfg.TimeZone)
 	p := &parsedStory{
-		story:    st,
-		slugPos:  f.Start(),
-		modelPos: f.ValuePos("model"),
-		deptPos:  f.ValuePos("department"),
-		hasModel: st.Model != "",
-		hasDept:  st.Department != "",
+		story:     st,
+		slugPos:   f.Start(),
+		modelPos:  f.ValuePos("model"),
+		deptPos:   f.ValuePos("department"),
+		personPos: f.ValuePos("person"),
+		hasModel:  st.Model != "",
+		hasDept:   st.Department != "",
 	}
 	st.Slug, p.slugPos = slug(doc, f)
-	for _, it := range dedupe(f, "campaigns", f.Items("campaigns")) {
+	for _, it := range dedupe(f, "campaigns", items(f, "campaigns")) {
 		st.Campaigns = append(st.Campaigns, shared(it.Value))
 		p.campaignPos = append(p.campaignPos, it.Pos)
 	}
-	for _, it := range dedupe(f, "tags", f.Items("tags")) {
+	for _, it := range dedupe(f, "tags", items(f, "tags")) {
 		if tooLong(f, it.Pos, diag.Word{VI: "chủ đề (tag)", EN: "the tag"}, it.Value) {
 			continue
 		}
@@ -98,6 +100,9 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		st.Cover = checkImage(fsys, f, "cover", p.coverFile)
 		if stem := strings.TrimSuffix(path.Base(cover), path.Ext(cover)); tooLong(f, f.ValuePos("cover"), diag.Word{VI: "tên tệp ảnh bìa (cover)", EN: "the cover's file name"}, stem) {
 			st.Cover = ""
+		}
+		if st.Cover != "" && st.CoverAlt == "" {
+			f.Warn(f.ValuePos("cover"), diag.NoCoverAlt, cover)
 		}
 	}
 	for _, a := range f.Maps("awards") {

@@ -30,7 +30,7 @@ var tinyJPEG, tinyPNG = func() (string, string) {
 // file, without decoding the picture.
 func TestCoverChecked(t *testing.T) {
 	story := func(cover string) []byte {
-		return []byte("---\ntitle: \"X\"\ndate: 2023-06-11\nperson: \"P\"\ndepartment: van-phong\nmodel: chuyen-mon\ncover: \"" + cover + "\"\n---\nBài.\n")
+		return []byte("---\ntitle: \"X\"\ndate: 2023-06-11\nperson: \"P\"\ndepartment: van-phong\nmodel: chuyen-mon\ncover: \"" + cover + "\"\ncoverAlt: \"Ảnh\"\n---\nBài.\n")
 	}
 	fsys := fstest.MapFS{
 		"site.yaml":                 {Data: []byte(refusedSite)},

@@ -138,7 +138,56 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 			s.Profiles = append(s.Profiles, v)
 		}
 	}
+	checkSpellings(results, s, diags)
 	return s
+}
+
+// checkSpellings warns about a published story whose person is written
+// unlike the same person in other stories — only in case, spaces or the
+// way the marks are typed — which would make two people of one: at the
+// less used spelling, naming the more used one and a file using it.
+func checkSpellings(results []result, s *Site, diags *diag.List) {
+	published := make(map[*Story]bool, len(s.Stories))
+	for _, st := range s.Stories {
+		published[st] = true
+	}
+	type use struct {
+		count int
+		file  string
+	}
+	uses := map[string]map[string]*use{} // spelling → name as written → its use
+	var stories []*parsedStory
+	for _, r := range results {
+		if p, ok := r.value.(*parsedStory); ok && published[p.story] && p.story.Person != "" {
+			stories = append(stories, p)
+			key := spelling(p.story.Person)
+			if uses[key] == nil {
+				uses[key] = map[string]*use{}
+			}
+			u := uses[key][p.story.Person]
+			if u == nil {
+				u = &use{file: p.story.File}
+				uses[key][p.story.Person] = u
+			}
+			u.count++
+		}
+	}
+	for _, p := range stories {
+		names := uses[spelling(p.story.Person)]
+		if len(names) < 2 {
+			continue
+		}
+		// The most used spelling, the first in byte order among equals.
+		best := ""
+		for name, u := range names {
+			if best == "" || u.count > names[best].count || u.count == names[best].count && name < best {
+				best = name
+			}
+		}
+		if p.story.Person != best {
+			diags.Warnf(p.personPos, diag.PersonSpelling, p.story.Person, best, names[best].file)
+		}
+	}
 }
 
 // reserved are the first path segments the site's own sections use; a page

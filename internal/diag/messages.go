@@ -45,6 +45,11 @@ const (
 	DuplicateKey      Code = "duplicate-key"
 	UnknownKey        Code = "unknown-key"
 	UnknownKeyHint    Code = "unknown-key-hint"
+	UnknownKeyLoses   Code = "unknown-key-loses"
+	StrayCharacters   Code = "stray-characters"
+	RefByName         Code = "ref-by-name"
+	NoCoverAlt        Code = "no-cover-alt"
+	PersonSpelling    Code = "person-spelling"
 	MissingField      Code = "missing-field"
 	WrongType         Code = "wrong-type"
 	EmptyValue        Code = "empty-value"
@@ -101,6 +106,11 @@ var catalogue = map[Code]message{
 	DuplicateKey:      {"khóa %q xuất hiện hai lần (lần đầu ở dòng %d)", "key %q appears twice (first on line %d)"},
 	UnknownKey:        {"khóa %q không được hỗ trợ nên bị bỏ qua", "unknown key %q is ignored"},
 	UnknownKeyHint:    {"khóa %q không được hỗ trợ nên bị bỏ qua (có phải ý bạn là %q?)", "unknown key %q is ignored (did you mean %q?)"},
+	UnknownKeyLoses:   {"khóa %q không được hỗ trợ nên bị bỏ qua, và %s (có phải ý bạn là %q?)", "unknown key %q is ignored, so %s (did you mean %q?)"},
+	StrayCharacters:   {"%q có %s bao quanh hoặc ở đầu, cuối giá trị; guong đã bỏ chúng, hãy xóa chúng khỏi tệp", "%q has %s around or at the ends of its value; guong removed them: delete them from the file"},
+	RefByName:         {"%q là tên của %s, không phải khóa: guong hiểu là %q, hãy viết %s: %s", "%q is the name of a %s, not its key: guong reads it as %q; write %s: %s"},
+	NoCoverAlt:        {"ảnh bìa %q chưa có lời mô tả: hãy thêm coverAlt (cho người khiếm thị và khi ảnh không tải được)", "the cover %q has no description: add coverAlt (for blind readers, and when the picture does not load)"},
+	PersonSpelling:    {"nhân vật %q được viết khác với %q ở %s (chỉ khác chữ hoa, dấu cách hay cách gõ dấu) nên sẽ thành hai nhân vật; hãy viết giống nhau", "the person %q is written unlike %q in %s (only case, spaces or the way the marks are typed differ), so they become two people; write them alike"},
 	MissingField:      {"thiếu trường bắt buộc %q", "missing required field %q"},
 	WrongType:         {"%q phải là %s, không phải %s", "%q must be %s, not %s"},
 	EmptyValue:        {"%q không được để trống", "%q must not be empty"},

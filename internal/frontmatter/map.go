@@ -320,14 +320,22 @@ func (m *Map) Maps(key string) []*Map {
 
 // CheckKeys warns about every key not in allowed, suggesting the closest
 // allowed key when one is near.
-func (m *Map) CheckKeys(allowed ...string) {
+func (m *Map) CheckKeys(allowed ...string) { m.CheckKeysLosing(allowed, nil) }
+
+// CheckKeysLosing is CheckKeys, telling for a near miss of a key in loses
+// what the file loses by it ("the story belongs to no campaign").
+func (m *Map) CheckKeysLosing(allowed []string, loses map[string]diag.Word) {
 	for _, k := range m.keys {
 		name := vi.NFC(k.Value)
 		if contains(allowed, name) {
 			continue
 		}
 		if s := Suggest(name, allowed); s != "" {
-			m.diags.Warnf(m.pos(k), diag.UnknownKeyHint, name, s)
+			if lost, ok := loses[s]; ok {
+				m.diags.Warnf(m.pos(k), diag.UnknownKeyLoses, name, lost, s)
+			} else {
+				m.diags.Warnf(m.pos(k), diag.UnknownKeyHint, name, s)
+			}
 		} else {
 			m.diags.Warnf(m.pos(k), diag.UnknownKey, name)
 		}
