@@ -18,7 +18,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,8 +28,44 @@ import (
 	"github.com/guong/guong/internal/frontmatter"
 )
 
-// Version is guong's version, set at link time with -ldflags "-X main.Version=...".
-var Version = "0.1.0-dev"
+// Version is guong's version, stamped at link time by the release
+// archives (cmd/release) with -ldflags "-X main.Version=..."; version()
+// falls back on what the Go toolchain recorded.
+var Version = ""
+
+// version returns the stamped version; else the module's version, as
+// "go install …@v1.2.3" records it; else the commit it was built from.
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "dev-" + rev
+}
 
 // Exit codes.
 const (
@@ -46,6 +84,12 @@ func main() {
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		// Double-clicked in an unpacked release archive: preview the
+		// site beside it.
+		if dir, ok := siteBesideExecutable(); ok {
+			fmt.Fprintf(stdout, "Xem trước trang trong %s (các lệnh khác: guong help).\n", dir)
+			return cmdServe(ctx, []string{"-s", dir}, stdout, stderr)
+		}
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
@@ -60,7 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "new":
 		return cmdNew(rest, stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "guong %s\n", Version)
+		fmt.Fprintf(stdout, "guong %s\n", version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
@@ -71,6 +115,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "guong: không có lệnh %q\n\n%s", cmd, usage)
 	return exitUsage
+}
+
+// siteBesideExecutable returns the folder of the running guong if it
+// holds a site.yaml, as an unpacked release archive does.
+func siteBesideExecutable() (string, bool) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	dir := filepath.Dir(exe)
+	if fi, err := os.Stat(filepath.Join(dir, "site.yaml")); err != nil || !fi.Mode().IsRegular() {
+		return "", false
+	}
+	return dir, true
 }
 
 const usage = `guong – tạo trang tin tĩnh về gương điển hình tiên tiến từ các bài viết Markdown.
