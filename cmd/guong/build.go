@@ -43,7 +43,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
-	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: Version})
+	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: version()})
 	stopLimit()
 	if r.UpToDate {
 		fmt.Fprintf(stdout, "Không có gì thay đổi từ lần tạo trước: %s giữ nguyên (%s). Dùng --force để tạo lại.\n", *dest, roundDuration(r.Elapsed))

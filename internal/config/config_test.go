@@ -215,7 +215,7 @@ func TestLoadErrors(t *testing.T) {
 		{"registry duplicate", "title: a\nmodels:\n  chuyen-mon: {name: A}\n  chuyen-mon: {name: B}\n",
 			[]string{`site.yaml:4:3: key "chuyen-mon" appears twice (first on line 3)`}},
 		{"YAML syntax error", "title: a\nmodels:\n  dan-van-kheo: {name: [A}\n",
-			[]string{`site.yaml:3: YAML syntax error: did not find expected ',' or ']'`}},
+			[]string{`site.yaml:3:26: the bracket "[" is closed by "}"; use "]"`}},
 		{"not a mapping", "- title: a\n",
 			[]string{`site.yaml:1:1: front matter must be a set of "key: value" pairs`}},
 		{"invalid UTF-8", "title: Gương\norganization: S\xf4 Ngo\xe0i v\xf9\n",

@@ -49,6 +49,10 @@ type Diagnostic struct {
 	Severity Severity
 	Code     Code
 	Args     []any
+	// Source is the text of the line at Pos, when the message is about
+	// how it is written: Print shows it under the message, with a caret
+	// under Pos.Col.
+	Source string
 }
 
 // Message returns the diagnostic's text in lang ("vi" or "en"), without position.
@@ -69,6 +73,54 @@ func (d Diagnostic) Format(lang string) string {
 	return msg
 }
 
+// Excerpt returns the source line of d and a caret under its column, each
+// line indented and ending in a newline, or "" when d has no source line:
+//
+//	4 | title: Chị Lan: người cán bộ
+//	  |               ^
+func (d Diagnostic) Excerpt() string {
+	if d.Source == "" || d.Pos.Line <= 0 {
+		return ""
+	}
+	num := fmt.Sprint(d.Pos.Line)
+	src, col := []rune(d.Source), d.Pos.Col
+	const width = 100 // of a long line, the part around the column
+	if len(src) > width {
+		from := max(0, min(col-1-width/2, len(src)-width))
+		cut := append([]rune(nil), src[from:from+width]...)
+		if from+width < len(src) {
+			cut = append(cut, '…')
+		}
+		if from > 0 {
+			cut = append([]rune("…"), cut...)
+			if col > 0 {
+				col -= from - 1
+			}
+		}
+		src = cut
+	}
+	var line, pad strings.Builder
+	for i, r := range src {
+		w := 1
+		if r == '\t' { // shown as four spaces, so the caret lines up
+			w = 4
+		}
+		if i < col-1 {
+			pad.WriteString(strings.Repeat(" ", w))
+		}
+		if r == '\t' {
+			line.WriteString("    ")
+		} else {
+			line.WriteRune(r)
+		}
+	}
+	s := fmt.Sprintf("    %s | %s\n", num, strings.TrimRight(line.String(), " "))
+	if col > 0 {
+		s += fmt.Sprintf("    %s | %s^\n", strings.Repeat(" ", len(num)), pad.String())
+	}
+	return s
+}
+
 // Error implements error, in English.
 func (d Diagnostic) Error() string { return d.Format("en") }
 
@@ -84,6 +136,9 @@ func (l *List) Errorf(pos Position, code Code, args ...any) {
 func (l *List) Warnf(pos Position, code Code, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Args: args})
 }
+
+// Add adds d.
+func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
@@ -160,10 +215,12 @@ func (l List) Err() error {
 	return ListError{List: l, Lang: "en"}
 }
 
-// Print writes one line per diagnostic in lang.
+// Print writes one line per diagnostic in lang, each followed by its
+// source line and a caret when it has one (see Excerpt).
 func (l List) Print(w io.Writer, lang string) {
 	for _, d := range l {
 		fmt.Fprintln(w, d.Format(lang))
+		io.WriteString(w, d.Excerpt())
 	}
 }
 

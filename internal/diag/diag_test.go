@@ -168,3 +168,43 @@ func TestCatalogue(t *testing.T) {
 		}
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("a", 150) + "X" + strings.Repeat("b", 150)
+	tests := []struct {
+		name string
+		d    Diagnostic
+		want string
+	}{
+		{"no source", Diagnostic{Pos: Position{"f.md", 4, 15}}, ""},
+		{"caret under the column", Diagnostic{Pos: Position{"f.md", 4, 15}, Source: "title: Chị Lan: người cán bộ"},
+			"    4 | title: Chị Lan: người cán bộ\n      |               ^\n"},
+		{"no column", Diagnostic{Pos: Position{"f.md", 12, 0}, Source: "tags: [a"},
+			"    12 | tags: [a\n"},
+		{"a tab shown as spaces", Diagnostic{Pos: Position{"f.md", 3, 2}, Source: "\t\tmodel: x"},
+			"    3 |         model: x\n      |     ^\n"},
+		{"a long line cut around the column", Diagnostic{Pos: Position{"f.md", 1, 151}, Source: long},
+			"    1 | …" + strings.Repeat("a", 50) + "X" + strings.Repeat("b", 49) + "…\n      |  " + strings.Repeat(" ", 50) + "^\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.d.Excerpt(); got != tc.want {
+				t.Errorf("Excerpt() =\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPrintShowsSource checks that the file:line:col line stays first, as
+// editors and the preview's overlay read it, with the source line under it.
+func TestPrintShowsSource(t *testing.T) {
+	l := List{{Pos: Position{"f.md", 2, 7}, Code: YAMLUnclosedBracket, Args: []any{"[", "]"}, Source: "tags: [a, b"}}
+	var b strings.Builder
+	l.Print(&b, "vi")
+	want := "f.md:2:7: dấu ngoặc \"[\" mở ở đây chưa được đóng; hãy thêm dấu \"]\" ở cuối danh sách\n" +
+		"    2 | tags: [a, b\n" +
+		"      |       ^\n"
+	if b.String() != want {
+		t.Errorf("Print =\n%s\nwant\n%s", b.String(), want)
+	}
+}

@@ -264,24 +264,7 @@ var yamlParserProblems = map[string]bool{
 func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := err.Error()
-		pos := diag.Position{File: file, Line: first}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			msg = m[2]
-			if yamlParserProblems[msg] {
-				n++
-			}
-			pos.Line = first + n - 1
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-			if strings.Contains(msg, "control characters") {
-				if i := bytes.IndexFunc(src, isControl); i >= 0 {
-					pos = offsetPos(file, src, i+1, first)
-				}
-			}
-		}
-		diags.Errorf(pos, diag.SyntaxYAML, msg)
+		diags.Add(yamlError(file, src, first, err))
 		return nil
 	}
 	if doc.Kind == 0 { // empty header
@@ -296,6 +279,10 @@ func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node 
 		return emptyMapping(first)
 	}
 	if root.Kind != yaml.MappingNode {
+		if m := findNoSpace(splitLines(src), 0); m != nil && root.Kind == yaml.ScalarNode {
+			diags.Add(mistakeDiag(file, src, first, *m))
+			return nil
+		}
 		diags.Errorf(diag.Position{File: file, Line: root.Line, Col: root.Column}, diag.NotAMapping)
 		return nil
 	}
@@ -304,6 +291,47 @@ func parseYAML(file string, src []byte, first int, diags *diag.List) *yaml.Node 
 		return nil
 	}
 	return root
+}
+
+// yamlError turns a yaml.v3 error about src, whose first line is file line
+// first, into a diagnostic at the writer's mistake, saying how to fix it.
+func yamlError(file string, src []byte, first int, err error) diag.Diagnostic {
+	msg := err.Error()
+	hint := 0 // the line of src yaml.v3 names
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		hint, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if yamlParserProblems[msg] {
+			hint++
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if strings.Contains(msg, "control characters") {
+		if i := bytes.IndexFunc(src, isControl); i >= 0 {
+			r, _ := utf8.DecodeRune(src[i:])
+			p := offsetPos(file, src, i+1, first)
+			return mistakeDiag(file, src, first, yamlMistake{line: p.Line - first + 1, col: p.Col, code: diag.YAMLControlChar, args: []any{r}})
+		}
+	}
+	return mistakeDiag(file, src, first, explainYAML(src, msg, hint))
+}
+
+// mistakeDiag makes the diagnostic of m, a mistake in src, whose first line
+// is file line first, showing the line it is on.
+func mistakeDiag(file string, src []byte, first int, m yamlMistake) diag.Diagnostic {
+	d := diag.Diagnostic{Pos: diag.Position{File: file, Line: first}, Code: m.code, Args: m.args}
+	for i, a := range d.Args {
+		if n, ok := a.(lineNo); ok {
+			d.Args[i] = first + int(n) - 1
+		}
+	}
+	if m.line > 0 {
+		d.Pos.Line = first + m.line - 1
+		d.Pos.Col = m.col
+		d.Source = sourceLine(src, m.line)
+	}
+	return d
 }
 
 // isControl reports the characters YAML refuses in a document.
@@ -346,11 +374,12 @@ var jsonTabs = regexp.MustCompile(`(?m)^[ \t]+`)
 func parseJSON(file string, src []byte, first int, diags *diag.List) *yaml.Node {
 	var v any
 	if err := json.Unmarshal(src, &v); err != nil {
-		pos := diag.Position{File: file, Line: first}
+		d := diag.Diagnostic{Pos: diag.Position{File: file, Line: first}, Code: diag.SyntaxJSON, Args: []any{strings.TrimPrefix(err.Error(), "json: ")}}
 		if se, ok := err.(*json.SyntaxError); ok {
-			pos = offsetPos(file, src, int(se.Offset), first)
+			d.Pos = offsetPos(file, src, int(se.Offset), first)
+			d.Source = sourceLine(src, d.Pos.Line-first+1)
 		}
-		diags.Errorf(pos, diag.SyntaxJSON, strings.TrimPrefix(err.Error(), "json: "))
+		diags.Add(d)
 		return nil
 	}
 	// YAML forbids tabs in indentation; JSON allows them. Replacing each

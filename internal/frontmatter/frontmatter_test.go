@@ -155,7 +155,7 @@ func TestSplit(t *testing.T) {
 			// new document, then fails on the line after it).
 			name:  "a line that only starts like a fence",
 			src:   "---\ntitle: Lan\n--- no\nsummary: x\n---\nBody\n",
-			diags: []string{"f.md:4: YAML syntax error: mapping values are not allowed in this context"},
+			diags: []string{"f.md:4: YAML syntax error on this line; check its colons, quotes, brackets, dashes and indentation (mapping values are not allowed in this context)"},
 		},
 		{
 			name:   "body holds a rule",
@@ -236,53 +236,53 @@ func TestSplit(t *testing.T) {
 			// "  bad: x" is on YAML line 3, file line 4.
 			name:  "YAML scanner error",
 			src:   "---\ntitle: Lan\nperson: Lan\n  bad: x\n---\n",
-			diags: []string{"f.md:4: YAML syntax error: mapping values are not allowed in this context"},
+			diags: []string{`f.md:4:3: this line is indented deeper than "person" on line 3, so it reads as more of that value; remove the spaces before it to line it up with "person"`},
 		},
 		{
 			// yaml.v3 reports parser errors one line early; the list opens on file line 4.
 			name:  "YAML parser error",
 			src:   "---\ntitle: Lan\nperson: Lan\nmodel: [a, b\ndate: 2023-06-11\n---\n",
-			diags: []string{"f.md:4: YAML syntax error: did not find expected ',' or ']'"},
+			diags: []string{`f.md:4:8: the bracket "[" opened here is never closed; add a "]" at the end of the list`},
 		},
 		{
 			name:  "YAML parser error after blank lines",
 			src:   "\n\n---\ntitle: Lan\nperson: Lan\nmodel: [a, b\n---\n",
-			diags: []string{"f.md:6: YAML syntax error: did not find expected ',' or ']'"},
+			diags: []string{`f.md:6:8: the bracket "[" opened here is never closed; add a "]" at the end of the list`},
 		},
 		{
 			name:  "YAML parser error on the first line",
 			src:   "---\n- a\nb: c\n---\n",
-			diags: []string{"f.md:3: YAML syntax error: did not find expected '-' indicator"},
+			diags: []string{`f.md:3:1: the list item "b: c" lacks its dash; write - b: c`},
 		},
 		{
 			name:  "YAML tab indentation",
 			src:   "---\ntitle: Lan\nawards:\n\t- name: A\n---\n",
-			diags: []string{"f.md:4: YAML syntax error: found character that cannot start any token"},
+			diags: []string{"f.md:4:1: a tab indents this line, and YAML does not allow tabs: indent with spaces instead of the Tab key"},
 		},
 		{
 			name:  "YAML control character",
 			src:   "---\ntitle: Lan\nperson: L\x01an\n---\n",
-			diags: []string{"f.md:3:10: YAML syntax error: control characters are not allowed"},
+			diags: []string{"f.md:3:10: an invisible control character (U+0001); delete it (it often comes with copied text)"},
 		},
 		{
 			name:  "TOML syntax error",
 			src:   "+++\ntitle = \"Lan\"\nperson = \n+++\n",
-			diags: []string{`f.md:3:10: TOML syntax error: expected value but found '\n' instead`},
+			diags: []string{`f.md:3:10: TOML syntax error here; check its equals signs, quotes and brackets (expected value but found '\n' instead)`},
 		},
 		{
 			name:  "JSON syntax error",
 			src:   "{\n  \"title\": \"Lan\",\n  \"person\": Lan\n}\n",
-			diags: []string{`f.md:3:13: JSON syntax error: invalid character 'L' looking for beginning of value`},
+			diags: []string{`f.md:3:13: JSON syntax error here; check its commas, quotes and brackets (invalid character 'L' looking for beginning of value)`},
 		},
 		{
 			name:  "JSON trailing comma",
 			src:   "\n{\n  \"title\": \"Lan\",\n}\n",
-			diags: []string{`f.md:4:1: JSON syntax error: invalid character '}' looking for beginning of object key string`},
+			diags: []string{`f.md:4:1: JSON syntax error here; check its commas, quotes and brackets (invalid character '}' looking for beginning of object key string)`},
 		},
 		{
 			name:  "JSON text after the closing brace",
 			src:   "{\n  \"title\": \"Lan\"\n} x\nBody\n",
-			diags: []string{`f.md:3:3: JSON syntax error: invalid character 'x' after top-level value`},
+			diags: []string{`f.md:3:3: JSON syntax error here; check its commas, quotes and brackets (invalid character 'x' after top-level value)`},
 		},
 		{
 			name:   "YAML duplicate key",
@@ -724,7 +724,7 @@ func TestParseYAML(t *testing.T) {
 	if m := ParseYAML("site.yaml", []byte("title: a\n  b: c\n"), &diags); m != nil {
 		t.Errorf("ParseYAML of bad YAML returned a map")
 	}
-	checkDiags(t, diags, "site.yaml:2: YAML syntax error: mapping values are not allowed in this context")
+	checkDiags(t, diags, `site.yaml:2:3: this line is indented deeper than "title" on line 1, so it reads as more of that value; remove the spaces before it to line it up with "title"`)
 
 	diags = nil
 	m = ParseYAML("site.yaml", nil, &diags)

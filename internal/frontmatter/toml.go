@@ -20,15 +20,15 @@ import (
 func parseTOML(file string, src []byte, first int, diags *diag.List) *yaml.Node {
 	var v map[string]any
 	if _, err := toml.Decode(string(src), &v); err != nil {
-		pos := diag.Position{File: file, Line: first}
-		msg := err.Error()
+		d := diag.Diagnostic{Pos: diag.Position{File: file, Line: first}, Code: diag.SyntaxTOML, Args: []any{err.Error()}}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			pos.Line = first + pe.Position.Line - 1
-			pos.Col = pe.Position.Col
-			msg = pe.Message
+			d.Pos.Line = first + pe.Position.Line - 1
+			d.Pos.Col = pe.Position.Col
+			d.Args = []any{pe.Message}
+			d.Source = sourceLine(src, pe.Position.Line)
 		}
-		diags.Errorf(pos, diag.SyntaxTOML, msg)
+		diags.Add(d)
 		return nil
 	}
 	lines := strings.Split(string(src), "\n")
