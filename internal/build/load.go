@@ -163,28 +163,30 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 	var bodies site.Bodies
 	var images []content.Copy
 	i := 0
-	next := func(page string) site.Body {
+	// next takes the next body; its pictures are copied beside the page
+	// at page(), if page is not nil.
+	next := func(page func() string) site.Body {
 		b := &jobs[i]
 		i++
 		diags.Append(b.diags)
-		if page != "" {
-			images = append(images, pageImages(page, b.result.Images)...)
+		if page != nil && len(b.result.Images) > 0 {
+			images = append(images, pageImages(page(), b.result.Images)...)
 		}
 		return site.Body{HTML: b.result.HTML, FirstParagraph: b.result.FirstParagraph}
 	}
 	for _, s := range c.Stories {
-		bodies.Stories = append(bodies.Stories, next(urls.Story(s.Slug)))
+		bodies.Stories = append(bodies.Stories, next(func() string { return urls.Story(s.Slug) }))
 	}
 	for _, x := range c.Campaigns {
-		bodies.Campaigns = append(bodies.Campaigns, next(urls.Campaign(x.Key)))
+		bodies.Campaigns = append(bodies.Campaigns, next(func() string { return urls.Campaign(x.Key) }))
 	}
 	for _, p := range c.Pages {
-		bodies.Pages = append(bodies.Pages, next(urls.Page(p.Slug)))
+		bodies.Pages = append(bodies.Pages, next(func() string { return urls.Page(p.Slug) }))
 	}
 	for range c.Profiles {
 		// The address of a person's page is only known once the site is
 		// indexed: pictures in a profile's body are checked, not copied.
-		bodies.Profiles = append(bodies.Profiles, next(""))
+		bodies.Profiles = append(bodies.Profiles, next(nil))
 	}
 	return bodies, images
 }

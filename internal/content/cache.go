@@ -23,6 +23,9 @@ type Cache struct {
 	files   map[string]cacheEntry
 	listing *listing    // the content folder as the last Load saw it
 	reg     *registries // the registries of the last Load
+	// spelt memoizes spelling by person name, across Loads: names are few
+	// and repeat. It grows with the names ever seen, a few per edit.
+	spelt map[string]string
 }
 
 type cacheEntry struct {
@@ -33,11 +36,23 @@ type cacheEntry struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{files: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{files: map[string]cacheEntry{}, spelt: map[string]string{}}
+}
+
+// spellings returns the memo of person names' spellings (see spelling)
+// that Loads with c share, or nil for a nil *Cache. One Load at a time
+// uses it.
+func (c *Cache) spellings() map[string]string {
+	if c == nil {
+		return nil
+	}
+	return c.spelt
+}
 
 // settingsKey names what parsing depends on besides the file itself.
 func settingsKey(cfg *config.Config, opts Options) string {
-	return fmt.Sprintf("%s|%d|%v", cfg.TimeZone, cfg.MaxFileSize, opts.Drafts)
+	return fmt.Sprintf("%s|%d|%v|%v|%q|%q", cfg.TimeZone, cfg.MaxFileSize, opts.Drafts, opts.TryDrafts, termsKey(cfg.Models), termsKey(cfg.Departments))
 }
 
 // prepare empties the cache if the settings changed, and forgets files
@@ -258,4 +273,14 @@ func ignored(p string) bool {
 		}
 	}
 	return false
+}
+
+// termsKey lists a registry's keys and names: a story written with a
+// display name (see byName) is read against them.
+func termsKey(terms []config.Term) string {
+	var b strings.Builder
+	for _, t := range terms {
+		b.WriteString(t.Key + "=" + t.Name + ";")
+	}
+	return b.String()
 }

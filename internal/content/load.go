@@ -86,6 +86,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 		unpublished bool
 	}
 	slugs := make(map[string]owner, len(results)) // story slug → the first story with it
+	var published []*parsedStory
 	pageSlugs := map[string]string{}
 	for _, r := range results {
 		switch v := r.value.(type) {
@@ -122,6 +123,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 				s.Skipped = append(s.Skipped, Skipped{File: st.File, Slug: st.Slug, Title: st.Title, Date: st.Date, Reason: SkippedFuture})
 			default:
 				s.Stories = append(s.Stories, st)
+				published = append(published, v)
 			}
 		case *parsedPage:
 			if prev, dup := pageSlugs[v.page.Slug]; dup {
@@ -138,7 +140,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 			s.Profiles = append(s.Profiles, v)
 		}
 	}
-	checkSpellings(results, s, diags)
+	checkSpellings(published, opts.Cache.spellings(), diags)
 	return s
 }
 
@@ -146,46 +148,57 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 // unlike the same person in other stories — only in case, spaces or the
 // way the marks are typed — which would make two people of one: at the
 // less used spelling, naming the more used one and a file using it.
-func checkSpellings(results []result, s *Site, diags *diag.List) {
-	published := make(map[*Story]bool, len(s.Stories))
-	for _, st := range s.Stories {
-		published[st] = true
-	}
+func checkSpellings(stories []*parsedStory, memo map[string]string, diags *diag.List) {
 	type use struct {
 		count int
-		file  string
+		file  string // the first story naming it
 	}
-	uses := map[string]map[string]*use{} // spelling → name as written → its use
-	var stories []*parsedStory
-	for _, r := range results {
-		if p, ok := r.value.(*parsedStory); ok && published[p.story] && p.story.Person != "" {
-			stories = append(stories, p)
-			key := spelling(p.story.Person)
-			if uses[key] == nil {
-				uses[key] = map[string]*use{}
-			}
-			u := uses[key][p.story.Person]
-			if u == nil {
-				u = &use{file: p.story.File}
-				uses[key][p.story.Person] = u
-			}
+	// Names repeat from story to story: each is compared once.
+	uses := map[string]*use{}
+	for _, p := range stories {
+		if p.story.Person == "" {
+			continue
+		}
+		if u := uses[p.story.Person]; u != nil {
 			u.count++
+		} else {
+			uses[p.story.Person] = &use{count: 1, file: p.story.File}
 		}
 	}
-	for _, p := range stories {
-		names := uses[spelling(p.story.Person)]
+	alike := map[string][]string{} // spelling → the names written so
+	for name := range uses {
+		k, ok := memo[name]
+		if !ok {
+			k = spelling(name)
+			if memo != nil {
+				memo[name] = k
+			}
+		}
+		alike[k] = append(alike[k], name)
+	}
+	usual := map[string]string{} // a rarer name → the most used one like it
+	for _, names := range alike {
 		if len(names) < 2 {
 			continue
 		}
-		// The most used spelling, the first in byte order among equals.
-		best := ""
-		for name, u := range names {
-			if best == "" || u.count > names[best].count || u.count == names[best].count && name < best {
-				best = name
+		best := names[0]
+		for _, n := range names[1:] {
+			if uses[n].count > uses[best].count || uses[n].count == uses[best].count && n < best {
+				best = n
 			}
 		}
-		if p.story.Person != best {
-			diags.Warnf(p.personPos, diag.PersonSpelling, p.story.Person, best, names[best].file)
+		for _, n := range names {
+			if n != best {
+				usual[n] = best
+			}
+		}
+	}
+	if len(usual) == 0 {
+		return
+	}
+	for _, p := range stories {
+		if best, ok := usual[p.story.Person]; ok {
+			diags.Warnf(p.personPos, diag.PersonSpelling, p.story.Person, best, uses[best].file)
 		}
 	}
 }
