@@ -74,6 +74,12 @@ const (
 	EmptyBody         Code = "empty-body"
 	BadImage          Code = "bad-image"
 	ImageTooLarge     Code = "image-too-large"
+	AwardFreeText     Code = "award-free-text"
+	AwardFreeTextHint Code = "award-free-text-hint"
+	AwardNameIgnored  Code = "award-name-ignored"
+	AwardNotFor       Code = "award-not-for"
+	OddDecision       Code = "odd-decision"
+	BadYear           Code = "bad-year"
 )
 
 type message struct{ vi, en string }
@@ -120,6 +126,12 @@ var catalogue = map[Code]message{
 	UnusedProfile:     {"hồ sơ của %q không khớp với nhân vật của bài viết nào", "profile of %q matches no story's person"},
 	EmptyBody:         {"bài viết chưa có nội dung", "the story has no text yet"},
 	BadImage:          {"không đọc được ảnh %q: tệp hỏng hoặc không đúng định dạng (%v)", "cannot read the image %q: the file is damaged or in another format (%v)"},
+	AwardFreeText:     {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind:\" là một khóa của danh mục awards trong site.yaml", "award %q is written as free text, so it is not counted; write \"kind:\" with a key of the awards registry in site.yaml"},
+	AwardFreeTextHint: {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind: %s\"", "award %q is written as free text, so it is not counted; write \"kind: %s\""},
+	AwardNameIgnored:  {"đã có \"kind\" thì tên khen thưởng lấy theo danh mục; \"name\" bị bỏ qua (ghi chú riêng để ở \"note\")", "with \"kind\" the award's name comes from the registry; \"name\" is ignored (put remarks in \"note\")"},
+	AwardNotFor:       {"%q không dành cho %s (xem \"for\" trong danh mục awards của site.yaml)", "%q is not given to %s (see \"for\" in the awards registry of site.yaml)"},
+	OddDecision:       {"số quyết định %q không theo mẫu thường gặp \"123/QĐ-UBND\"", "decision number %q does not look like the usual \"123/QĐ-UBND\""},
+	BadYear:           {"năm %q không hợp lệ", "invalid year %q"},
 	ImageTooLarge:     {"ảnh %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "the image %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 }
 
