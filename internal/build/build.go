@@ -99,6 +99,31 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	return r
 }
 
+// Model loads and checks the site and builds its model (Result.Site, nil
+// when the content has errors) without rendering any page: what guong
+// report counts from.
+func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	start := time.Now()
+	r := &Result{}
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	var s *site.Site
+	cfg, c := load(ctx, siteFS, opts, &r.Diags, nil, func(cfg *config.Config, c *content.Site) {
+		s = site.Build(cfg, c, opts.Now)
+	})
+	r.Config = cfg
+	if c != nil {
+		r.Skipped = c.Skipped
+	}
+	if !r.Diags.HasErrors() && cfg != nil && ctx.Err() == nil {
+		r.Site = s
+	}
+	r.Diags.Sort()
+	r.Elapsed = time.Since(start)
+	return r
+}
+
 // Run builds the site in siteFS into out. It returns an error, with the
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.
