@@ -29,6 +29,7 @@ const (
 	Search      Kind = "search"
 	NotFound    Kind = "404"
 	Embed       Kind = "embed"
+	Report      Kind = "report"
 )
 
 // kindSpec is what the build needs to know of a kind of page besides its
@@ -73,6 +74,8 @@ var kinds = []kindSpec{
 	{kind: Years},
 	{kind: Year, lastMod: termNewest},
 	{kind: Search},
+	// The Office's report (bao-cao/), of the whole period, a year or a campaign.
+	{kind: Report},
 	{kind: NotFound, unlisted: true},
 	// The embedded list is shown by other sites (the portal) in an iframe.
 	{kind: Embed, standalone: true, unlisted: true},

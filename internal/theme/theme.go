@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
@@ -53,8 +54,12 @@ type Page struct {
 	Campaign    *site.Campaign
 	Person      *site.Person
 	Pager       *site.Pager
-	Crumbs      []Crumb
-	Dev         bool // rendered for the live preview
+	Report      *report.Report // the report's pages (bao-cao/)
+	// Filters are the other pages of the same list under another filter
+	// (the report of each year and campaign), the current one among them.
+	Filters []Crumb
+	Crumbs  []Crumb
+	Dev     bool // rendered for the live preview
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -342,6 +347,12 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
 		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// documentDate is the date line of an administrative document:
+		// "ngày 03 tháng 12 năm 2026".
+		"documentDate": func(t time.Time) string { return vi.DocumentDate(t.In(loc)) },
+		// chart draws a report's chart as inline SVG, made and escaped in
+		// Go (report.Chart.SVG).
+		"chart": func(c *report.Chart) template.HTML { return template.HTML(c.SVG()) },
 		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]
