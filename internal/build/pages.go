@@ -113,6 +113,7 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	terms(theme.Year, s.Years, &years)
 
 	reportPages(s, t, add)
+	honourPages(s, t, add)
 
 	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Crumbs: []theme.Crumb{{Name: t("search")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})
@@ -148,6 +149,32 @@ func reportPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
 			crumbs = []theme.Crumb{crumb, {Name: f.name}}
 		}
 		add(&theme.Page{Kind: theme.Report, URL: f.url, Title: title, Description: r.Period, Report: r, Filters: links, Crumbs: crumbs})
+	}
+}
+
+// honourPages adds the roll of honour: its index, linking to the roll of
+// each year and of each campaign.
+func honourPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
+	crumb := theme.Crumb{Name: t("honour"), URL: urls.Honour}
+	var links []theme.Crumb
+	var rolls []*theme.Page
+	for _, y := range s.Years {
+		n, _ := strconv.Atoi(y.Key)
+		url := urls.HonourYear(y.Key)
+		links = append(links, theme.Crumb{Name: y.Name, URL: url})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + y.Name,
+			Roll: report.Honour(s, report.Filter{From: n, To: n}, "Năm "+y.Key), Crumbs: []theme.Crumb{crumb, {Name: y.Name}}})
+	}
+	for _, c := range s.Campaigns {
+		url := urls.HonourCampaign(c.Key)
+		links = append(links, theme.Crumb{Name: c.Title, URL: url})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + c.Title,
+			Roll: report.Honour(s, report.Filter{Campaign: c.Key}, c.Title), Crumbs: []theme.Crumb{crumb, {Name: c.Title}}})
+	}
+	add(&theme.Page{Kind: theme.Honour, URL: urls.Honour, Title: t("honour"), Filters: links, Crumbs: []theme.Crumb{{Name: t("honour")}}})
+	for _, p := range rolls {
+		p.Filters = links
+		add(p)
 	}
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html"
+	"math"
 	"strconv"
 	"strings"
 
@@ -203,12 +204,15 @@ func (c *Chart) SVG() string {
 			if len(c.Series) > 1 {
 				name = "năm " + c.Series[j] + ": "
 			}
-			fmt.Fprintf(&w, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s</title></rect>`,
-				x, y+20, bw, barH, palette[j%len(palette)], esc(b.Label+", "+name+strconv.Itoa(v)+" "+c.Unit))
+			fmt.Fprintf(&w, `<rect x="%s" y="%d" width="%s" height="%d" fill="%s"><title>%s</title></rect>`,
+				num(x), y+20, num(bw), barH, palette[j%len(palette)], esc(b.Label+", "+name+strconv.Itoa(v)+" "+c.Unit))
 			x += bw
 		}
-		fmt.Fprintf(&w, `<text x="%.1f" y="%d" font-size="13">%d</text>`, x+6, y+33, b.Total())
+		fmt.Fprintf(&w, `<text x="%s" y="%d" font-size="13">%d</text>`, num(x+6), y+33, b.Total())
 	}
 	w.WriteString(`</svg>`)
 	return w.String()
 }
+
+// num writes a coordinate with at most one decimal, and none when whole.
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }

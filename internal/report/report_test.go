@@ -371,6 +371,23 @@ func TestCountsEqualFiles(t *testing.T) {
 			if !slices.Equal(got, wantList) {
 				t.Errorf("%s: %d rows, want %d\n got %q\nwant %q", tb.ID, len(got), len(wantList), got[:min(5, len(got))], wantList[:min(5, len(wantList))])
 			}
+			// The roll of honour lists each exemplar once, with the awards of
+			// their stories in scope.
+			roll := report.Honour(s, tc.f, tc.name)
+			if len(roll.Entries) != len(people(stories)) {
+				t.Errorf("roll of honour: %d entries, want %d exemplars", len(roll.Entries), len(people(stories)))
+			}
+			rollAwards := 0
+			for _, e := range roll.Entries {
+				rollAwards += len(e.Awards)
+			}
+			storyAwards := 0
+			for _, st := range stories {
+				storyAwards += len(st.Awards)
+			}
+			if rollAwards != storyAwards {
+				t.Errorf("roll of honour: %d awards, want the %d of the stories in scope", rollAwards, storyAwards)
+			}
 			for y := range years {
 				if !slices.Contains(r.Years, y) {
 					t.Errorf("year %d has stories or awards but no column (%v)", y, r.Years)

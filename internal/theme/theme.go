@@ -55,6 +55,7 @@ type Page struct {
 	Person      *site.Person
 	Pager       *site.Pager
 	Report      *report.Report // the report's pages (bao-cao/)
+	Roll        *report.Roll   // the roll of honour's pages (bang-vang/); nil on its index
 	// Filters are the other pages of the same list under another filter
 	// (the report of each year and campaign), the current one among them.
 	Filters []Crumb
@@ -353,6 +354,12 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		// chart draws a report's chart as inline SVG, made and escaped in
 		// Go (report.Chart.SVG).
 		"chart": func(c *report.Chart) template.HTML { return template.HTML(c.SVG()) },
+		// qr draws the QR code of an address as inline SVG (report.QRSVG),
+		// with label as its accessible name.
+		"qr": func(address, label string) (template.HTML, error) {
+			svg, err := report.QRSVG(address, label)
+			return template.HTML(svg), err
+		},
 		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]
