@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -423,30 +426,9 @@ func TestXLSXMatchesCSV(t *testing.T) {
 	if !bytes.HasPrefix(csvBuf.Bytes(), []byte("\xef\xbb\xbf")) {
 		t.Fatalf("CSV starts with %q, want the UTF-8 BOM", csvBuf.Bytes()[:3])
 	}
-	cr := csv.NewReader(bytes.NewReader(csvBuf.Bytes()[3:]))
-	cr.FieldsPerRecord = -1
-	records, err := cr.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	records, blocks := csvBlocks(t, r, csvBuf.Bytes()[3:])
 	if records[0][0] != "BÁO CÁO Kết quả thực hiện Kế hoạch tuyên truyền gương điển hình tiên tiến" {
 		t.Errorf("CSV title = %q", records[0][0])
-	}
-	// Split the CSV into its tables: a title line, then header, rows, totals.
-	titles := map[string]bool{}
-	for _, tb := range r.Tables {
-		titles[tb.Title] = true
-	}
-	blocks := map[string][][]string{}
-	var cur string
-	for _, rec := range records {
-		if len(rec) == 1 && titles[rec[0]] {
-			cur = rec[0]
-			continue
-		}
-		if cur != "" {
-			blocks[cur] = append(blocks[cur], rec)
-		}
 	}
 	x, err := excelize.OpenReader(&xlsxBuf)
 	if err != nil {
@@ -483,6 +465,93 @@ func TestXLSXMatchesCSV(t *testing.T) {
 	}
 	if got := j.Tables[0].Total[3]; got != float64(r.Stories) {
 		t.Errorf("JSON total stories = %v, want %d", got, r.Stories)
+	}
+}
+
+// csvBlocks reads the report's CSV and splits it into its tables by their
+// titles: for each, the header, rows and totals.
+func csvBlocks(t *testing.T, r *report.Report, data []byte) ([][]string, map[string][][]string) {
+	t.Helper()
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	records, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, tb := range r.Tables {
+		titles[tb.Title] = true
+	}
+	blocks := map[string][][]string{}
+	var cur string
+	for _, rec := range records {
+		if len(rec) == 1 && titles[rec[0]] {
+			cur = rec[0]
+			continue
+		}
+		if cur != "" {
+			blocks[cur] = append(blocks[cur], rec)
+		}
+	}
+	return records, blocks
+}
+
+// TestXLSXSecondReader: openpyxl, the reader of Python's data tools, opens
+// the workbook and finds on each sheet what the CSV has for that table.
+// It is skipped where no Python has openpyxl (Debian: python3-openpyxl),
+// unless CI is set.
+func TestXLSXSecondReader(t *testing.T) {
+	var python string
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			python = p
+			break
+		}
+	}
+	if python == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no python3 with openpyxl (apt-get install python3-openpyxl)")
+		}
+		t.Skip("no python3 with openpyxl")
+	}
+	s, _ := corpusSite(t, 120)
+	r := report.Compute(s, report.Filter{From: 2023, To: 2025})
+	var csvBuf, xlsxBuf bytes.Buffer
+	if err := r.WriteCSV(&csvBuf); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteXLSX(&xlsxBuf); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "bao-cao.xlsx")
+	if err := os.WriteFile(file, xlsxBuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+out = {}
+for ws in wb.worksheets:
+    rows = []
+    for row in ws.iter_rows(values_only=True):
+        rows.append(["" if v is None else str(v) for v in row])
+    out[ws.title] = rows
+json.dump(out, sys.stdout, ensure_ascii=False)
+`
+	outb, err := exec.Command(python, "-c", script, file).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var sheets map[string][][]string
+	if err := json.Unmarshal(outb, &sheets); err != nil {
+		t.Fatal(err)
+	}
+	_, blocks := csvBlocks(t, r, csvBuf.Bytes()[len(report.BOM):])
+	for _, tb := range r.Tables {
+		got, want := trim(sheets[tb.Sheet]), trim(blocks[tb.Title])
+		if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("sheet %q as openpyxl reads it differs from the CSV:\n got %q\nwant %q", tb.Sheet, got[:min(3, len(got))], want[:min(3, len(want))])
+		}
 	}
 }
 

@@ -246,6 +246,12 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return err
 		}
+		// excelize leaves the used range at "A1"; readers that trust it
+		// (openpyxl in read-only mode) would see one cell.
+		last, _ := excelize.CoordinatesToCellName(len(t.Columns), len(rows)+1)
+		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+			return err
+		}
 	}
 	_, err = f.WriteTo(w)
 	return err
