@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the sample site with headless Chromium
 # (Debian's chromium package): the home page and a story, on a 360 px phone
-# and a desktop. Usage: scripts/screenshots.sh [OUT_DIR]
+# and a desktop; the report on screen, and the first printed page of the
+# report and of a roll of honour (--print-to-pdf, then pdftoppm from
+# poppler-utils, skipped when it is missing). Usage: scripts/screenshots.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
@@ -28,3 +30,14 @@ shot "$base/" 1280,1400 "$out/home-desktop.png"
 shot "$base/" 360,1400 "$out/home-phone.png"
 shot "$story" 1280,1400 "$out/story-desktop.png"
 shot "$story" 360,1400 "$out/story-phone.png"
+shot "$base/bao-cao/" 1100,1500 "$out/bao-cao.png"
+printed() { # url file (first page, as PNG)
+  command -v pdftoppm >/dev/null || { echo "pdftoppm is not installed (apt-get install poppler-utils): $2 skipped" >&2; return; }
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$profile/page.pdf" "$1" >/dev/null 2>&1
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$profile/page.pdf" "${2%.png}"
+  echo "$2"
+}
+printed "$base/bao-cao/" "$out/bao-cao-in.png"
+printed "$base/bang-vang/phong-trao/chuyen-doi-so/" "$out/bang-vang-in.png"

@@ -5,6 +5,7 @@
 //	guong serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future] [--open=false]
 //	guong check [-s SITE]
 //	guong new story "Tiêu đề bài viết" [-s SITE]
+//	guong report [-s SITE] [--from 2022 --to 2025] [--department KEY] [--campaign KEY] [-o FILE]
 //	guong version
 //
 // Exit status: 0 on success, 1 on content errors, 2 on usage errors.
@@ -103,6 +104,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(ctx, rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
+	case "report":
+		return cmdReport(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "guong %s\n", version())
 		return exitOK
@@ -142,6 +145,8 @@ Cách dùng:
         chỉ kiểm tra nội dung, không ghi gì
   guong new story "Tiêu đề bài viết" [-s THƯ_MỤC_TRANG]
         tạo tệp bài viết mới từ mẫu
+  guong report [-s THƯ_MỤC_TRANG] [--from NĂM] [--to NĂM] [--department KHÓA] [--campaign KHÓA] [-o TỆP]
+        báo cáo kết quả: số liệu bài viết, gương điển hình, khen thưởng (.xlsx, .csv, .json)
   guong version
         in phiên bản
 

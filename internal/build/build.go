@@ -105,6 +105,30 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	return r
 }
 
+// Model loads and checks the site and builds its model (Result.Site, nil
+// when the content has errors) without rendering any page: what guong
+// report counts from.
+func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	start := time.Now()
+	r := &Result{}
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	l := load(ctx, siteFS, opts, &r.Diags, nil)
+	if l != nil {
+		r.Config = l.cfg
+		if l.content != nil {
+			r.Skipped = l.content.Skipped
+		}
+	}
+	if l != nil && l.content != nil && !r.Diags.HasErrors() && ctx.Err() == nil {
+		r.Site = site.Build(l.cfg, l.content, l.bodies, opts.Now)
+	}
+	r.Diags.Sort()
+	r.Elapsed = time.Since(start)
+	return r
+}
+
 // Run builds the site in siteFS into out. It returns an error, with the
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.

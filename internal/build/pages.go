@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"strconv"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/minify"
+	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
@@ -138,10 +140,70 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	add(&theme.Page{Kind: theme.Years, URL: urls.Years, Title: years.Name, Crumbs: []theme.Crumb{{Name: years.Name}}})
 	terms(theme.Year, s.Years, &years)
 
+	reportPages(s, t, add)
+	honourPages(s, t, add)
+
 	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Crumbs: []theme.Crumb{{Name: t("search")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})
 	add(&theme.Page{Kind: theme.Embed, URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
 	return pages
+}
+
+// reportPages adds the Office's report: of the whole period, of each year
+// and of each campaign, each linking to the others.
+func reportPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
+	type filtered struct {
+		name, url string
+		filter    report.Filter
+	}
+	all := []filtered{{t("report_whole"), urls.Report, report.Filter{}}}
+	for i := len(s.Years) - 1; i >= 0; i-- {
+		y, _ := strconv.Atoi(s.Years[i].Key)
+		all = append(all, filtered{s.Years[i].Name, urls.ReportYear(s.Years[i].Key), report.Filter{From: y, To: y}})
+	}
+	for _, c := range s.Campaigns {
+		all = append(all, filtered{c.Title, urls.ReportCampaign(c.Key), report.Filter{Campaign: c.Key}})
+	}
+	var links []theme.Crumb
+	for _, f := range all {
+		links = append(links, theme.Crumb{Name: f.name, URL: f.url})
+	}
+	crumb := theme.Crumb{Name: t("report"), URL: urls.Report}
+	for i, f := range all {
+		r := report.Compute(s, f.filter)
+		title, crumbs := t("report"), []theme.Crumb{{Name: t("report")}}
+		if i > 0 {
+			title += " – " + f.name
+			crumbs = []theme.Crumb{crumb, {Name: f.name}}
+		}
+		add(&theme.Page{Kind: theme.Report, URL: f.url, Title: title, Description: r.Period, Report: r, Filters: links, Crumbs: crumbs})
+	}
+}
+
+// honourPages adds the roll of honour: its index, linking to the roll of
+// each year and of each campaign.
+func honourPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
+	crumb := theme.Crumb{Name: t("honour"), URL: urls.Honour}
+	var links []theme.Crumb
+	var rolls []*theme.Page
+	for _, y := range s.Years {
+		n, _ := strconv.Atoi(y.Key)
+		url := urls.HonourYear(y.Key)
+		links = append(links, theme.Crumb{Name: y.Name, URL: url})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + y.Name,
+			Roll: report.Honour(s, report.Filter{From: n, To: n}, "Năm "+y.Key), Crumbs: []theme.Crumb{crumb, {Name: y.Name}}})
+	}
+	for _, c := range s.Campaigns {
+		url := urls.HonourCampaign(c.Key)
+		links = append(links, theme.Crumb{Name: c.Title, URL: url})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + c.Title,
+			Roll: report.Honour(s, report.Filter{Campaign: c.Key}, c.Title), Crumbs: []theme.Crumb{crumb, {Name: c.Title}}})
+	}
+	add(&theme.Page{Kind: theme.Honour, URL: urls.Honour, Title: t("honour"), Filters: links, Crumbs: []theme.Crumb{{Name: t("honour")}}})
+	for _, p := range rolls {
+		p.Filters = links
+		add(p)
+	}
 }
 
 // storyPage returns the page of a story, as Pages lists it, before Pages

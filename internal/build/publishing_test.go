@@ -753,7 +753,7 @@ func TestCoverCache(t *testing.T) {
 		t.Fatal("a damaged cover built")
 	}
 	// Found when the story is read, at its cover: value.
-	want := `content/stories/2023/chi-lan.md:8:8: cannot read the image "lan.jpg"`
+	want := `content/stories/2023/chi-lan.md:9:8: cannot read the image "lan.jpg"`
 	if len(r.Diags) != 1 || !strings.HasPrefix(r.Diags[0].Format("en"), want) {
 		t.Errorf("diagnostics %v, want %s…", r.Diags, want)
 	}

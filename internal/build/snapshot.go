@@ -14,6 +14,7 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
@@ -209,8 +210,21 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 }
 
 // writeFiles writes the theme's static files, the resized covers, the
-// pictures bodies show and the people's photos.
+// pictures bodies show, the people's photos and the open data (du-lieu/:
+// made from the site model like the feeds, but small and read by
+// machines, so it goes with the other files rather than in a group of
+// its own).
 func (snap *Snapshot) writeFiles(w *writer) {
+	if data, err := report.OpenDataJSON(snap.site); err != nil {
+		w.fail(err)
+	} else {
+		w.write(urls.DataJSON, data)
+	}
+	if data, err := report.OpenDataCSV(snap.site); err != nil {
+		w.fail(err)
+	} else {
+		w.write(urls.DataCSV, data)
+	}
 	if err := w.copyStatic(snap.th); err != nil {
 		w.fail(err)
 	}

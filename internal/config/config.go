@@ -1,6 +1,7 @@
 // Package config reads site.yaml: the site's title, address, language, time
-// zone and pagination, and the two registries stories refer to — the model
-// types and the departments.
+// zone and pagination, the registries stories refer to — the model types,
+// the departments and the forms of award — and the signature of the
+// Office's report.
 package config
 
 import (
@@ -65,6 +66,133 @@ type Config struct {
 
 	Models      []Term // in the order written; the three model types of the plan by default
 	Departments []Term
+	Awards      []Award // in the order written; DefaultAwards when site.yaml names none
+
+	Report Report
+}
+
+// Report is what the printed report (bao-cao/) is signed with.
+type Report struct {
+	SignerTitle string // e.g. "GIÁM ĐỐC"
+	SignerName  string
+	Place       string // the place of the date line, e.g. "Lạng Sơn"
+}
+
+// Award is a form of award of the registry: a title (danh hiệu thi đua) or
+// a form of commendation (hình thức khen thưởng), at one level, for
+// individuals, collectives or both.
+type Award struct {
+	Key   string
+	Name  string     // e.g. "Bằng khen của Chủ tịch UBND tỉnh"
+	Kind  AwardKind  // title or commendation
+	Level AwardLevel // cơ sở, cấp tỉnh/bộ, nhà nước
+	For   AwardFor   // individuals, collectives or both
+}
+
+// AwardKind tells a title from a form of commendation, as site.yaml writes it.
+type AwardKind string
+
+// The kinds of award.
+const (
+	Title        AwardKind = "danh-hieu"   // danh hiệu thi đua
+	Commendation AwardKind = "khen-thuong" // hình thức khen thưởng
+)
+
+// AwardLevel is the level an award is given at, as site.yaml writes it.
+type AwardLevel string
+
+// The levels, lowest first.
+const (
+	LevelBase     AwardLevel = "co-so"    // cơ sở
+	LevelProvince AwardLevel = "tinh"     // cấp tỉnh, bộ, ngành
+	LevelState    AwardLevel = "nha-nuoc" // nhà nước
+)
+
+// Levels are the levels of award, lowest first.
+var Levels = []AwardLevel{LevelBase, LevelProvince, LevelState}
+
+// AwardFor is whom an award is given to, as site.yaml writes it.
+type AwardFor string
+
+// Whom awards are for.
+const (
+	ForIndividuals AwardFor = "ca-nhan"
+	ForCollectives AwardFor = "tap-the"
+	ForBoth        AwardFor = "ca-hai"
+)
+
+// Name is the Vietnamese name of a kind of award.
+func (k AwardKind) Name() string {
+	if k == Title {
+		return "Danh hiệu thi đua"
+	}
+	return "Hình thức khen thưởng"
+}
+
+// Name is the Vietnamese name of a level.
+func (l AwardLevel) Name() string {
+	switch l {
+	case LevelBase:
+		return "Cấp cơ sở"
+	case LevelProvince:
+		return "Cấp tỉnh, bộ"
+	case LevelState:
+		return "Cấp Nhà nước"
+	}
+	return ""
+}
+
+// Allows reports whether the award may be given to a collective (true) or
+// an individual (false).
+func (a Award) Allows(collective bool) bool {
+	switch a.For {
+	case ForIndividuals:
+		return !collective
+	case ForCollectives:
+		return collective
+	}
+	return true
+}
+
+// DefaultAwards are the titles and forms of commendation of the Law on
+// Emulation and Commendation (Luật Thi đua, khen thưởng 2022) a provincial
+// department's staff most often receive, used when site.yaml names none.
+func DefaultAwards() []Award {
+	return []Award{
+		{Key: "lao-dong-tien-tien", Name: "Lao động tiên tiến", Kind: Title, Level: LevelBase, For: ForIndividuals},
+		{Key: "chien-si-thi-dua-co-so", Name: "Chiến sĩ thi đua cơ sở", Kind: Title, Level: LevelBase, For: ForIndividuals},
+		{Key: "chien-si-thi-dua-tinh", Name: "Chiến sĩ thi đua cấp tỉnh", Kind: Title, Level: LevelProvince, For: ForIndividuals},
+		{Key: "chien-si-thi-dua-toan-quoc", Name: "Chiến sĩ thi đua toàn quốc", Kind: Title, Level: LevelState, For: ForIndividuals},
+		{Key: "tap-the-lao-dong-tien-tien", Name: "Tập thể lao động tiên tiến", Kind: Title, Level: LevelBase, For: ForCollectives},
+		{Key: "tap-the-lao-dong-xuat-sac", Name: "Tập thể lao động xuất sắc", Kind: Title, Level: LevelProvince, For: ForCollectives},
+		{Key: "co-thi-dua-tinh", Name: "Cờ thi đua của Ủy ban nhân dân tỉnh", Kind: Title, Level: LevelProvince, For: ForCollectives},
+		{Key: "co-thi-dua-chinh-phu", Name: "Cờ thi đua của Chính phủ", Kind: Title, Level: LevelState, For: ForCollectives},
+		{Key: "giay-khen", Name: "Giấy khen của Giám đốc Sở", Kind: Commendation, Level: LevelBase, For: ForBoth},
+		{Key: "bang-khen-tinh", Name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", Kind: Commendation, Level: LevelProvince, For: ForBoth},
+		{Key: "bang-khen-bo", Name: "Bằng khen của Bộ trưởng", Kind: Commendation, Level: LevelProvince, For: ForBoth},
+		{Key: "bang-khen-thu-tuong", Name: "Bằng khen của Thủ tướng Chính phủ", Kind: Commendation, Level: LevelState, For: ForBoth},
+		{Key: "huan-chuong-lao-dong", Name: "Huân chương Lao động", Kind: Commendation, Level: LevelState, For: ForBoth},
+		{Key: "ky-niem-chuong", Name: "Kỷ niệm chương", Kind: Commendation, Level: LevelProvince, For: ForIndividuals},
+	}
+}
+
+// AwardForm returns the form of award with key.
+func (c *Config) AwardForm(key string) (Award, bool) {
+	for _, a := range c.Awards {
+		if a.Key == key {
+			return a, true
+		}
+	}
+	return Award{}, false
+}
+
+// AwardKeys returns the keys of the award registry, in order.
+func (c *Config) AwardKeys() []string {
+	ks := make([]string, len(c.Awards))
+	for i, a := range c.Awards {
+		ks[i] = a.Key
+	}
+	return ks
 }
 
 // Term is an entry of a registry: its key, as stories write it, and what readers see.
@@ -113,7 +241,7 @@ func Keys(ts []Term) []string {
 func (c *Config) BasePath() string { return c.BaseURL.Path }
 
 var topKeys = []string{"title", "description", "organization", "baseURL", "language", "timeZone",
-	"paginate", "theme", "maxFileSize", "models", "departments"}
+	"paginate", "theme", "maxFileSize", "models", "departments", "awards", "report"}
 
 // Load reads site.yaml from the root of fsys; problems are added to diags.
 func Load(fsys fs.FS, diags *diag.List) *Config {
@@ -201,7 +329,68 @@ func Parse(m *frontmatter.Map) *Config {
 		c.Models = DefaultModels()
 	}
 	c.Departments = terms(m, "departments")
+	c.Awards = awards(m)
+	if !m.Has("awards") {
+		c.Awards = DefaultAwards()
+	}
+	if r := m.Map("report"); r != nil {
+		r.CheckKeys("signerTitle", "signerName", "place")
+		c.Report = Report{SignerTitle: r.String("signerTitle", false), SignerName: r.String("signerName", false), Place: r.String("place", false)}
+	}
 	return c
+}
+
+// awards reads the award registry: a mapping from key to {name, kind,
+// level, for}.
+func awards(m *frontmatter.Map) []Award {
+	reg := m.Map("awards")
+	if reg == nil {
+		return nil
+	}
+	var out []Award
+	for _, k := range reg.Keys() {
+		if !vi.ValidSlug(k) {
+			reg.Report(reg.KeyPos(k), diag.BadSlug, k)
+			continue
+		}
+		e := reg.Map(k)
+		if e == nil {
+			continue
+		}
+		e.CheckKeys("name", "kind", "level", "for")
+		a := Award{Key: k, Name: e.String("name", true), Kind: Commendation, Level: LevelBase, For: ForBoth}
+		if a.Name == "" {
+			a.Name = k
+		}
+		if v := e.String("kind", false); v != "" {
+			a.Kind = AwardKind(oneOf(e, "kind", v, string(Title), string(Commendation)))
+		}
+		if v := e.String("level", false); v != "" {
+			a.Level = AwardLevel(oneOf(e, "level", v, string(LevelBase), string(LevelProvince), string(LevelState)))
+		}
+		if v := e.String("for", false); v != "" {
+			a.For = AwardFor(oneOf(e, "for", v, string(ForIndividuals), string(ForCollectives), string(ForBoth)))
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// oneOf returns v if it is one of valid, else reports it and returns the
+// first valid value.
+func oneOf(m *frontmatter.Map, key, v string, valid ...string) string {
+	for _, x := range valid {
+		if v == x {
+			return v
+		}
+	}
+	what := diag.Word{VI: "giá trị của " + key, EN: key + " value"}
+	if s := frontmatter.Suggest(v, valid); s != "" {
+		m.Report(m.ValuePos(key), diag.UnknownRefHint, what, v, s)
+	} else {
+		m.Report(m.ValuePos(key), diag.UnknownRef, what, v, `"`+strings.Join(valid, `", "`)+`"`)
+	}
+	return valid[0]
 }
 
 func parseBaseURL(m *frontmatter.Map) *url.URL {

@@ -120,6 +120,35 @@ func TestLoadDefaults(t *testing.T) {
 	if len(c.Departments) != 0 {
 		t.Errorf("Departments = %+v, want none", c.Departments)
 	}
+	if !reflect.DeepEqual(c.Awards, DefaultAwards()) {
+		t.Errorf("Awards = %+v, want the defaults", c.Awards)
+	}
+}
+
+func TestAwards(t *testing.T) {
+	c, diags := load(t, "title: a\nawards:\n  giay-khen:\n    name: Giấy khen của Giám đốc Sở\n  cstd-tinh:\n    name: Chiến sĩ thi đua cấp tỉnh\n    kind: danh-hieu\n    level: tinh\n    for: ca-nhan\n"+
+		"report:\n  signerTitle: GIÁM ĐỐC\n  signerName: Nguyễn Văn A\n  place: Lạng Sơn\n")
+	if len(diags) > 0 || c == nil {
+		t.Fatalf("Load: %q", diags)
+	}
+	want := []Award{
+		{Key: "giay-khen", Name: "Giấy khen của Giám đốc Sở", Kind: Commendation, Level: LevelBase, For: ForBoth},
+		{Key: "cstd-tinh", Name: "Chiến sĩ thi đua cấp tỉnh", Kind: Title, Level: LevelProvince, For: ForIndividuals},
+	}
+	if !reflect.DeepEqual(c.Awards, want) {
+		t.Errorf("Awards =\n%+v\nwant\n%+v", c.Awards, want)
+	}
+	if a, ok := c.AwardForm("cstd-tinh"); !ok || a.Allows(true) || !a.Allows(false) {
+		t.Errorf("AwardForm(cstd-tinh) = %+v, %v: want for individuals only", a, ok)
+	}
+	if got := (Report{SignerTitle: "GIÁM ĐỐC", SignerName: "Nguyễn Văn A", Place: "Lạng Sơn"}); c.Report != got {
+		t.Errorf("Report = %+v, want %+v", c.Report, got)
+	}
+	for _, a := range DefaultAwards() {
+		if a.Level.Name() == "" || a.Kind.Name() == "" || a.Name == "" {
+			t.Errorf("default award %q lacks a name, kind or level", a.Key)
+		}
+	}
 }
 
 func TestLoadVariants(t *testing.T) {
@@ -214,6 +243,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`site.yaml:2:14: "departments" must be a mapping, not a list`}},
 		{"registry duplicate", "title: a\nmodels:\n  chuyen-mon: {name: A}\n  chuyen-mon: {name: B}\n",
 			[]string{`site.yaml:4:3: key "chuyen-mon" appears twice (first on line 3)`}},
+		{"award kind misspelt", "title: a\nawards:\n  giay-khen: {name: Giấy khen, kind: danh-hieuu}\n",
+			[]string{`site.yaml:3:38: unknown kind value "danh-hieuu" (did you mean "danh-hieu"?)`}},
+		{"award level unknown", "title: a\nawards:\n  giay-khen: {name: Giấy khen, level: huyen}\n",
+			[]string{`site.yaml:3:39: unknown level value "huyen"; valid values: "co-so", "tinh", "nha-nuoc"`}},
+		{"report key misspelt", "title: a\nreport:\n  signerNmae: A\n",
+			[]string{`site.yaml:3:3: warning: unknown key "signerNmae" is ignored (did you mean "signerName"?)`}},
 		{"YAML syntax error", "title: a\nmodels:\n  dan-van-kheo: {name: [A}\n",
 			[]string{`site.yaml:3:26: the bracket "[" is closed by "}"; use "]"`}},
 		{"not a mapping", "- title: a\n",

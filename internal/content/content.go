@@ -29,6 +29,7 @@ type Story struct {
 	HasTime    bool // whether Date was written with a time of day
 	Person     string
 	Position   string
+	Gender     string // "nam", "nữ", or "" when not written
 	Collective bool
 	Department string // a key of the department registry
 	Model      string // a key of the model registry
@@ -47,13 +48,25 @@ type Story struct {
 	Version  uint64 // a fingerprint of the file's bytes
 }
 
-// Award is a commendation a story's subject received.
+// Award is a title or a commendation a story's subject received.
 type Award struct {
-	Name     string
+	// Kind is a key of the site's award registry (config.Award); it is ""
+	// for an award written the old way, as free text in Name.
+	Kind     string
+	Name     string // the free-text name of an award without Kind
 	Decision string // the decision's number, e.g. "123/QĐ-UBND"
 	Date     time.Time
 	HasDate  bool
+	Issuer   string // who signed the decision, e.g. "Chủ tịch UBND tỉnh"
+	Year     int    // the year of the achievement: "year", else the decision date's; 0 if neither
+	Note     string
 }
+
+// Genders of people, as front matter writes them.
+const (
+	Male   = "nam"
+	Female = "nữ"
+)
 
 // Campaign is an emulation movement (phong trào thi đua), from
 // content/campaigns/<key>.md.
@@ -93,6 +106,7 @@ type Profile struct {
 	NamePos  diag.Position // where the name is written
 	Photo    string        // site-relative
 	Position string
+	Gender   string // "nam", "nữ", or ""
 
 	photoWritten string // the photo path as written, even if unusable
 	photoFile    string // the file checked as the photo, "" if none

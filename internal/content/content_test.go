@@ -44,6 +44,7 @@ title: "Chị Hoàng Thị Lan – dân vận khéo nơi biên giới"
 date: 2023-06-11
 person: "Hoàng Thị Lan"
 position: "Chuyên viên"
+gender: Nữ
 department: van-phong
 model: dan-van-kheo
 campaigns: [chuyen-doi-so, cai-cach]
@@ -52,10 +53,13 @@ summary: "Tóm tắt"
 cover: anh/lan.jpg
 coverAlt: "Chị Lan ở cột mốc"
 awards:
-  - name: "Giấy khen của Giám đốc Sở"
+  - kind: giay-khen
     decision: "58/QĐ-SNgV"
     date: 14/01/2022
-  - {name: "Bằng khen"}
+    issuer: "Giám đốc Sở Ngoại vụ"
+    year: 2021
+    note: "Hoàn thành xuất sắc nhiệm vụ năm 2021"
+  - {kind: bang-khen-tinh, date: 2023-02-01}
 ---
 Chị Lan gần mười năm gắn bó với công tác biên giới.
 `)},
@@ -160,6 +164,7 @@ func TestLoadGood(t *testing.T) {
 			Title:      "Chị Hoàng Thị Lan – dân vận khéo nơi biên giới",
 			Person:     "Hoàng Thị Lan",
 			Position:   "Chuyên viên",
+			Gender:     "nữ",
 			Department: "van-phong",
 			Model:      "dan-van-kheo",
 			Campaigns:  []string{"chuyen-doi-so", "cai-cach"},
@@ -168,7 +173,7 @@ func TestLoadGood(t *testing.T) {
 			Cover:      "content/stories/2023/anh/lan.jpg",
 			CoverAlt:   "Chị Lan ở cột mốc",
 			Body:       []byte("Chị Lan gần mười năm gắn bó với công tác biên giới.\n"),
-			BodyLine:   19,
+			BodyLine:   23,
 		}
 		got := *lan
 		if got.Version == 0 {
@@ -233,11 +238,13 @@ func TestLoadGood(t *testing.T) {
 			t.Fatalf("Awards = %+v", lan.Awards)
 		}
 		a, b := lan.Awards[0], lan.Awards[1]
-		if a.Name != "Giấy khen của Giám đốc Sở" || a.Decision != "58/QĐ-SNgV" || !a.HasDate ||
-			a.Date.Format(time.RFC3339) != "2022-01-14T00:00:00+07:00" {
+		if a.Kind != "giay-khen" || a.Name != "" || a.Decision != "58/QĐ-SNgV" || !a.HasDate ||
+			a.Date.Format(time.RFC3339) != "2022-01-14T00:00:00+07:00" || a.Issuer != "Giám đốc Sở Ngoại vụ" ||
+			a.Year != 2021 || a.Note != "Hoàn thành xuất sắc nhiệm vụ năm 2021" {
 			t.Errorf("first award = %+v", a)
 		}
-		if b.Name != "Bằng khen" || b.Decision != "" || b.HasDate || !b.Date.IsZero() {
+		// Without "year", the year is the decision's.
+		if b.Kind != "bang-khen-tinh" || b.Decision != "" || !b.HasDate || b.Year != 2023 {
 			t.Errorf("second award = %+v", b)
 		}
 	})

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unique"
@@ -18,11 +20,11 @@ import (
 
 // The front matter keys each kind of file accepts.
 var (
-	storyKeys    = []string{"title", "date", "person", "position", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
-	awardKeys    = []string{"name", "decision", "date"}
+	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
+	awardKeys    = []string{"kind", "name", "decision", "date", "issuer", "year", "note"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
 	pageKeys     = []string{"title", "summary", "slug", "weight", "menu"}
-	profileKeys  = []string{"name", "photo", "position"}
+	profileKeys  = []string{"name", "photo", "position", "gender"}
 )
 
 // parsedStory is a decoded story with the positions its later checks need.
@@ -33,6 +35,7 @@ type parsedStory struct {
 	deptPos      diag.Position
 	personPos    diag.Position
 	campaignPos  []diag.Position
+	awardPos     []diag.Position // where each award's kind, or its free-text name, is written
 	hasModel     bool
 	hasDept      bool
 	unpublished  bool   // a draft left out of this build
@@ -59,6 +62,7 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		Title:      text(f, "title", true),
 		Person:     shared(text(f, "person", true)),
 		Position:   shared(text(f, "position", false)),
+		Gender:     gender(f),
 		Collective: f.Bool("collective"),
 		Department: shared(byName(f, "department", text(f, "department", true), cfg.Departments, diag.Word{VI: "đơn vị", EN: "department"})),
 		Model:      shared(byName(f, "model", text(f, "model", true), cfg.Models, diag.Word{VI: "loại mô hình", EN: "model type"})),
@@ -106,10 +110,9 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		}
 	}
 	for _, a := range f.Maps("awards") {
-		a.CheckKeys(awardKeys...)
-		aw := Award{Name: shared(a.String("name", true)), Decision: a.String("decision", false)}
-		aw.Date, _, aw.HasDate = a.Date("date", false, cfg.TimeZone)
+		aw, pos := decodeAward(a, cfg)
 		st.Awards = append(st.Awards, aw)
+		p.awardPos = append(p.awardPos, pos)
 	}
 	if len(bytes.TrimSpace(doc.Body)) == 0 && !st.Draft {
 		f.Warn(diag.Position{File: doc.File, Line: doc.BodyLine}, diag.EmptyBody)
@@ -127,6 +130,64 @@ func tooLong(f *frontmatter.Map, pos diag.Position, what diag.Word, value string
 	return long
 }
 
+// decodeAward reads one of a story's awards, and returns where its kind (or,
+// for an award written the old way, its name) is written, for check.
+func decodeAward(a *frontmatter.Map, cfg *config.Config) (Award, diag.Position) {
+	a.CheckKeys(awardKeys...)
+	aw := Award{
+		Kind:     shared(a.String("kind", false)),
+		Decision: shared(a.String("decision", false)),
+		Issuer:   shared(a.String("issuer", false)),
+		Note:     a.String("note", false),
+	}
+	pos := a.ValuePos("kind")
+	if aw.Kind == "" {
+		// The old form: a name of free text, which check matches to the registry.
+		aw.Name = shared(a.String("name", !a.Has("kind")))
+		pos = a.ValuePos("name")
+	} else if a.Has("name") {
+		a.Warn(a.KeyPos("name"), diag.AwardNameIgnored)
+	}
+	if aw.Decision != "" && !decisionShape.MatchString(vi.NFC(aw.Decision)) {
+		a.Warn(a.ValuePos("decision"), diag.OddDecision, aw.Decision)
+	}
+	aw.Date, _, aw.HasDate = a.Date("date", false, cfg.TimeZone)
+	if aw.HasDate {
+		aw.Year = aw.Date.In(cfg.TimeZone).Year()
+	}
+	if a.Has("year") {
+		if y := a.Int("year", 0); y != 0 {
+			if y < 1945 || y > 2200 {
+				a.Report(a.ValuePos("year"), diag.BadYear, strconv.Itoa(y))
+			} else {
+				aw.Year = y
+			}
+		}
+	}
+	return aw, pos
+}
+
+// decisionShape is the usual number of a decision on commendation: a
+// State body's "123/QĐ-UBND", "45/QĐ-SNgV", "1234/QĐ-TTg", "12/2024/QĐ-UBND",
+// or a Party body's "12-QĐ/ĐU".
+var decisionShape = regexp.MustCompile(`^([0-9]+(/[0-9]{4})?/QĐ-[\p{L}0-9]+(-[\p{L}0-9]+)*|[0-9]+-QĐ/[\p{L}0-9]+(-[\p{L}0-9]+)*)$`)
+
+// gender reads a person's gender: "nam" or "nữ" (also written "Nữ" or "nu").
+func gender(f *frontmatter.Map) string {
+	g := f.String("gender", false)
+	if g == "" {
+		return ""
+	}
+	switch vi.Fold(g) {
+	case "nam":
+		return Male
+	case "nu":
+		return Female
+	}
+	f.Report(f.ValuePos("gender"), diag.UnknownRef, diag.Word{VI: "giới tính", EN: "gender"}, g, `"nam", "nữ"`)
+	return ""
+}
+
 // shared returns s, or an equal string already in use: the values stories
 // repeat (people, positions, departments, campaigns, tags, awards) are then
 // held once, not once a story. At 100,000 stories that is 800,000 strings
@@ -141,6 +202,8 @@ func shared(s string) string {
 // registries are the keys a story may refer to.
 type registries struct {
 	models, departments, campaigns registry
+	awards                         registry
+	forms                          []config.Award // the award registry, for the checks of whom awards are for and of old names
 }
 
 // registry is the keys of one kind, in their order and as a set.
@@ -160,7 +223,7 @@ func newRegistry(keys []string) registry {
 // equal reports whether two registries hold the same keys.
 func (r *registries) equal(o *registries) bool {
 	return slices.Equal(r.models.keys, o.models.keys) && slices.Equal(r.departments.keys, o.departments.keys) &&
-		slices.Equal(r.campaigns.keys, o.campaigns.keys)
+		slices.Equal(r.campaigns.keys, o.campaigns.keys) && slices.Equal(r.forms, o.forms)
 }
 
 // checkedAgainst returns what check reports against reg, checking again only if
@@ -191,22 +254,86 @@ func (p *parsedStory) check(reg *registries, diags *diag.List) {
 		}
 		checkRef(diags, pos, diag.Word{VI: "phong trào", EN: "campaign"}, c, reg.campaigns)
 	}
+	for i, a := range st.Awards {
+		pos := p.slugPos
+		if i < len(p.awardPos) {
+			pos = p.awardPos[i]
+		}
+		switch {
+		case a.Kind != "":
+			if !checkRef(diags, pos, diag.Word{VI: "hình thức khen thưởng", EN: "award"}, a.Kind, reg.awards) {
+				continue
+			}
+			for _, f := range reg.forms {
+				if f.Key == a.Kind && !f.Allows(st.Collective) {
+					who := diag.Word{VI: "cá nhân", EN: "an individual"}
+					if st.Collective {
+						who = diag.Word{VI: "tập thể", EN: "a collective"}
+					}
+					diags.Warnf(pos, diag.AwardNotFor, f.Name, who)
+				}
+			}
+		case a.Name != "":
+			if key := likelyAward(a.Name, reg.forms); key != "" {
+				diags.Warnf(pos, diag.AwardFreeTextHint, a.Name, key)
+			} else {
+				diags.Warnf(pos, diag.AwardFreeText, a.Name)
+			}
+		}
+	}
 }
 
-func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, reg registry) {
+// likelyAward returns the key of the registry's award that a name written
+// as free text most likely means, or "" if none is near: the one holding
+// the most of the name's words (folded, "UBND" read as "Ủy ban nhân dân"),
+// at least two and at least 60% of them; a tie goes to the closest in
+// length, then to the first in the registry.
+func likelyAward(name string, forms []config.Award) string {
+	words := func(s string) []string {
+		s = strings.NewReplacer("ubnd", "uy ban nhan dan", ",", " ", "(", " ", ")", " ").Replace(vi.Fold(s))
+		return strings.Fields(s)
+	}
+	w := words(name)
+	best, bestCommon, bestExtra := "", 0, 0
+	for _, f := range forms {
+		fw := words(f.Name)
+		common, used := 0, make([]bool, len(fw))
+		for _, x := range w {
+			for j, y := range fw {
+				if !used[j] && x == y {
+					used[j] = true
+					common++
+					break
+				}
+			}
+		}
+		extra := len(fw) - common
+		if common > bestCommon || common == bestCommon && common > 0 && extra < bestExtra {
+			best, bestCommon, bestExtra = f.Key, common, extra
+		}
+	}
+	if bestCommon < 2 || 10*bestCommon < 6*len(w) {
+		return ""
+	}
+	return best
+}
+
+// checkRef reports key if reg does not hold it, and tells whether it does.
+func checkRef(diags *diag.List, pos diag.Position, what diag.Word, key string, reg registry) bool {
 	if reg.has[key] {
-		return
+		return true
 	}
 	valid := reg.keys
 	if s := frontmatter.Suggest(key, valid); s != "" {
 		diags.Errorf(pos, diag.UnknownRefHint, what, key, s)
-		return
+		return false
 	}
 	if len(valid) == 0 {
 		diags.Errorf(pos, diag.UnknownRefNone, what, key, what)
-		return
+		return false
 	}
 	diags.Errorf(pos, diag.UnknownRef, what, key, `"`+strings.Join(valid, `", "`)+`"`)
+	return false
 }
 
 // slug returns the page slug of a story or page: the "slug" field, else the
@@ -322,6 +449,7 @@ func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {
 		Name:     f.String("name", true),
 		NamePos:  f.ValuePos("name"),
 		Position: f.String("position", false),
+		Gender:   gender(f),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}

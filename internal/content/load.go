@@ -77,6 +77,8 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 		models:      newRegistry(config.Keys(cfg.Models)),
 		departments: newRegistry(config.Keys(cfg.Departments)),
 		campaigns:   newRegistry(campaignKeys),
+		awards:      newRegistry(cfg.AwardKeys()),
+		forms:       cfg.Awards,
 	}
 	if opts.Cache != nil {
 		reg = opts.Cache.sameRegistries(reg)
@@ -207,7 +209,7 @@ func checkSpellings(stories []*parsedStory, memo map[string]string, diags *diag.
 // may not take them.
 var reserved = map[string]bool{
 	"bai-viet": true, "mo-hinh": true, "phong-trao": true, "don-vi": true, "nhan-vat": true,
-	"chu-de": true, "nam": true, "tim-kiem": true, "bao-cao": true, "trang": true, "static": true,
+	"chu-de": true, "nam": true, "tim-kiem": true, "bao-cao": true, "bang-vang": true, "du-lieu": true, "trang": true, "static": true,
 	"nhung": true, "feed.xml": true, "feed.json": true, "sitemap.xml": true, "robots.txt": true, "404.html": true,
 }
 

@@ -55,9 +55,17 @@ var (
 	middleNames = []string{"Văn", "Thị", "Minh", "Thu", "Ngọc", "Đức", "Hữu", "Thanh", "Quốc", "Kim", "Xuân", "Hồng"}
 	givenNames  = []string{"An", "Ánh", "Ân", "Bình", "Cường", "Dũng", "Dung", "Đức", "Dục", "Giang", "Hà", "Hải", "Hạnh", "Hiền", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Ngọc", "Oanh", "Ơn", "Phúc", "Phương", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Uyên", "Ưng", "Vân", "Việt", "Xuân", "Yến"}
 	tagWords    = []string{"biên giới", "dân vận", "cột mốc", "thi đua yêu nước", "cải cách hành chính", "hợp pháp hóa lãnh sự", "dịch vụ công trực tuyến", "chuyển đổi số", "lưu trữ", "sáng kiến", "đạo đức công vụ", "xây dựng đảng", "bảo hộ công dân", "cửa khẩu", "thanh tra", "thông tin đối ngoại", "hợp tác quốc tế", "hỗ trợ doanh nghiệp", "xúc tiến đầu tư", "văn hóa công sở", "an sinh xã hội", "phòng, chống tham nhũng", "tình nguyện", "tiếng dân tộc"}
-	awardNames  = []string{"Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen của Giám đốc Sở", "Chiến sĩ thi đua cơ sở", "Tập thể lao động xuất sắc", "Bằng khen của Bộ trưởng Bộ Ngoại giao"}
-	headings    = []string{"Nói để dân hiểu, làm để dân tin", "Những kết quả cụ thể", "Sáng kiến từ công việc hằng ngày", "Gần dân, trọng dân", "Lan tỏa tấm gương", "Vượt khó hoàn thành nhiệm vụ", "Đổi mới cách làm", "Bài học kinh nghiệm"}
-	sentences   = []string{
+	// awardForms are the awards given, as keys of config.DefaultAwards:
+	// an individual's and, where it differs, a collective's.
+	awardForms = [][2]string{
+		{"bang-khen-tinh", "bang-khen-tinh"},
+		{"giay-khen", "giay-khen"},
+		{"chien-si-thi-dua-co-so", "tap-the-lao-dong-tien-tien"},
+		{"lao-dong-tien-tien", "tap-the-lao-dong-xuat-sac"},
+		{"bang-khen-bo", "bang-khen-bo"},
+	}
+	headings  = []string{"Nói để dân hiểu, làm để dân tin", "Những kết quả cụ thể", "Sáng kiến từ công việc hằng ngày", "Gần dân, trọng dân", "Lan tỏa tấm gương", "Vượt khó hoàn thành nhiệm vụ", "Đổi mới cách làm", "Bài học kinh nghiệm"}
+	sentences = []string{
 		"Gần mười năm gắn bó với công tác chuyên môn, đồng chí luôn được đồng nghiệp tin tưởng, nhân dân quý mến.",
 		"Mỗi hồ sơ được tiếp nhận đều được kiểm tra kỹ lưỡng, trả kết quả đúng hẹn và công khai trên cổng dịch vụ công.",
 		"Đơn vị đã chủ động phối hợp với đồn biên phòng, chính quyền xã tổ chức các buổi tuyên truyền tại thôn bản.",
@@ -211,6 +219,9 @@ func Generate(opts Options, emit func(File) error) error {
 		fmt.Fprintf(&b, "person: %q\n", p.name)
 		if !p.collective {
 			fmt.Fprintf(&b, "position: %q\n", "Chuyên viên "+departments[p.dept][1])
+			if g := Gender(p.name); g != "" {
+				fmt.Fprintf(&b, "gender: %s\n", g)
+			}
 		}
 		fmt.Fprintf(&b, "collective: %v\ndepartment: %s\nmodel: %s\n", p.collective, departments[p.dept][0], model[0])
 		fmt.Fprintf(&b, "campaigns: [%s]\n", strings.Join(storyCamps, ", "))
@@ -220,7 +231,14 @@ func Generate(opts Options, emit func(File) error) error {
 		}
 		if r.IntN(3) == 0 {
 			ad := date.AddDate(0, -1-r.IntN(6), 0)
-			fmt.Fprintf(&b, "awards:\n  - {name: %q, decision: \"%d/QĐ-UBND\", date: %s}\n", awardNames[r.IntN(len(awardNames))], 100+r.IntN(900), ad.Format("2006-01-02"))
+			form := awardForms[r.IntN(len(awardForms))][boolIndex(p.collective)]
+			agency, issuer := awardIssuer(form)
+			fmt.Fprintf(&b, "awards:\n  - {kind: %s, decision: \"%d/QĐ-%s\", date: %s, issuer: %q", form, 100+r.IntN(900), agency, ad.Format("2006-01-02"), issuer)
+			if ad.Month() <= time.March {
+				// Decisions early in a year reward the year before.
+				fmt.Fprintf(&b, ", year: %d", ad.Year()-1)
+			}
+			b.WriteString("}\n")
 		}
 		b.WriteString("---\n")
 		writeBody(&b, r, p.name, slugs)
@@ -231,6 +249,38 @@ func Generate(opts Options, emit func(File) error) error {
 		slugs = append(slugs, slug)
 	}
 	return nil
+}
+
+// Gender is the gender the generator gives an individual: "nữ" for a
+// middle name "Thị", "nam" for "Văn", none for the others (so that a
+// report meets people whose gender is unknown).
+func Gender(name string) string {
+	switch {
+	case strings.Contains(name, " Thị "):
+		return "nữ"
+	case strings.Contains(name, " Văn "):
+		return "nam"
+	}
+	return ""
+}
+
+// awardIssuer returns the agency code of a decision on an award and who
+// signs it.
+func awardIssuer(form string) (agency, issuer string) {
+	switch form {
+	case "bang-khen-tinh", "tap-the-lao-dong-xuat-sac":
+		return "UBND", "Chủ tịch UBND tỉnh"
+	case "bang-khen-bo":
+		return "BNG", "Bộ trưởng Bộ Ngoại giao"
+	}
+	return "SNgV", "Giám đốc Sở Ngoại vụ"
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func siteYAML(base string) []byte {

@@ -105,6 +105,12 @@ const (
 	LeftoverFolder      Code = "leftover-folder"
 	NameTooLong         Code = "name-too-long"
 	HostRefused         Code = "host-refused"
+	AwardFreeText       Code = "award-free-text"
+	AwardFreeTextHint   Code = "award-free-text-hint"
+	AwardNameIgnored    Code = "award-name-ignored"
+	AwardNotFor         Code = "award-not-for"
+	OddDecision         Code = "odd-decision"
+	BadYear             Code = "bad-year"
 )
 
 type message struct{ vi, en string }
@@ -182,6 +188,12 @@ var catalogue = map[Code]message{
 	NameTooLong:         {"%s quá dài: nó tạo ra tên %d ký tự trong địa chỉ trang, tối đa là %d ký tự (không dấu); hãy viết ngắn lại", "%s is too long: it makes a name of %d characters in the page's address, at most %d (without diacritics); shorten it"},
 	HostRefused:         {"bản xem trước chỉ trả lời địa chỉ của chính nó (127.0.0.1, localhost, [::1] hoặc %q): hãy mở nó bằng một trong các địa chỉ đó", "the preview answers only its own addresses (127.0.0.1, localhost, [::1] or %q): open it at one of them"},
 	ImageTooLarge:       {"%s %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "%s %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
+	AwardFreeText:       {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind:\" là một khóa của danh mục awards trong site.yaml", "award %q is written as free text, so it is not counted; write \"kind:\" with a key of the awards registry in site.yaml"},
+	AwardFreeTextHint:   {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind: %s\"", "award %q is written as free text, so it is not counted; write \"kind: %s\""},
+	AwardNameIgnored:    {"đã có \"kind\" thì tên khen thưởng lấy theo danh mục; \"name\" bị bỏ qua (ghi chú riêng để ở \"note\")", "with \"kind\" the award's name comes from the registry; \"name\" is ignored (put remarks in \"note\")"},
+	AwardNotFor:         {"%q không dành cho %s (xem \"for\" trong danh mục awards của site.yaml)", "%q is not given to %s (see \"for\" in the awards registry of site.yaml)"},
+	OddDecision:         {"số quyết định %q không theo mẫu thường gặp \"123/QĐ-UBND\"", "decision number %q does not look like the usual \"123/QĐ-UBND\""},
+	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
 }
 
 // Entry is one message of the catalogue, for documentation.

@@ -93,6 +93,8 @@ func Story(title string, now time.Time, cfg *config.Config, campaigns []Campaign
 	w("person: \"\"")
 	w("# Chức vụ (không bắt buộc).")
 	w("position: \"\"")
+	w("# Giới tính của cá nhân: nam hoặc nữ (không bắt buộc; dùng cho dòng \"trong đó nữ\" của báo cáo).")
+	w("# gender: nữ")
 	w("# true nếu là tập thể, false nếu là cá nhân.")
 	w("collective: false")
 	w("# Đơn vị: một khóa trong mục departments của site.yaml.")
@@ -121,9 +123,15 @@ func Story(title string, now time.Time, cfg *config.Config, campaigns []Campaign
 	w("# Ảnh bìa, đặt cạnh tệp này (không bắt buộc), và lời mô tả ảnh cho người khiếm thị.")
 	w("# cover: anh-bia.jpg")
 	w("# coverAlt: \"\"")
-	w("# Các hình thức khen thưởng (không bắt buộc):")
+	w("# Danh hiệu thi đua, hình thức khen thưởng (không bắt buộc): kind là một khóa trong mục awards của site.yaml;")
+	w("# year là năm đạt thành tích (mặc định là năm của ngày quyết định); issuer là người ký quyết định.")
+	if cfg != nil {
+		for _, a := range cfg.Awards {
+			w("#   %s: %s", a.Key, a.Name)
+		}
+	}
 	w("# awards:")
-	w("#   - {name: \"Bằng khen của Chủ tịch UBND tỉnh\", decision: \"123/QĐ-UBND\", date: 2023-05-20}")
+	w("#   - {kind: bang-khen-tinh, decision: \"123/QĐ-UBND\", date: 2023-05-20, issuer: \"Chủ tịch UBND tỉnh\", year: 2022}")
 	w("# Tác giả và nguồn, in cuối bài (không bắt buộc), ví dụ author: \"Nguyễn Văn Minh\",")
 	w("# source: \"Báo Biên phòng\" nếu bài đã đăng ở nơi khác.")
 	w("author: \"\"")

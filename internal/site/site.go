@@ -56,6 +56,7 @@ type Story struct {
 	Tags       []*Term
 	Person     *Person
 	Year       *Term
+	Awards     []*Award // the story's awards, their forms looked up in the registry
 	Related    []*Story
 	order      int // position in Site.Stories
 }
@@ -103,17 +104,46 @@ type Person struct {
 	Collective bool
 	Position   string // the latest story's, or the profile's
 	Department *Term  // the latest story's
+	Gender     string // the profile's, else the latest story's that says; "" if none does
 	Initial    string // the alphabet letter the name is filed under
 	Stories    []*Story
-	Awards     []PersonAward
+	Awards     []*Award // of all their stories, newest story first
 	Profile    *Profile
 	sortKey    []byte
 }
 
-// PersonAward is an award with the story that tells of it.
-type PersonAward struct {
+// Award is an award with its form from the registry and the story that
+// tells of it.
+type Award struct {
 	content.Award
+	Form  *config.Award // nil for an award written as free text
 	Story *Story
+}
+
+// Title is the award's name: its form's, or the free text written.
+func (a *Award) Title() string {
+	if a.Form != nil {
+		return a.Form.Name
+	}
+	return a.Name
+}
+
+// Level is the name of the award's level, "" for free text.
+func (a *Award) Level() string {
+	if a.Form != nil {
+		return a.Form.Level.Name()
+	}
+	return ""
+}
+
+// YearOf is the year of the achievement: the award's year, else the year
+// of the story telling of it.
+func (a *Award) YearOf() int {
+	if a.Year != 0 {
+		return a.Year
+	}
+	y, _ := strconv.Atoi(a.Story.Year.Key)
+	return y
 }
 
 // Bodies are the content's Markdown bodies, converted: Stories[i] is the
@@ -176,6 +206,10 @@ func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *S
 		campaigns[cc.Key] = camp
 	}
 
+	forms := map[string]*config.Award{}
+	for i := range cfg.Awards {
+		forms[cfg.Awards[i].Key] = &cfg.Awards[i]
+	}
 	for i, st := range c.Stories {
 		b := body(bodies.Stories, i)
 		excerpt := st.Summary
@@ -238,10 +272,15 @@ func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *S
 			p = &Person{Name: st.Story.Person, Collective: st.Collective, Position: st.Position, Department: st.Department}
 			people[st.Story.Person] = p
 		}
+		if p.Gender == "" {
+			p.Gender = st.Gender
+		}
 		p.Stories = append(p.Stories, st)
 		st.Person = p
-		for _, a := range st.Awards {
-			p.Awards = append(p.Awards, PersonAward{Award: a, Story: st})
+		for _, a := range st.Story.Awards {
+			aw := &Award{Award: a, Form: forms[a.Kind], Story: st}
+			st.Awards = append(st.Awards, aw)
+			p.Awards = append(p.Awards, aw)
 		}
 	}
 
@@ -420,6 +459,9 @@ func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*Profi
 			p.Profile = pr
 			if pr.Position != "" {
 				p.Position = pr.Position
+			}
+			if pr.Gender != "" {
+				p.Gender = pr.Gender
 			}
 		}
 	}

@@ -33,6 +33,7 @@ func testConfig(t testing.TB) *config.Config {
 		TimeZone: hcm(t),
 		Paginate: 3,
 		Models:   config.DefaultModels(),
+		Awards:   config.DefaultAwards(),
 		Departments: []config.Term{
 			{Key: "lanh-su", Name: "Phòng Lãnh sự"},
 			{Key: "van-phong", Name: "Văn phòng Sở"},
@@ -271,6 +272,33 @@ func TestPersonDetails(t *testing.T) {
 			t.Errorf("%d people, want 2: a profile without stories adds no one", len(s.People))
 		}
 	})
+}
+
+func TestAwardsAndGender(t *testing.T) {
+	older := story(t, "cu", "2022-01-01T08:00:00+07:00", "Hoàng Thị Lan")
+	older.Gender = "nữ"
+	older.Awards = []content.Award{{Kind: "bang-khen-tinh", Decision: "245/QĐ-UBND", Year: 2021}, {Name: "Bằng khen cũ"}}
+	newer := story(t, "moi", "2024-01-01T08:00:00+07:00", "Hoàng Thị Lan")
+	s := build(t, &content.Site{Stories: []*content.Story{older, newer}})
+	p := s.People[0]
+	if p.Gender != "nữ" {
+		t.Errorf("Gender = %q, want the older story's, as the newer says none", p.Gender)
+	}
+	st := s.Stories[1]
+	if len(st.Awards) != 2 || len(p.Awards) != 2 {
+		t.Fatalf("story awards %d, person awards %d; want 2 and 2", len(st.Awards), len(p.Awards))
+	}
+	a, b := st.Awards[0], st.Awards[1]
+	if a.Form == nil || a.Title() != "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" || a.Level() != "Cấp tỉnh, bộ" || a.YearOf() != 2021 || a.Story != st {
+		t.Errorf("registry award = %+v, %q, %q, %d", a, a.Title(), a.Level(), a.YearOf())
+	}
+	if b.Form != nil || b.Title() != "Bằng khen cũ" || b.Level() != "" || b.YearOf() != 2022 {
+		t.Errorf("free-text award = %+v: want its name, no level, the story's year", b)
+	}
+	pr := &content.Profile{Name: "Hoàng Thị Lan", Gender: "nam"}
+	if p := build(t, &content.Site{Stories: []*content.Story{older}, Profiles: []*content.Profile{pr}}).People[0]; p.Gender != "nam" {
+		t.Errorf("Gender = %q, want the profile's", p.Gender)
+	}
 }
 
 func TestCampaigns(t *testing.T) {

@@ -29,6 +29,8 @@ const (
 	Search      Kind = "search"
 	NotFound    Kind = "404"
 	Embed       Kind = "embed"
+	Report      Kind = "report"
+	Honour      Kind = "honour"
 )
 
 // kindSpec is what the build needs to know of a kind of page besides its
@@ -73,6 +75,10 @@ var kinds = []kindSpec{
 	{kind: Years},
 	{kind: Year, lastMod: termNewest},
 	{kind: Search},
+	// The Office's report (bao-cao/), of the whole period, a year or a campaign.
+	{kind: Report},
+	// The roll of honour (bang-vang/): its index, and the roll of each year and campaign.
+	{kind: Honour},
 	{kind: NotFound, unlisted: true},
 	// The embedded list is shown by other sites (the portal) in an iframe.
 	{kind: Embed, standalone: true, unlisted: true},

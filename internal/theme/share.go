@@ -152,6 +152,7 @@ type (
 		URL                string          `json:"url,omitempty"`
 		WorksFor           *ldOrganization `json:"worksFor,omitempty"`           // a person's department
 		ParentOrganization *ldOrganization `json:"parentOrganization,omitempty"` // a collective's
+		Award              []string        `json:"award,omitempty"`              // the story's titles and commendations
 	}
 	ldImage struct {
 		Type   string `json:"@type"`
@@ -234,8 +235,33 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 				about.WorksFor = dept
 			}
 		}
+		for _, aw := range st.Awards {
+			about.Award = append(about.Award, awardText(aw))
+		}
 		a.About = about
 		return a
 	}
 	return nil
+}
+
+// awardText describes an award in one line, as schema.org's award property
+// holds it: "Bằng khen của Chủ tịch UBND tỉnh (Cấp tỉnh, bộ), Quyết định
+// số 245/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND tỉnh".
+func awardText(a *site.Award) string {
+	s := a.Title()
+	if l := a.Level(); l != "" {
+		s += " (" + l + ")"
+	}
+	if a.Decision != "" {
+		s += ", Quyết định số " + a.Decision
+		if a.HasDate {
+			s += " ngày " + a.Date.Format("02/01/2006")
+		}
+		if a.Issuer != "" {
+			s += " của " + a.Issuer
+		}
+	} else if a.Issuer != "" {
+		s += ", " + a.Issuer
+	}
+	return s
 }

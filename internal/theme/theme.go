@@ -33,6 +33,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
@@ -52,8 +53,13 @@ type Page struct {
 	Campaign    *site.Campaign
 	Person      *site.Person
 	Pager       *site.Pager
-	Crumbs      []Crumb
-	Dev         bool // rendered for the live preview
+	Report      *report.Report // the report's pages (bao-cao/)
+	Roll        *report.Roll   // the roll of honour's pages (bang-vang/); nil on its index
+	// Filters are the other pages of the same list under another filter
+	// (the report of each year and campaign), the current one among them.
+	Filters []Crumb
+	Crumbs  []Crumb
+	Dev     bool // rendered for the live preview
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -74,6 +80,10 @@ type Theme struct {
 	asset     func(string) string
 	// defaultShare is the picture shared with pages without a cover.
 	defaultShare *ShareImage
+	// qrCodes keeps the QR codes drawn, by address and label: a story's
+	// code is on the roll of its year and of each of its campaigns, and
+	// drawing one takes a millisecond or more.
+	qrCodes sync.Map
 
 	// When the templates are minified, errors are told against the files
 	// as written: plain is the theme loaded again without minifying, on
@@ -101,6 +111,21 @@ type Options struct {
 	// It is called while pages render, so it may look up covers resized
 	// after Load.
 	Cover func(*site.Story) *Cover
+}
+
+// qr draws the QR code of an address as inline SVG (report.QRSVG), with
+// label as its accessible name, once per address and label.
+func (th *Theme) qr(address, label string) (template.HTML, error) {
+	key := address + "\x00" + label
+	if svg, ok := th.qrCodes.Load(key); ok {
+		return svg.(template.HTML), nil
+	}
+	svg, err := report.QRSVG(address, label)
+	if err != nil {
+		return "", err
+	}
+	th.qrCodes.Store(key, template.HTML(svg))
+	return template.HTML(svg), nil
 }
 
 // Load parses every template of the theme in fsys.
@@ -341,6 +366,15 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
 		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// documentDate is the date line of an administrative document:
+		// "ngày 03 tháng 12 năm 2026".
+		"documentDate": func(t time.Time) string { return vi.DocumentDate(t.In(loc)) },
+		// chart draws a report's chart as inline SVG, made and escaped in
+		// Go (report.Chart.SVG).
+		"chart": func(c *report.Chart) template.HTML { return template.HTML(c.SVG()) },
+		// qr draws the QR code of an address as inline SVG (report.QRSVG),
+		// with label as its accessible name.
+		"qr": th.qr,
 		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]

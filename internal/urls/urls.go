@@ -9,6 +9,11 @@
 //	nam/<year>/              a year           <slug>/           a page of its own
 //	<list>trang/<n>/         page n of a list tim-kiem/         the search page
 //	tim-kiem/chi-muc/        the search index nhung/moi-nhat/   the embedded list
+//	bao-cao/                 the report       bao-cao/<year>/   the report of a year
+//	bao-cao/phong-trao/<key>/  the report of a campaign
+//	bang-vang/<year>/        the roll of honour of a year
+//	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
+//	du-lieu/guong-dien-hinh.json, .csv  the open data
 package urls
 
 import "strconv"
@@ -25,6 +30,15 @@ const (
 	Search      = "tim-kiem/"
 	SearchIndex = Search + "chi-muc/"
 	Report      = "bao-cao/"
+	// Honour is the roll of honour (bảng vàng).
+	Honour = "bang-vang/"
+	// Data is the folder of the open data files.
+	Data = "du-lieu/"
+	// DataJSON and DataCSV are the open data: stories, people and awards.
+	DataJSON = Data + "guong-dien-hinh.json"
+	DataCSV  = Data + "guong-dien-hinh.csv"
+	// byCampaign is the folder of a report's or roll's campaign pages.
+	byCampaign = "phong-trao/"
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
 	Embed = "nhung/moi-nhat/"
@@ -55,6 +69,18 @@ func Tag(key string) string { return Tags + key + "/" }
 // Year is the address of a year's list.
 func Year(key string) string { return Years + key + "/" }
 
+// ReportYear is the address of the report of one year.
+func ReportYear(year string) string { return Report + year + "/" }
+
+// ReportCampaign is the address of the report of one campaign.
+func ReportCampaign(key string) string { return Report + byCampaign + key + "/" }
+
+// HonourYear is the address of the roll of honour of one year.
+func HonourYear(year string) string { return Honour + year + "/" }
+
+// HonourCampaign is the address of the roll of honour of one campaign.
+func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
+
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }
 
@@ -69,7 +95,8 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "embed"), and false for another name.
+// "years", "search", "report", "honour", "data", "embed"), and false for
+// another name.
 func Section(name string) (string, bool) {
 	switch name {
 	case "stories":
@@ -92,6 +119,10 @@ func Section(name string) (string, bool) {
 		return SearchIndex, true
 	case "report":
 		return Report, true
+	case "honour":
+		return Honour, true
+	case "data":
+		return Data, true
 	case "embed":
 		return Embed, true
 	}

@@ -19,6 +19,11 @@ func TestAddresses(t *testing.T) {
 		{File(""), "index.html"},
 		{File(Story("lan")), "bai-viet/lan/index.html"},
 		{File(NotFound), "404.html"},
+		{ReportYear("2024"), "bao-cao/2024/"},
+		{ReportCampaign("chuyen-doi-so"), "bao-cao/phong-trao/chuyen-doi-so/"},
+		{HonourYear("2024"), "bang-vang/2024/"},
+		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
+		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
@@ -27,7 +32,7 @@ func TestAddresses(t *testing.T) {
 }
 
 func TestSection(t *testing.T) {
-	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "embed"} {
+	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed"} {
 		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
 			t.Errorf("Section(%q) = %q, %v", name, p, ok)
 		}

@@ -54,6 +54,17 @@ func NumericDate(t time.Time) string {
 	return fmt.Sprintf("%02d/%02d/%04d", t.Day(), int(t.Month()), t.Year())
 }
 
+// DocumentDate formats t as the date line of an administrative document
+// writes it (Nghị định 30/2020/NĐ-CP): "ngày 03 tháng 12 năm 2026", a
+// leading zero for days below 10 and for the months 1 and 2.
+func DocumentDate(t time.Time) string {
+	month := strconv.Itoa(int(t.Month()))
+	if t.Month() <= time.February {
+		month = "0" + month
+	}
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
+}
+
 // MonthYear formats t as "tháng 6 năm 2023", in t's location.
 func MonthYear(t time.Time) string {
 	return fmt.Sprintf("tháng %d năm %d", int(t.Month()), t.Year())

@@ -606,3 +606,18 @@ func BenchmarkFold(b *testing.B) {
 		Fold(title)
 	}
 }
+
+func TestDocumentDate(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), "ngày 03 tháng 12 năm 2026"},
+		{time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC), "ngày 14 tháng 02 năm 2025"},
+		{time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), "ngày 30 tháng 6 năm 2024"},
+	} {
+		if got := DocumentDate(tc.d); got != tc.want {
+			t.Errorf("DocumentDate(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}
