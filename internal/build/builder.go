@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/site"
 )
 
 // Builder makes Snapshots of one site again and again, for the live
@@ -35,6 +36,7 @@ func NewBuilder(siteFS fs.FS, opts Options) *Builder {
 		content: content.NewCache(),
 		bodies:  newBodyCache(),
 		images:  newMemoryCache(coverCache(opts.CacheDir)),
+		names:   site.NewNames(),
 	}}
 }
 

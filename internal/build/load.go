@@ -27,6 +27,7 @@ type caches struct {
 	content *content.Cache
 	bodies  *bodyCache
 	images  *memoryCache
+	names   *site.Names
 	// theme is the theme last loaded, with its key (see themeKey): a
 	// theme is loaded again only when its files or settings change, and
 	// finds covers in covers.

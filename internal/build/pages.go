@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"sync"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/minify"
@@ -155,14 +156,15 @@ func reportPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
 	type filtered struct {
 		name, url string
 		filter    report.Filter
+		desc      string // the page's description
 	}
-	all := []filtered{{t("report_whole"), urls.Report, report.Filter{}}}
+	all := []filtered{{t("report_whole"), urls.Report, report.Filter{}, t("report") + ": " + t("report_whole")}}
 	for i := len(s.Years) - 1; i >= 0; i-- {
 		y, _ := strconv.Atoi(s.Years[i].Key)
-		all = append(all, filtered{s.Years[i].Name, urls.ReportYear(s.Years[i].Key), report.Filter{From: y, To: y}})
+		all = append(all, filtered{s.Years[i].Name, urls.ReportYear(s.Years[i].Key), report.Filter{From: y, To: y}, t("report") + ": " + s.Years[i].Name})
 	}
 	for _, c := range s.Campaigns {
-		all = append(all, filtered{c.Title, urls.ReportCampaign(c.Key), report.Filter{Campaign: c.Key}})
+		all = append(all, filtered{c.Title, urls.ReportCampaign(c.Key), report.Filter{Campaign: c.Key}, t("report") + ": " + c.Title})
 	}
 	var links []theme.Crumb
 	for _, f := range all {
@@ -170,13 +172,13 @@ func reportPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
 	}
 	crumb := theme.Crumb{Name: t("report"), URL: urls.Report}
 	for i, f := range all {
-		r := report.Compute(s, f.filter)
-		title, crumbs := t("report"), []theme.Crumb{{Name: t("report")}}
+		title, crumbs, desc := t("report"), []theme.Crumb{{Name: t("report")}}, f.desc
 		if i > 0 {
 			title += " – " + f.name
 			crumbs = []theme.Crumb{crumb, {Name: f.name}}
 		}
-		add(&theme.Page{Kind: theme.Report, URL: f.url, Title: title, Description: r.Period, Report: r, Filters: links, Crumbs: crumbs})
+		add(&theme.Page{Kind: theme.Report, URL: f.url, Title: title, Description: desc, Filters: links, Crumbs: crumbs,
+			ReportOf: sync.OnceValue(func() *report.Report { return report.Compute(s, f.filter) })})
 	}
 }
 
@@ -190,14 +192,14 @@ func honourPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
 		n, _ := strconv.Atoi(y.Key)
 		url := urls.HonourYear(y.Key)
 		links = append(links, theme.Crumb{Name: y.Name, URL: url})
-		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + y.Name,
-			Roll: report.Honour(s, report.Filter{From: n, To: n}, "Năm "+y.Key), Crumbs: []theme.Crumb{crumb, {Name: y.Name}}})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + y.Name, Crumbs: []theme.Crumb{crumb, {Name: y.Name}},
+			RollOf: sync.OnceValue(func() *report.Roll { return report.Honour(s, report.Filter{From: n, To: n}, "Năm "+y.Key) })})
 	}
 	for _, c := range s.Campaigns {
 		url := urls.HonourCampaign(c.Key)
 		links = append(links, theme.Crumb{Name: c.Title, URL: url})
-		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + c.Title,
-			Roll: report.Honour(s, report.Filter{Campaign: c.Key}, c.Title), Crumbs: []theme.Crumb{crumb, {Name: c.Title}}})
+		rolls = append(rolls, &theme.Page{Kind: theme.Honour, URL: url, Title: t("honour") + " – " + c.Title, Crumbs: []theme.Crumb{crumb, {Name: c.Title}},
+			RollOf: sync.OnceValue(func() *report.Roll { return report.Honour(s, report.Filter{Campaign: c.Key}, c.Title) })})
 	}
 	add(&theme.Page{Kind: theme.Honour, URL: urls.Honour, Title: t("honour"), Filters: links, Crumbs: []theme.Crumb{{Name: t("honour")}}})
 	for _, p := range rolls {

@@ -78,7 +78,11 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		return nil
 	}
 	cfg, c := l.cfg, l.content
-	s := site.Build(cfg, c, l.bodies, opts.Now)
+	var names *site.Names
+	if cc != nil {
+		names = cc.names
+	}
+	s := site.BuildWith(cfg, c, l.bodies, opts.Now, names)
 	lap("index")
 	covers := newCoverSet()
 	var th *theme.Theme

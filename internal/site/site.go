@@ -184,6 +184,51 @@ type Profile struct {
 // Build makes the site model of the content and its converted bodies.
 // now decides which campaigns are ongoing.
 func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *Site {
+	return BuildWith(cfg, c, bodies, now, nil)
+}
+
+// Names remembers how people's names sort (their collation keys and
+// initials) from one Build to the next: the live preview indexes the site
+// again on every change, and the names hardly change. Safe for one Build
+// at a time; a nil *Names remembers nothing.
+type Names struct {
+	keys map[nameKey]sortedName
+}
+
+type nameKey struct {
+	name       string
+	collective bool
+}
+
+type sortedName struct {
+	key     []byte
+	initial string
+}
+
+// NewNames returns an empty Names.
+func NewNames() *Names { return &Names{keys: map[nameKey]sortedName{}} }
+
+// sorted returns how the name of p sorts, from n or worked out with sorter.
+func (n *Names) sorted(sorter *vi.Sorter, p *Person) sortedName {
+	k := nameKey{p.Name, p.Collective}
+	if n != nil {
+		if sn, ok := n.keys[k]; ok {
+			return sn
+		}
+	}
+	sortName := p.Name
+	if !p.Collective {
+		sortName = vi.PersonSortName(p.Name)
+	}
+	sn := sortedName{key: sorter.Key(sortName), initial: vi.Initial(sortName)}
+	if n != nil {
+		n.keys[k] = sn
+	}
+	return sn
+}
+
+// BuildWith is Build, remembering how names sort in names.
+func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time, names *Names) *Site {
 	s := &Site{Config: cfg, Now: now, Skipped: c.Skipped}
 	sorter := vi.NewSorter()
 
@@ -310,7 +355,7 @@ func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *S
 	for i, pr := range c.Profiles {
 		profiles[i] = &Profile{Profile: pr, HTML: body(bodies.Profiles, i).HTML}
 	}
-	s.People = indexPeople(sorter, people, profiles)
+	s.People = indexPeople(sorter, names, people, profiles)
 	for _, pr := range c.Profiles {
 		if people[pr.Name] == nil {
 			s.UnusedProfiles = append(s.UnusedProfiles, pr)
@@ -418,15 +463,11 @@ func sortCampaigns(cs []*Campaign) {
 // indexPeople sorts people in Vietnamese alphabetical order — individuals by
 // given name, then family name; collectives by their name — and gives each a
 // distinct slug, even when two names transliterate alike.
-func indexPeople(sorter *vi.Sorter, people map[string]*Person, profiles []*Profile) []*Person {
+func indexPeople(sorter *vi.Sorter, names *Names, people map[string]*Person, profiles []*Profile) []*Person {
 	out := make([]*Person, 0, len(people))
 	for _, p := range people {
-		sortName := p.Name
-		if !p.Collective {
-			sortName = vi.PersonSortName(p.Name)
-		}
-		p.sortKey = sorter.Key(sortName)
-		p.Initial = vi.Initial(sortName)
+		sn := names.sorted(sorter, p)
+		p.sortKey, p.Initial = sn.key, sn.initial
 		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool {

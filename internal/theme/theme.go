@@ -53,8 +53,13 @@ type Page struct {
 	Campaign    *site.Campaign
 	Person      *site.Person
 	Pager       *site.Pager
-	Report      *report.Report // the report's pages (bao-cao/)
-	Roll        *report.Roll   // the roll of honour's pages (bang-vang/); nil on its index
+	// ReportOf and RollOf make the figures of a report page (bao-cao/)
+	// and the roll of a roll-of-honour page (bang-vang/; nil on its
+	// index), memoized (sync.OnceValue): counted when the page renders,
+	// not when the live preview lists the pages after every change.
+	// Templates call .Report and .Roll.
+	ReportOf func() *report.Report
+	RollOf   func() *report.Roll
 	// Filters are the other pages of the same list under another filter
 	// (the report of each year and campaign), the current one among them.
 	Filters []Crumb
@@ -472,4 +477,20 @@ func (th *Theme) RenderTo(buf *bytes.Buffer, p *Page) error {
 		last.Store(int64(buf.Len() - start))
 	}
 	return nil
+}
+
+// Report returns the figures of a report page, nil for other pages.
+func (p *Page) Report() *report.Report {
+	if p.ReportOf == nil {
+		return nil
+	}
+	return p.ReportOf()
+}
+
+// Roll returns the roll of a roll-of-honour page, nil for other pages.
+func (p *Page) Roll() *report.Roll {
+	if p.RollOf == nil {
+		return nil
+	}
+	return p.RollOf()
 }
