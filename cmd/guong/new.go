@@ -18,13 +18,13 @@ import (
 )
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", `new story "Tiêu đề bài viết" [-s THƯ_MỤC_TRANG]`, stderr)
+	fs := newFlags("new", `new story "Tiêu đề bài viết" | new person "Họ Tên" [-s THƯ_MỤC_TRANG]`, stderr)
 	src := siteFlag(fs)
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
 	}
-	if len(pos) != 2 || pos[0] != "story" {
+	if len(pos) != 2 || pos[0] != "story" && pos[0] != "person" {
 		fs.Usage()
 		return exitUsage
 	}
@@ -35,12 +35,17 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	now := time.Now().In(cfg.TimeZone)
-	rel := scaffold.StoryPath(pos[1], now)
+	rel, data := scaffold.StoryPath(pos[1], now), func() []byte { return scaffold.Story(pos[1], now, cfg, campaignsOf(sitefs.Dir(*src))) }
+	done, what := diag.Text(cfg.Language, "Đã tạo bài viết mới (bản nháp): ", "Created a new draft story: "), "tiêu đề"
+	if pos[0] == "person" {
+		rel, data = scaffold.PersonPath(pos[1]), func() []byte { return scaffold.Person(pos[1]) }
+		done, what = diag.Text(cfg.Language, "Đã tạo hồ sơ nhân vật: ", "Created a person's profile: "), "tên"
+	}
 	if rel == "" {
-		fmt.Fprintf(stderr, "guong new: không tạo được tên tệp từ tiêu đề %q\n", pos[1])
+		fmt.Fprintf(stderr, "guong new: không tạo được tên tệp từ %s %q\n", what, pos[1])
 		return exitUsage
 	}
-	err := scaffold.Create(*src, rel, scaffold.Story(pos[1], now, cfg, campaignsOf(sitefs.Dir(*src))))
+	err := scaffold.Create(*src, rel, data())
 	var linked *scaffold.LinkError
 	switch {
 	case errors.As(err, &linked):
@@ -48,13 +53,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guong new: %s\n", d.Format(cfg.Language))
 		return exitContent
 	case errors.Is(err, os.ErrExist):
-		fmt.Fprintf(stderr, "guong new: tệp %s đã có; hãy đặt tiêu đề khác\n", rel)
+		fmt.Fprintf(stderr, "guong new: tệp %s đã có; hãy sửa tệp đó, hoặc đặt %s khác\n", rel, what)
 		return exitContent
 	case err != nil:
 		fmt.Fprintf(stderr, "guong new: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, diag.Text(cfg.Language, "Đã tạo bài viết mới (bản nháp): ", "Created a new draft story: ")+rel)
+	fmt.Fprintln(stdout, done+rel)
 	return exitOK
 }
 

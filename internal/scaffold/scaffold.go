@@ -147,3 +147,34 @@ func Story(title string, now time.Time, cfg *config.Config, campaigns []Campaign
 	w("Nội dung bài viết.")
 	return []byte(b.String())
 }
+
+// PersonPath returns where the profile of the person or collective name
+// goes: content/people/<slug>.md. It returns "" if the name gives no slug.
+func PersonPath(name string) string {
+	slug := vi.Slug(name)
+	if slug == "" {
+		return ""
+	}
+	return "content/people/" + slug + ".md"
+}
+
+// Person returns the text of a new profile of name, with every field
+// explained in Vietnamese: what the person's page shows above their
+// stories.
+func Person(name string) []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("---")
+	w("# Họ và tên, hoặc tên tập thể: phải viết đúng như ở trường person của các bài viết về người này.")
+	w("name: %q", name)
+	w("# Chức vụ hiện nay (không bắt buộc): thay cho chức vụ ghi trong bài mới nhất.")
+	w("position: \"\"")
+	w("# Giới tính, nam hoặc nữ (không bắt buộc; dùng cho dòng \"trong đó nữ\" của báo cáo).")
+	w("# gender: nữ")
+	w("# Ảnh chân dung đặt cạnh tệp này (không bắt buộc), ví dụ anh-chan-dung.jpg.")
+	w("# photo: anh-chan-dung.jpg")
+	w("---")
+	w("")
+	w("Vài dòng giới thiệu về nhân vật: quê quán, quá trình công tác, những thành tích nổi bật.")
+	return []byte(b.String())
+}
