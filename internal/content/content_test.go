@@ -507,3 +507,41 @@ func TestTryDrafts(t *testing.T) {
 		}
 	}
 }
+
+// TestCampaignByTitle: a story naming a campaign by its title is read as
+// naming its key, without changing the story a Cache keeps.
+func TestCampaignByTitle(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for k, v := range goodSite {
+		fsys[k] = v
+	}
+	var diags diag.List
+	cfg := config.Load(fsys, &diags)
+	var title, key string
+	cache := NewCache()
+	s := Load(context.Background(), fsys, cfg, Options{Now: testNow, Cache: cache}, &diags)
+	if len(s.Campaigns) == 0 {
+		t.Fatal("the site has no campaign")
+	}
+	title, key = s.Campaigns[0].Title, s.Campaigns[0].Key
+	fsys["content/stories/moi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"Bài mới\"\ndate: 2023-06-11\nperson: \"Người Mới\"\ndepartment: van-phong\nmodel: dan-van-kheo\ncampaigns: [\"" + strings.ToUpper(title) + "\"]\n---\nBài.\n")}
+	for range 2 { // the second load from the cache
+		var d diag.List
+		s = Load(context.Background(), fsys, cfg, Options{Now: testNow, Cache: cache}, &d)
+		if d.HasErrors() {
+			t.Fatalf("errors: %s", formatList(d, "vi"))
+		}
+		found := false
+		for _, st := range s.Stories {
+			if st.File == "content/stories/moi.md" {
+				found = true
+				if len(st.Campaigns) != 1 || st.Campaigns[0] != key {
+					t.Errorf("campaigns %q, want [%q]", st.Campaigns, key)
+				}
+			}
+		}
+		if !found {
+			t.Fatal("the story is not published")
+		}
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -204,6 +205,9 @@ type registries struct {
 	models, departments, campaigns registry
 	awards                         registry
 	forms                          []config.Award // the award registry, for the checks of whom awards are for and of old names
+	// campaignTitles are the campaigns' keys by their titles' spelling
+	// (see spelling): a story may name a campaign by its title.
+	campaignTitles map[string]string
 }
 
 // registry is the keys of one kind, in their order and as a set.
@@ -223,7 +227,7 @@ func newRegistry(keys []string) registry {
 // equal reports whether two registries hold the same keys.
 func (r *registries) equal(o *registries) bool {
 	return slices.Equal(r.models.keys, o.models.keys) && slices.Equal(r.departments.keys, o.departments.keys) &&
-		slices.Equal(r.campaigns.keys, o.campaigns.keys) && slices.Equal(r.forms, o.forms)
+		slices.Equal(r.campaigns.keys, o.campaigns.keys) && slices.Equal(r.forms, o.forms) && maps.Equal(r.campaignTitles, o.campaignTitles)
 }
 
 // checkedAgainst returns what check reports against reg, checking again only if
@@ -252,7 +256,12 @@ func (p *parsedStory) check(reg *registries, diags *diag.List) {
 		if i < len(p.campaignPos) {
 			pos = p.campaignPos[i]
 		}
-		checkRef(diags, pos, diag.Word{VI: "phong trào", EN: "campaign"}, c, reg.campaigns)
+		what := diag.Word{VI: "phong trào", EN: "campaign"}
+		if key, ok := reg.campaignKey(c); ok && key != c {
+			diags.Warnf(pos, diag.RefByName, c, what, key, "campaigns", "["+key+"]")
+			continue
+		}
+		checkRef(diags, pos, what, c, reg.campaigns)
 	}
 	for i, a := range st.Awards {
 		pos := p.slugPos
@@ -487,4 +496,35 @@ func checkImage(fsys fs.FS, f *frontmatter.Map, key, p string) string {
 		f.Report(x.Pos, x.Code, x.Args...)
 	}
 	return ""
+}
+
+// campaignKey returns the key of the campaign that value names, by its key
+// or by its title, and false if none.
+func (r *registries) campaignKey(value string) (string, bool) {
+	if r.campaigns.has[value] {
+		return value, true
+	}
+	key, ok := r.campaignTitles[spelling(value)]
+	return key, ok
+}
+
+// byTitle returns st with the campaigns it names by their titles named by
+// their keys: a copy, as st may be shared with later loads; st itself when
+// it names none by title.
+func byTitle(st *Story, reg *registries) *Story {
+	var keys []string
+	for i, c := range st.Campaigns {
+		if key, ok := reg.campaignKey(c); ok && key != c {
+			if keys == nil {
+				keys = slices.Clone(st.Campaigns)
+			}
+			keys[i] = key
+		}
+	}
+	if keys == nil {
+		return st
+	}
+	cp := *st
+	cp.Campaigns = keys
+	return &cp
 }

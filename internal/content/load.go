@@ -74,11 +74,15 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 		campaignKeys[i] = c.Key
 	}
 	reg := &registries{
-		models:      newRegistry(config.Keys(cfg.Models)),
-		departments: newRegistry(config.Keys(cfg.Departments)),
-		campaigns:   newRegistry(campaignKeys),
-		awards:      newRegistry(cfg.AwardKeys()),
-		forms:       cfg.Awards,
+		models:         newRegistry(config.Keys(cfg.Models)),
+		departments:    newRegistry(config.Keys(cfg.Departments)),
+		campaigns:      newRegistry(campaignKeys),
+		campaignTitles: map[string]string{},
+		awards:         newRegistry(cfg.AwardKeys()),
+		forms:          cfg.Awards,
+	}
+	for _, c := range s.Campaigns {
+		reg.campaignTitles[spelling(c.Title)] = c.Key
 	}
 	if opts.Cache != nil {
 		reg = opts.Cache.sameRegistries(reg)
@@ -105,7 +109,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, dia
 			} else {
 				diags.Append(d)
 			}
-			st := v.story
+			st := byTitle(v.story, reg)
 			prev, dup := slugs[st.Slug]
 			if dup && st.Slug != "" {
 				if !unpublished && !prev.unpublished {
