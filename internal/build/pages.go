@@ -99,6 +99,13 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 		add(&theme.Page{Kind: theme.PlainPage, URL: p.Slug + "/", Title: p.Title, Description: p.Summary, Page: p,
 			Crumbs: []theme.Crumb{{Name: p.Title}}})
 	}
+	// section adds the index page of a section, titled by the theme's
+	// string key, and returns the crumb its pages lead back to.
+	section := func(kind theme.Kind, key, url string) theme.Crumb {
+		c := theme.Crumb{Name: t(key), URL: url}
+		add(&theme.Page{Kind: kind, URL: url, Title: c.Name, Crumbs: []theme.Crumb{{Name: c.Name}}})
+		return c
+	}
 	terms := func(kind theme.Kind, ts []*site.Term, parent *theme.Crumb) {
 		for _, t := range ts {
 			for _, pg := range site.Paginate(t.URL, t.Stories, per) {
@@ -113,8 +120,7 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	}
 	terms(theme.Model, s.Models, nil)
 
-	campaigns := theme.Crumb{Name: t("campaigns"), URL: urls.Campaigns}
-	add(&theme.Page{Kind: theme.Campaigns, URL: urls.Campaigns, Title: campaigns.Name, Crumbs: []theme.Crumb{{Name: campaigns.Name}}})
+	campaigns := section(theme.Campaigns, "campaigns", urls.Campaigns)
 	for _, c := range s.Campaigns {
 		for _, pg := range site.Paginate(c.URL, c.Stories, per) {
 			add(&theme.Page{Kind: theme.Campaign, URL: pg.URL, Title: c.Title, Campaign: c, Pager: pg,
@@ -122,23 +128,19 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 		}
 	}
 
-	depts := theme.Crumb{Name: t("departments"), URL: urls.Departments}
-	add(&theme.Page{Kind: theme.Departments, URL: urls.Departments, Title: depts.Name, Crumbs: []theme.Crumb{{Name: depts.Name}}})
+	depts := section(theme.Departments, "departments", urls.Departments)
 	terms(theme.Department, s.Departments, &depts)
 
-	people := theme.Crumb{Name: t("people"), URL: urls.People}
-	add(&theme.Page{Kind: theme.People, URL: urls.People, Title: people.Name, Crumbs: []theme.Crumb{{Name: people.Name}}})
+	people := section(theme.People, "people", urls.People)
 	for _, p := range s.People {
 		add(&theme.Page{Kind: theme.Person, URL: p.URL, Title: p.Name, Description: p.Position, Person: p,
 			Crumbs: []theme.Crumb{people, {Name: p.Name}}})
 	}
 
-	tags := theme.Crumb{Name: t("tags"), URL: urls.Tags}
-	add(&theme.Page{Kind: theme.Tags, URL: urls.Tags, Title: tags.Name, Crumbs: []theme.Crumb{{Name: tags.Name}}})
+	tags := section(theme.Tags, "tags", urls.Tags)
 	terms(theme.Tag, s.Tags, &tags)
 
-	years := theme.Crumb{Name: t("years"), URL: urls.Years}
-	add(&theme.Page{Kind: theme.Years, URL: urls.Years, Title: years.Name, Crumbs: []theme.Crumb{{Name: years.Name}}})
+	years := section(theme.Years, "years", urls.Years)
 	terms(theme.Year, s.Years, &years)
 
 	reportPages(s, t, add)

@@ -430,19 +430,7 @@ func awardsByForm(cfg *config.Config, awards []*site.Award, years []int) *Table 
 	t := &Table{ID: TableAwardsByForm, Sheet: "Khen thưởng theo hình thức", Title: "Danh hiệu thi đua, hình thức khen thưởng theo năm",
 		Columns: append(append([]string{"Danh hiệu, hình thức", "Loại", "Cấp"}, yearColumns(years)...), "Tổng")}
 	row := func(name, kind, level string, match func(*site.Award) bool) []Cell {
-		cells := []Cell{Text(name), Text(kind), Text(level)}
-		total := 0
-		for _, y := range years {
-			n := 0
-			for _, a := range awards {
-				if a.YearOf() == y && match(a) {
-					n++
-				}
-			}
-			cells = append(cells, Num(n))
-			total += n
-		}
-		return append(cells, Num(total))
+		return append([]Cell{Text(name), Text(kind), Text(level)}, awardYears(awards, years, match)...)
 	}
 	for _, form := range cfg.Awards {
 		r := row(form.Name, form.Kind.Name(), form.Level.Name(), func(a *site.Award) bool { return a.Form != nil && a.Form.Key == form.Key })
@@ -457,24 +445,30 @@ func awardsByForm(cfg *config.Config, awards []*site.Award, years []int) *Table 
 	return t
 }
 
+// awardYears counts the awards that match in each of years, then in all:
+// a row's cells after its names.
+func awardYears(awards []*site.Award, years []int, match func(*site.Award) bool) []Cell {
+	cells := make([]Cell, 0, len(years)+1)
+	total := 0
+	for _, y := range years {
+		n := 0
+		for _, a := range awards {
+			if a.YearOf() == y && match(a) {
+				n++
+			}
+		}
+		cells = append(cells, Num(n))
+		total += n
+	}
+	return append(cells, Num(total))
+}
+
 // awardsByLevel: awards by level × year.
 func awardsByLevel(awards []*site.Award, years []int) *Table {
 	t := &Table{ID: TableAwardsLevel, Sheet: "Khen thưởng theo cấp", Title: "Khen thưởng theo cấp và năm",
 		Columns: append(append([]string{"Cấp"}, yearColumns(years)...), "Tổng")}
 	row := func(name string, match func(*site.Award) bool) []Cell {
-		cells := []Cell{Text(name)}
-		total := 0
-		for _, y := range years {
-			n := 0
-			for _, a := range awards {
-				if a.YearOf() == y && match(a) {
-					n++
-				}
-			}
-			cells = append(cells, Num(n))
-			total += n
-		}
-		return append(cells, Num(total))
+		return append([]Cell{Text(name)}, awardYears(awards, years, match)...)
 	}
 	for _, l := range config.Levels {
 		t.Rows = append(t.Rows, row(l.Name(), func(a *site.Award) bool { return a.Form != nil && a.Form.Level == l }))
