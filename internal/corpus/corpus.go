@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -29,11 +30,8 @@ var departments = [][2]string{
 	{"phong-to-chuc-can-bo", "Phòng Tổ chức cán bộ"},
 }
 
-var models = [][2]string{
-	{"hoc-tap-va-lam-theo-bac", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"},
-	{"dan-van-kheo", "Dân vận khéo"},
-	{"chuyen-mon", "Điển hình trong thực hiện nhiệm vụ chuyên môn"},
-}
+// models are the generated site's model types: the plan's three.
+var models = config.DefaultModels()
 
 var campaignTitles = []string{
 	"Kỷ niệm 75 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc",
@@ -214,7 +212,7 @@ func Generate(opts Options, emit func(File) error) error {
 		}
 		tags := pick(r, tagWords, 2+r.IntN(3))
 		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: %q\n", storyTitle(r, p.name, p.collective, model[1]))
+		fmt.Fprintf(&b, "---\ntitle: %q\n", storyTitle(r, p.name, p.collective, model.Name))
 		fmt.Fprintf(&b, "date: %s\n", date.Format(time.RFC3339))
 		fmt.Fprintf(&b, "person: %q\n", p.name)
 		if !p.collective {
@@ -223,7 +221,7 @@ func Generate(opts Options, emit func(File) error) error {
 				fmt.Fprintf(&b, "gender: %s\n", g)
 			}
 		}
-		fmt.Fprintf(&b, "collective: %v\ndepartment: %s\nmodel: %s\n", p.collective, departments[p.dept][0], model[0])
+		fmt.Fprintf(&b, "collective: %v\ndepartment: %s\nmodel: %s\n", p.collective, departments[p.dept][0], model.Key)
 		fmt.Fprintf(&b, "campaigns: [%s]\n", strings.Join(storyCamps, ", "))
 		fmt.Fprintf(&b, "tags: [%s]\n", quoteAll(tags))
 		if r.IntN(2) == 0 {
@@ -287,7 +285,7 @@ func siteYAML(base string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: \"Gương điển hình tiên tiến – Sở Ngoại vụ\"\nbaseURL: %q\nlanguage: vi\npaginate: 10\nmodels:\n", base)
 	for _, m := range models {
-		fmt.Fprintf(&b, "  %s: {name: %q}\n", m[0], m[1])
+		fmt.Fprintf(&b, "  %s: {name: %q, short: %q}\n", m.Key, m.Name, m.Short)
 	}
 	b.WriteString("departments:\n")
 	for _, d := range departments {

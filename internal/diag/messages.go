@@ -111,6 +111,8 @@ const (
 	AwardNotFor         Code = "award-not-for"
 	OddDecision         Code = "odd-decision"
 	BadYear             Code = "bad-year"
+	ShortTooLong        Code = "short-too-long"
+	ShortMissing        Code = "short-missing"
 )
 
 type message struct{ vi, en string }
@@ -194,6 +196,8 @@ var catalogue = map[Code]message{
 	AwardNotFor:         {"%q không dành cho %s (xem \"for\" trong danh mục awards của site.yaml)", "%q is not given to %s (see \"for\" in the awards registry of site.yaml)"},
 	OddDecision:         {"số quyết định %q không theo mẫu thường gặp \"123/QĐ-UBND\"", "decision number %q does not look like the usual \"123/QĐ-UBND\""},
 	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
+	ShortTooLong:        {"tên ngắn %q của loại mô hình \"%s\" dài %d ký tự, tối đa là %d: danh mục trên điện thoại cần tên ngắn; hãy viết ngắn lại, ví dụ \"Dân vận khéo\"", "short name %q of model type \"%s\" is %d characters long, at most %d: the menu on phones needs a short name; shorten it, e.g. \"Dân vận khéo\""},
+	ShortMissing:        {"loại mô hình \"%s\" chưa có khóa \"short\" (tên ngắn trong danh mục): tên đầy đủ dài %d ký tự, quá %d ký tự, nên danh mục sẽ hiện cả tên dài; hãy thêm, ví dụ short: \"Làm theo Bác\"", "model type \"%s\" has no \"short\" key (its short name in the menu): its full name is %d characters long, over %d, so the menu shows the whole long name; add one, e.g. short: \"Làm theo Bác\""},
 }
 
 // Entry is one message of the catalogue, for documentation.

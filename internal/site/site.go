@@ -71,7 +71,8 @@ type Term struct {
 	Name        string
 	Description string
 	Color       string
-	Index       int // position among its kind, e.g. to pick a model's colour
+	Short       string // a model type's name in the menu (config.Term.Short)
+	Index       int    // position among its kind, e.g. to pick a model's colour
 	URL         string
 	Stories     []*Story // newest first
 	// For departments: the people of its stories, in alphabetical order,
@@ -234,7 +235,7 @@ func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time
 
 	models := map[string]*Term{}
 	for i, t := range cfg.Models {
-		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
+		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Short: t.Short, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
 		s.Models = append(s.Models, term)
 		models[t.Key] = term
 	}
