@@ -261,6 +261,22 @@ func TestReaderTools(t *testing.T) {
 			t.Error("contrast still on after switching it off and opening a page")
 		}
 	})
+
+	t.Run("the system's more contrast turns it on until the reader switches it off", func(t *testing.T) {
+		ctx := phoneTab(t, b, 360)
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-contrast", Value: "more"}}}); err != nil {
+			t.Fatal(err)
+		}
+		on := `document.documentElement.classList.contains('contrast')`
+		do(t, ctx, chromedp.Navigate(site), chromedp.WaitVisible(chromedp.CSS(".reader-tools")))
+		if !evalT[bool](t, ctx, on) || evalT[string](t, ctx, `document.querySelector('button[data-contrast]').getAttribute('aria-pressed')`) != "true" {
+			t.Fatal("with prefers-contrast: more, the page opens without high contrast")
+		}
+		do(t, ctx, chromedp.Click(chromedp.CSS(`button[data-contrast]`)), chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(".reader-tools")))
+		if evalT[bool](t, ctx, on) {
+			t.Error("switched off, high contrast comes back on the next page")
+		}
+	})
 }
 
 // fakeSpeech replaces the browser's speech synthesis with one that has the

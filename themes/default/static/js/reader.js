@@ -85,14 +85,15 @@
   });
   showSize(currentSize(), false);
 
-  // High contrast: a switch, remembered.
+  // High contrast: a switch, remembered either way (until the reader
+  // chooses, the head follows the system's prefers-contrast: more).
   var contrast = document.querySelector("button[data-contrast]");
   if (contrast) {
     contrast.setAttribute("aria-pressed", root.classList.contains("contrast") ? "true" : "false");
     contrast.addEventListener("click", function () {
       var on = root.classList.toggle("contrast");
       contrast.setAttribute("aria-pressed", on ? "true" : "false");
-      store(CONTRAST_KEY, on ? "1" : null);
+      store(CONTRAST_KEY, on ? "1" : "0");
     });
   }
 })();
