@@ -12,7 +12,7 @@ mkdir -p "$out"
 command -v chromium >/dev/null || { echo "chromium is not installed (apt-get install chromium)" >&2; exit 1; }
 
 go build -o "${TMPDIR:-/tmp}/guong-shots" ./cmd/guong
-"${TMPDIR:-/tmp}/guong-shots" serve --port "$port" >/dev/null 2>&1 &
+"${TMPDIR:-/tmp}/guong-shots" serve --port "$port" --drafts=false --future=false --open=false >/dev/null 2>&1 &
 server=$!
 profile=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$profile"' EXIT
