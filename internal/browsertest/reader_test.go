@@ -188,6 +188,12 @@ func TestPhonePages(t *testing.T) {
 						t.Errorf("menu %s: targets smaller than 44 × 44 px: %q", state, small)
 					}
 				}
+				// The reader's largest text size (150 %) fits too.
+				do(t, ctx, run(`localStorage.setItem('guong-text-size', '3')`), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".site-footer")))
+				if got := evalT[float64](t, ctx, `parseFloat(getComputedStyle(document.documentElement).fontSize)`); got != 24 {
+					t.Fatalf("root font size = %v px, want 24 at the largest text size", got)
+				}
+				checkWidth(t, ctx, "at the largest text size")
 			})
 		}
 	}
