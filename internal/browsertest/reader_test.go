@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/guong/guong/internal/browsertest"
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -165,7 +166,7 @@ func checkWidth(t *testing.T, ctx context.Context, when string) {
 
 // targetsJS lists the interactive elements under selectors that are shown
 // and smaller than 44 × 44 CSS pixels.
-const targetsJS = `Array.from(document.querySelectorAll('.site-nav a, .site-nav button, .pager a, .share-link, .tag-list a, .report-filters a, .letter-bar a, .site-search button, .listen button'))
+const targetsJS = `Array.from(document.querySelectorAll('.site-nav a, .site-nav button, .pager a, .share-link, .share-copy-button, .tag-list a, .report-filters a, .letter-bar a, .site-search button, .search-filter select, .listen button'))
   .filter(e => e.getClientRects().length > 0)
   .map(e => [e, e.getBoundingClientRect()])
   .filter(([e, r]) => r.width < 44 || r.height < 44)
@@ -197,6 +198,31 @@ func TestPhonePages(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestPhonePagination checks the pager of a long list (the sample site has
+// none) at 320 px: its links are 44 px targets and the page fits.
+func TestPhonePagination(t *testing.T) {
+	fsys, err := corpus.FS(corpus.Options{Stories: 120, Seed: 1, BaseURL: "https://example.gov.vn/guong/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := publish.NewMemory()
+	r, err := build.Run(context.Background(), fsys, mem, build.Options{Themes: themes.FS, Now: buildNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := browsertest.Serve(t, mem, r.Config.BasePath())
+	b := browsertest.Start(t, 1280, 800)
+	ctx := phoneTab(t, b, 320)
+	do(t, ctx, chromedp.Navigate(site+"mo-hinh/dan-van-kheo/trang/2/"), chromedp.WaitVisible(chromedp.CSS(".pager")))
+	if n := evalT[int](t, ctx, `document.querySelectorAll('.pager a').length`); n < 3 {
+		t.Fatalf("%d pager links, want a previous, a next and page numbers", n)
+	}
+	if small := evalT[[]string](t, ctx, targetsJS); len(small) > 0 {
+		t.Errorf("targets smaller than 44 × 44 px: %q", small)
+	}
+	checkWidth(t, ctx, "a paginated list")
 }
 
 func TestReaderTools(t *testing.T) {
