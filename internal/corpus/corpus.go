@@ -14,7 +14,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -30,8 +29,14 @@ var departments = [][2]string{
 	{"phong-to-chuc-can-bo", "Phòng Tổ chức cán bộ"},
 }
 
-// models are the generated site's model types: the plan's three.
-var models = config.DefaultModels()
+// models are the generated site's model types: the plan's three, as
+// config.DefaultModels has them (not imported: config's own imports' tests
+// generate sites with this package). corpus_test checks they agree.
+var models = []struct{ Key, Name, Short string }{
+	{"hoc-tap-va-lam-theo-bac", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Làm theo Bác"},
+	{"dan-van-kheo", "Dân vận khéo", "Dân vận khéo"},
+	{"chuyen-mon", "Điển hình trong thực hiện nhiệm vụ chuyên môn", "Chuyên môn"},
+}
 
 var campaignTitles = []string{
 	"Kỷ niệm 75 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc",
