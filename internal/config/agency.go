@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/frontmatter"
 	"github.com/guong/guong/internal/images"
+	"github.com/guong/guong/internal/urls"
 )
 
 // Agency is who publishes the site, from the agency block of site.yaml: what
@@ -83,7 +84,7 @@ func (a Agency) EmblemFile() string {
 	if a.Emblem == "" {
 		return ""
 	}
-	return "bieu-trung/" + path.Base(a.Emblem)
+	return urls.Emblem + path.Base(a.Emblem)
 }
 
 // agencyField is a field of the agency block that a state agency's page

@@ -94,10 +94,22 @@ type Page struct {
 	Summary  string
 	Weight   int    // order in menus and lists; pages without one come last
 	Menu     string // the page's name in the main menu; empty keeps it out of the menu
+	Layout   string // "" for a plain page, or one of PageLayouts
 	Body     []byte
 	BodyLine int
 	Version  uint64 // a fingerprint of the file's bytes
 }
+
+// LayoutAbout is the layout of the page about the site (Giới thiệu): its
+// text, then the agency block of site.yaml (who publishes the site, how to
+// reach it), rendered by the theme rather than copied into the page.
+const LayoutAbout = "about"
+
+// About reports whether the page is the page about the site (LayoutAbout).
+func (p *Page) About() bool { return p.Layout == LayoutAbout }
+
+// PageLayouts are the layouts a page may name in its front matter.
+var PageLayouts = []string{LayoutAbout}
 
 // Profile enriches a person's page: content/people/<slug>.md.
 type Profile struct {

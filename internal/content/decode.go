@@ -24,7 +24,7 @@ var (
 	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
 	awardKeys    = []string{"kind", "name", "decision", "date", "issuer", "year", "note"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
-	pageKeys     = []string{"title", "summary", "slug", "weight", "menu"}
+	pageKeys     = []string{"title", "summary", "slug", "weight", "menu", "layout"}
 	profileKeys  = []string{"name", "photo", "position", "gender"}
 )
 
@@ -442,12 +442,28 @@ func decodePage(doc *frontmatter.Document) *parsedPage {
 		Summary:  f.String("summary", false),
 		Weight:   f.Int("weight", 0),
 		Menu:     f.String("menu", false),
+		Layout:   pageLayout(f),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}
 	p := &parsedPage{page: pg}
 	pg.Slug, p.slugPos = slug(doc, f)
 	return p
+}
+
+// pageLayout reads a page's layout: "" or one of PageLayouts.
+func pageLayout(f *frontmatter.Map) string {
+	v := f.String("layout", false)
+	if v == "" || slices.Contains(PageLayouts, v) {
+		return v
+	}
+	what := diag.Word{VI: "bố cục (layout)", EN: "layout"}
+	if s := frontmatter.Suggest(v, PageLayouts); s != "" {
+		f.Report(f.ValuePos("layout"), diag.UnknownRefHint, what, v, s)
+	} else {
+		f.Report(f.ValuePos("layout"), diag.UnknownRef, what, v, `"`+strings.Join(PageLayouts, `", "`)+`"`)
+	}
+	return ""
 }
 
 func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {

@@ -31,6 +31,8 @@ const (
 	Embed       Kind = "embed"
 	Report      Kind = "report"
 	Honour      Kind = "honour"
+	// Accessibility is the accessibility statement (kha-nang-tiep-can/).
+	Accessibility Kind = "accessibility"
 )
 
 // kindSpec is what the build needs to know of a kind of page besides its
@@ -79,6 +81,8 @@ var kinds = []kindSpec{
 	{kind: Report},
 	// The roll of honour (bang-vang/): its index, and the roll of each year and campaign.
 	{kind: Honour},
+	// The accessibility statement, dated by the agency block.
+	{kind: Accessibility, lastMod: func(p *Page) time.Time { return p.Site.Config.Agency.AccessibilityDate }},
 	{kind: NotFound, unlisted: true},
 	// The embedded list is shown by other sites (the portal) in an iframe.
 	{kind: Embed, standalone: true, unlisted: true},

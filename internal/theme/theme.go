@@ -391,7 +391,11 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"partialCached": func(name string, data any, key string) (template.HTML, error) {
 			return th.frags.partial(name, data, key)
 		},
-		"base":           path.Base,
+		"base":       path.Base,
+		"trimPrefix": func(prefix, s string) string { return strings.TrimPrefix(s, prefix) },
+		// telURI is a phone number as a tel: URI wants it: "0205 3812 460"
+		// is "02053812460".
+		"telURI":         telURI,
 		"groupByInitial": groupByInitial,
 		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },
 		"trimSummary": func(s string, n int) string {
@@ -406,6 +410,17 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 			return cut + "…"
 		},
 	}
+}
+
+// telURI keeps the digits of a phone number, and a leading "+".
+func telURI(phone string) string {
+	var b strings.Builder
+	for i, r := range phone {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Letter is the people filed under one letter of the alphabet.
