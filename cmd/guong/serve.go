@@ -43,7 +43,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
-		CacheDir: filepath.Join(*src, build.CacheDir)}, stderr)
+		CacheDir: filepath.Join(*src, build.CacheDir), LastCommits: lastCommits(*src)}, stderr)
 	// Listen first, so that a port in use is said at once, not after the build.
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {

@@ -2,10 +2,12 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
@@ -47,6 +49,9 @@ type loaded struct {
 	content *content.Site
 	bodies  site.Bodies
 	images  []content.Copy // to copy beside the pages that show them
+	// commits are the dates of the content files' last git commits, for
+	// enableGitInfo; nil without it.
+	commits map[string]time.Time
 }
 
 // loadTheme returns the theme last loaded if nothing it is made from
@@ -92,7 +97,29 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 		mf = minify.New()
 	}
 	l.bodies, l.images = renderBodies(ctx, siteFS, cfg, l.content, diags, cache, mf)
+	if cfg.EnableGitInfo {
+		l.commits = lastCommits(ctx, cfg, opts, diags)
+	}
 	return l
+}
+
+// errNoRepository stands for git's answer when the site is not read from
+// a folder on disk.
+var errNoRepository = errors.New("the site is not a folder of a git repository")
+
+// lastCommits reads the dates of the content files' last commits with one
+// git log; without git, or outside a repository, it warns and returns nil.
+func lastCommits(ctx context.Context, cfg *config.Config, opts Options, diags *diag.List) map[string]time.Time {
+	if opts.LastCommits == nil {
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, errNoRepository)
+		return nil
+	}
+	commits, err := opts.LastCommits(ctx)
+	if err != nil {
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, err)
+		return nil
+	}
+	return commits
 }
 
 // bodies are rendered results keyed by file, with what they refer to.

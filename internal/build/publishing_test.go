@@ -372,8 +372,11 @@ func TestSitemap(t *testing.T) {
 	}
 	ict := r.Config.TimeZone
 	for _, st := range r.Site.Stories {
-		if got := lastModOf(sm.URLs, portalBase+st.URL); got != st.Date.In(ict).Format(time.RFC3339) {
-			t.Errorf("%s: lastmod %s, want the story's date", st.URL, got)
+		if got := lastModOf(sm.URLs, portalBase+st.URL); got != st.LastMod().In(ict).Format(time.RFC3339) {
+			t.Errorf("%s: lastmod %s, want the story's update, else its date", st.URL, got)
+		}
+		if !st.Modified.IsZero() && st.LastMod().Equal(st.Date) {
+			t.Errorf("%s: LastMod is the date of a story updated", st.URL)
 		}
 	}
 	if got, want := lastModOf(sm.URLs, portalBase), r.Site.Stories[0].Date.In(ict).Format(time.RFC3339); got != want {

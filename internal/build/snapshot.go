@@ -82,7 +82,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		names = cc.names
 	}
-	s := site.BuildWith(cfg, c, l.bodies, opts.Now, names)
+	s := site.BuildWith(cfg, c, l.bodies, opts.Now, names, l.commits)
 	lap("index")
 	covers := newCoverSet()
 	var th *theme.Theme

@@ -73,8 +73,10 @@ type Config struct {
 	// Agency is who publishes the site (the agency block).
 	Agency Agency
 	// EnableGitInfo (Hugo's name) dates a story's last update by its
-	// file's last git commit when its front matter has no "updated".
-	EnableGitInfo bool
+	// file's last git commit when its front matter has no "updated";
+	// EnableGitInfoPos is where it is set.
+	EnableGitInfo    bool
+	EnableGitInfoPos diag.Position
 }
 
 // Report is what the printed report (bao-cao/) is signed with.
@@ -346,7 +348,7 @@ func Parse(m *frontmatter.Map) *Config {
 		c.Report = Report{SignerTitle: r.String("signerTitle", false), SignerName: r.String("signerName", false), Place: r.String("place", false)}
 	}
 	parseAgency(m, c)
-	c.EnableGitInfo = m.Bool("enableGitInfo")
+	c.EnableGitInfo, c.EnableGitInfoPos = m.Bool("enableGitInfo"), m.ValuePos("enableGitInfo")
 	return c
 }
 

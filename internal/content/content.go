@@ -22,26 +22,30 @@ const (
 
 // Story is one exemplary collective's or individual's story.
 type Story struct {
-	File       string // slash path relative to the site folder
-	Slug       string
-	Title      string
-	Date       time.Time
-	HasTime    bool // whether Date was written with a time of day
-	Person     string
-	Position   string
-	Gender     string // "nam", "nữ", or "" when not written
-	Collective bool
-	Department string // a key of the department registry
-	Model      string // a key of the model registry
-	Campaigns  []string
-	Tags       []string
-	Summary    string // as written
-	Cover      string // the cover image's slash path relative to the site folder
-	CoverAlt   string
-	Author     string // who wrote the story ("Tác giả"), if not the department
-	Source     string // where it was first published ("Nguồn"), if elsewhere
-	Awards     []Award
-	Draft      bool
+	File    string // slash path relative to the site folder
+	Slug    string
+	Title   string
+	Date    time.Time
+	HasTime bool // whether Date was written with a time of day
+	// Updated is when the story was last changed, from "updated": after
+	// Date, or zero when not written.
+	Updated        time.Time
+	UpdatedHasTime bool
+	Person         string
+	Position       string
+	Gender         string // "nam", "nữ", or "" when not written
+	Collective     bool
+	Department     string // a key of the department registry
+	Model          string // a key of the model registry
+	Campaigns      []string
+	Tags           []string
+	Summary        string // as written
+	Cover          string // the cover image's slash path relative to the site folder
+	CoverAlt       string
+	Author         string // who wrote the story ("Tác giả"), if not the department
+	Source         string // where it was first published ("Nguồn"), if elsewhere
+	Awards         []Award
+	Draft          bool
 
 	Body     []byte // Markdown
 	BodyLine int    // the file line on which Body starts

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unique"
 
 	"github.com/guong/guong/internal/config"
@@ -21,7 +22,7 @@ import (
 
 // The front matter keys each kind of file accepts.
 var (
-	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
+	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "updated", "slug", "draft"}
 	awardKeys    = []string{"kind", "name", "decision", "date", "issuer", "year", "note"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
 	pageKeys     = []string{"title", "summary", "slug", "weight", "menu", "layout"}
@@ -76,6 +77,13 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		BodyLine:   doc.BodyLine,
 	}
 	st.Date, st.HasTime, _ = f.Date("date", true, cfg.TimeZone)
+	if up, hasTime, ok := f.Date("updated", false, cfg.TimeZone); ok && !st.Date.IsZero() {
+		if !up.After(st.Date) {
+			f.Report(f.ValuePos("updated"), diag.UpdatedBeforeDate, dateText(up, hasTime), dateText(st.Date, st.HasTime))
+		} else {
+			st.Updated, st.UpdatedHasTime = up, hasTime
+		}
+	}
 	p := &parsedStory{
 		story:     st,
 		slugPos:   f.Start(),
@@ -449,6 +457,15 @@ func decodePage(doc *frontmatter.Document) *parsedPage {
 	p := &parsedPage{page: pg}
 	pg.Slug, p.slugPos = slug(doc, f)
 	return p
+}
+
+// dateText writes t as a message quotes it: "11/6/2023", or
+// "11/6/2023 08:30" when it was written with a time of day.
+func dateText(t time.Time, hasTime bool) string {
+	if hasTime {
+		return vi.ShortDate(t) + " " + t.Format("15:04")
+	}
+	return vi.ShortDate(t)
 }
 
 // pageLayout reads a page's layout: "" or one of PageLayouts.

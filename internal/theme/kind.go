@@ -55,7 +55,7 @@ type kindSpec struct {
 // kinds is the table of page kinds, in the order the build lists pages.
 var kinds = []kindSpec{
 	{kind: Home},
-	{kind: Story, lastMod: func(p *Page) time.Time { return p.Story.Date }},
+	{kind: Story, lastMod: func(p *Page) time.Time { return p.Story.LastMod() }},
 	{kind: PlainPage, lastMod: func(*Page) time.Time { return time.Time{} }}, // no date
 	{kind: Model, feed: termFeed, lastMod: termNewest},
 	{kind: Campaigns, lastMod: func(p *Page) time.Time {
@@ -130,7 +130,7 @@ func (p *Page) FeedDir() string {
 }
 
 // LastMod is the page's last change as sitemap.xml tells it: a story's
-// date; for a list, the date of its newest story; zero for plain pages.
+// update, else its date; for a list, the date of its newest story; zero for plain pages.
 func (p *Page) LastMod() time.Time {
 	if s, _ := p.Kind.spec(); s.lastMod != nil {
 		return s.lastMod(p)

@@ -204,11 +204,10 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 	case p.Kind == Story && p.Story != nil:
 		st := p.Story
 		url := opts.BaseURL + p.URL
-		date := st.Date.In(loc).Format(time.RFC3339)
 		a := ldArticle{
 			Context: "https://schema.org", Type: "NewsArticle",
 			Headline: st.Title, Description: st.Excerpt, URL: url, MainEntityOfPage: url,
-			DatePublished: date, DateModified: date, InLanguage: cfg.Language,
+			DatePublished: st.Date.In(loc).Format(time.RFC3339), DateModified: st.LastMod().In(loc).Format(time.RFC3339), InLanguage: cfg.Language,
 			Author: publisher, Publisher: publisher,
 		}
 		if st.Author != "" {

@@ -369,8 +369,10 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 			return vi.LongDate(t.In(loc))
 		},
 		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
-		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// clock is the time of day: "14:30".
+		"clock":   func(t time.Time) string { return t.In(loc).Format("15:04") },
+		"isoDate": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"dayDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
 		// documentDate is the date line of an administrative document:
 		// "ngày 03 tháng 12 năm 2026".
 		"documentDate": func(t time.Time) string { return vi.DocumentDate(t.In(loc)) },
