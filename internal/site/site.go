@@ -34,8 +34,11 @@ type Site struct {
 	Campaigns   []*Campaign // ongoing first, then by start date, newest first
 	Tags        []*Term     // by Vietnamese collation
 	Years       []*Term     // newest first
-	People      []*Person   // in Vietnamese alphabetical order
-	Pages       []*Page     // by weight, then title
+	People      []*Person   // in Vietnamese alphabetical order (see indexPeople)
+	// Individuals and Collectives are People apart, in the same order.
+	Individuals []*Person
+	Collectives []*Person
+	Pages       []*Page // by weight, then title
 	Skipped     []content.Skipped
 	// UnusedProfiles are the profiles whose name no published story's person has.
 	UnusedProfiles []*content.Profile
@@ -241,7 +244,7 @@ func (n *Names) sorted(sorter *vi.Sorter, p *Person) sortedName {
 			return sn
 		}
 	}
-	sortName := p.Name
+	sortName := vi.CollectiveSortName(p.Name)
 	if !p.Collective {
 		sortName = vi.PersonSortName(p.Name)
 	}
@@ -391,6 +394,11 @@ func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time
 		}
 	}
 	for _, p := range s.People {
+		if p.Collective {
+			s.Collectives = append(s.Collectives, p)
+		} else {
+			s.Individuals = append(s.Individuals, p)
+		}
 		seen := map[*Term]bool{}
 		for _, st := range p.Stories {
 			d := st.Department
@@ -490,7 +498,8 @@ func sortCampaigns(cs []*Campaign) {
 }
 
 // indexPeople sorts people in Vietnamese alphabetical order — individuals by
-// given name, then family name; collectives by their name — and gives each a
+// given name, then family name; collectives by their name without a leading
+// "Tập thể" (vi.CollectiveSortName) — and gives each a
 // distinct slug, even when two names transliterate alike.
 func indexPeople(sorter *vi.Sorter, names *Names, people map[string]*Person, profiles []*Profile) []*Person {
 	out := make([]*Person, 0, len(people))

@@ -399,6 +399,7 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		// is "02053812460".
 		"telURI":         telURI,
 		"groupByInitial": groupByInitial,
+		"peopleLists":    th.peopleLists,
 		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },
 		"trimSummary": func(s string, n int) string {
 			r := []rune(s)
@@ -433,14 +434,48 @@ type Letter struct {
 }
 
 // groupByInitial groups people (already sorted) under their initials,
-// following the Vietnamese alphabet order of the list.
-func groupByInitial(people []*site.Person) []Letter {
+// following the Vietnamese alphabet order of the list. A prefix, if given,
+// begins each letter's id, so that two lists on one page have distinct
+// ones: groupByInitial .Site.Collectives "tap-the" gives "tap-the-chu-p".
+func groupByInitial(people []*site.Person, prefix ...string) []Letter {
 	var out []Letter
 	for _, p := range people {
 		if len(out) == 0 || out[len(out)-1].Letter != p.Initial {
-			out = append(out, Letter{Letter: p.Initial, Slug: letterSlug(p.Initial)})
+			slug := letterSlug(p.Initial)
+			if len(prefix) > 0 && prefix[0] != "" {
+				slug = prefix[0] + "-" + slug
+			}
+			out = append(out, Letter{Letter: p.Initial, Slug: slug})
 		}
 		out[len(out)-1].People = append(out[len(out)-1].People, p)
+	}
+	return out
+}
+
+// PeopleList is one list of the people index (nhan-vat/): individuals, or
+// collectives, under their letters, with a line saying how it is sorted.
+type PeopleList struct {
+	Key     string // the id of its heading, and the prefix of its letters' ids
+	Title   string
+	Note    string
+	Letters []Letter
+}
+
+// peopleLists returns the lists of the people index, those with anyone in
+// them: individuals, sorted by given name, then collectives, sorted by
+// their name without "Tập thể" (see site.indexPeople).
+func (th *Theme) peopleLists(s *site.Site) []PeopleList {
+	var out []PeopleList
+	for _, l := range []struct {
+		key, title, note string
+		people           []*site.Person
+	}{
+		{"ca-nhan", "individuals", "people_sorted_individuals", s.Individuals},
+		{"tap-the", "collectives", "people_sorted_collectives", s.Collectives},
+	} {
+		if len(l.people) > 0 {
+			out = append(out, PeopleList{Key: l.key, Title: th.T(l.title), Note: th.T(l.note), Letters: groupByInitial(l.people, l.key)})
+		}
 	}
 	return out
 }
