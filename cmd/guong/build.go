@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/build"
@@ -43,7 +44,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir),
-		LastCommits: lastCommits(*src)}
+		LastCommits: lastCommitsOnce(*src)}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
 	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: version()})
 	stopLimit()
@@ -85,7 +86,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong check: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts, LastCommits: lastCommits(*src)})
+	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts, LastCommits: lastCommitsOnce(*src)})
 	printResult(stderr, r)
 	if r.Diags.HasErrors() {
 		return exitContent
@@ -166,9 +167,23 @@ func roundDuration(d time.Duration) time.Duration {
 }
 
 // lastCommits reads, for enableGitInfo, the dates of the last commits of
-// the content files of the site folder dir, with one git log.
+// the content files of the site folder dir, with one git log each time it
+// is called: the live preview's rebuilds see new commits.
 func lastCommits(dir string) func(context.Context) (map[string]time.Time, error) {
 	return func(ctx context.Context) (map[string]time.Time, error) {
 		return gitinfo.LastCommits(ctx, dir, content.Dir)
+	}
+}
+
+// lastCommitsOnce is lastCommits read once, for a command that builds
+// once: guong build asks before building (is anything changed?), while
+// building, and after (to record what it built from).
+func lastCommitsOnce(dir string) func(context.Context) (map[string]time.Time, error) {
+	var once sync.Once
+	var commits map[string]time.Time
+	var err error
+	return func(ctx context.Context) (map[string]time.Time, error) {
+		once.Do(func() { commits, err = gitinfo.LastCommits(ctx, dir, content.Dir) })
+		return commits, err
 	}
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,7 +109,7 @@ func TestGitInfoUnavailable(t *testing.T) {
 	}{
 		{"not on disk", Options{}},
 		{"no repository", Options{LastCommits: func(context.Context) (map[string]time.Time, error) {
-			return nil, errors.New("git log: fatal: not a git repository")
+			return nil, fmt.Errorf("git log: %w", gitinfo.ErrNotRepository)
 		}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -116,12 +117,39 @@ func TestGitInfoUnavailable(t *testing.T) {
 			if len(r.Diags) != 1 || r.Diags[0].Code != diag.GitInfoUnavailable || r.Diags[0].Severity != diag.Warning {
 				t.Fatalf("diagnostics %v, want one git-info-unavailable warning", r.Diags)
 			}
-			if got := r.Diags[0].Format("vi"); !strings.HasPrefix(got, "site.yaml:1:16: cảnh báo: enableGitInfo đang bật nhưng không đọc được") {
+			const want = `site.yaml:1:16: cảnh báo: enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git: thư mục của trang không nằm trong một kho git; bài chỉ ghi "Cập nhật lúc" theo trường "updated"`
+			if got := r.Diags[0].Format("vi"); got != want {
 				t.Errorf("warning %q", got)
 			}
 			if strings.Contains(string(get(t, mem, "bai-viet/anh-duc/index.html")), "story-updated") {
 				t.Error("a story without updated shows an update")
 			}
 		})
+	}
+}
+
+// TestGitInfoFingerprint checks that with enableGitInfo a new commit, which
+// changes no file's bytes but the stories' update dates, is a change for
+// guong build's no-change check, and that without it commits are not read.
+func TestGitInfoFingerprint(t *testing.T) {
+	at := func(day int) Options {
+		return Options{LastCommits: func(context.Context) (map[string]time.Time, error) {
+			return map[string]time.Time{"content/stories/2024/anh-duc.md": time.Date(2025, 1, day, 10, 0, 0, 0, time.UTC)}, nil
+		}}
+	}
+	fsys := loadTxtar(t, "testdata/small.txtar")
+	plain1, err1 := Inputs(fsys, at(5), "v1")
+	plain2, err2 := Inputs(fsys, at(6), "v1")
+	fsys["site.yaml"].Data = append([]byte("enableGitInfo: true\n"), fsys["site.yaml"].Data...)
+	git1, err3 := Inputs(fsys, at(5), "v1")
+	git2, err4 := Inputs(fsys, at(6), "v1")
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	if plain1 != plain2 {
+		t.Error("without enableGitInfo, a commit changed the fingerprint")
+	}
+	if git1 == git2 {
+		t.Error("with enableGitInfo, a new commit left the fingerprint as it was")
 	}
 }

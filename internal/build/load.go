@@ -12,6 +12,7 @@ import (
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/minify"
@@ -103,23 +104,26 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	return l
 }
 
-// errNoRepository stands for git's answer when the site is not read from
-// a folder on disk.
-var errNoRepository = errors.New("the site is not a folder of a git repository")
-
 // lastCommits reads the dates of the content files' last commits with one
 // git log; without git, or outside a repository, it warns and returns nil.
 func lastCommits(ctx context.Context, cfg *config.Config, opts Options, diags *diag.List) map[string]time.Time {
+	notRepository := diag.Word{VI: "thư mục của trang không nằm trong một kho git", EN: "the site folder is not in a git repository"}
 	if opts.LastCommits == nil {
-		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, errNoRepository)
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, notRepository)
 		return nil
 	}
 	commits, err := opts.LastCommits(ctx)
-	if err != nil {
-		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, err)
-		return nil
+	switch {
+	case errors.Is(err, gitinfo.ErrNoGit):
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, diag.Word{VI: "máy chưa cài git", EN: "git is not installed"})
+	case errors.Is(err, gitinfo.ErrNotRepository):
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, notRepository)
+	case err != nil:
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, diag.Word{VI: err.Error(), EN: err.Error()})
+	default:
+		return commits
 	}
-	return commits
+	return nil
 }
 
 // bodies are rendered results keyed by file, with what they refer to.

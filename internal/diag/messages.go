@@ -202,7 +202,7 @@ var catalogue = map[Code]message{
 	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
 	AgencyMissing:       {"thiếu %s: trang thông tin điện tử của cơ quan nhà nước cần ghi rõ thông tin này; hãy thêm %q vào khối \"agency\" của site.yaml", "missing %s: a state agency's information page should carry it; add %q to the \"agency\" block of site.yaml"},
 	UpdatedBeforeDate:   {"ngày cập nhật %s (updated) không sau ngày đăng %s (date); hãy sửa một trong hai ngày", "the update %s (updated) is not after the date %s (date); correct one of them"},
-	GitInfoUnavailable:  {"enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git (%v); bài chỉ ghi \"Cập nhật lúc\" theo trường \"updated\"", "enableGitInfo is on but the files' dates cannot be read from git (%v); stories show an update only from their \"updated\" field"},
+	GitInfoUnavailable:  {"enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git: %s; bài chỉ ghi \"Cập nhật lúc\" theo trường \"updated\"", "enableGitInfo is on but the files' dates cannot be read from git: %s; stories show an update only from their \"updated\" field"},
 	BadEmail:            {"địa chỉ thư điện tử %q không hợp lệ (ví dụ đúng: \"songoaivu@langson.gov.vn\")", "invalid e-mail address %q (for example \"songoaivu@langson.gov.vn\")"},
 	EmblemPath:          {"biểu trưng %q phải là một tệp trong thư mục content/ của trang, viết từ thư mục của trang, không có \"..\" (ví dụ \"content/bieu-trung.svg\")", "the emblem %q must be a file in the site's content/ folder, written from the site folder, without \"..\" (for example \"content/bieu-trung.svg\")"},
 	EmblemNotImage:      {"tệp %q không phải ảnh SVG, PNG, JPEG, GIF hay WebP", "file %q is not an SVG, PNG, JPEG, GIF or WebP image"},

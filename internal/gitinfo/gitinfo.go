@@ -19,6 +19,10 @@ import (
 // ErrNoGit is returned when the git command is not installed.
 var ErrNoGit = errors.New("git is not installed")
 
+// ErrNotRepository is returned, wrapped, when the folder is not in a git
+// work tree.
+var ErrNotRepository = errors.New("not in a git repository")
+
 // LastCommits returns the committer date of the last commit that changed
 // each file under folder, a slash path relative to dir, keyed by the
 // file's slash path relative to dir, normalised to NFC. dir must be in a
@@ -38,6 +42,9 @@ func LastCommits(ctx context.Context, dir, folder string) (map[string]time.Time,
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
+		if strings.Contains(stderr.String(), "not a git repository") {
+			return nil, fmt.Errorf("git log: %w", ErrNotRepository)
+		}
 		if msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n"); msg != "" {
 			return nil, fmt.Errorf("git log: %s: %w", msg, err)
 		}

@@ -80,8 +80,8 @@ func TestNotARepository(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error outside a repository")
 	}
-	if errors.Is(err, ErrNoGit) {
-		t.Errorf("error %v, want git's own", err)
+	if !errors.Is(err, ErrNotRepository) {
+		t.Errorf("error %v, want ErrNotRepository", err)
 	}
 }
 
