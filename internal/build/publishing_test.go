@@ -539,6 +539,10 @@ func TestShareMeta(t *testing.T) {
 			if pub["@type"] != "Organization" || pub["name"] != "Sở Ngoại vụ tỉnh Thử nghiệm" {
 				t.Errorf("publisher = %v", pub)
 			}
+			if parent, _ := pub["parentOrganization"].(map[string]any); parent["name"] != "Ủy ban nhân dân tỉnh Lạng Sơn" ||
+				pub["telephone"] != "0205 3000 001" || pub["logo"] != portalBase+"bieu-trung/bieu-trung.svg" {
+				t.Errorf("publisher without the agency's governing body, phone or emblem: %v", pub)
+			}
 			if im, _ := ld["image"].(map[string]any); im["url"] != img || im["width"] != 1200.0 {
 				t.Errorf("image = %v", ld["image"])
 			}
