@@ -415,17 +415,6 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 	}
 }
 
-// telURI keeps the digits of a phone number, and a leading "+".
-func telURI(phone string) string {
-	var b strings.Builder
-	for i, r := range phone {
-		if r >= '0' && r <= '9' || r == '+' && i == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // Letter is the people filed under one letter of the alphabet.
 type Letter struct {
 	Letter string
@@ -448,34 +437,6 @@ func groupByInitial(people []*site.Person, prefix ...string) []Letter {
 			out = append(out, Letter{Letter: p.Initial, Slug: slug})
 		}
 		out[len(out)-1].People = append(out[len(out)-1].People, p)
-	}
-	return out
-}
-
-// PeopleList is one list of the people index (nhan-vat/): individuals, or
-// collectives, under their letters, with a line saying how it is sorted.
-type PeopleList struct {
-	Key     string // the id of its heading, and the prefix of its letters' ids
-	Title   string
-	Note    string
-	Letters []Letter
-}
-
-// peopleLists returns the lists of the people index, those with anyone in
-// them: individuals, sorted by given name, then collectives, sorted by
-// their name without "Tập thể" (see site.indexPeople).
-func (th *Theme) peopleLists(s *site.Site) []PeopleList {
-	var out []PeopleList
-	for _, l := range []struct {
-		key, title, note string
-		people           []*site.Person
-	}{
-		{"ca-nhan", "individuals", "people_sorted_individuals", s.Individuals},
-		{"tap-the", "collectives", "people_sorted_collectives", s.Collectives},
-	} {
-		if len(l.people) > 0 {
-			out = append(out, PeopleList{Key: l.key, Title: th.T(l.title), Note: th.T(l.note), Letters: groupByInitial(l.people, l.key)})
-		}
 	}
 	return out
 }
