@@ -166,17 +166,9 @@ func roundDuration(d time.Duration) time.Duration {
 	return d.Round(time.Millisecond)
 }
 
-// lastCommits reads, for enableGitInfo, the dates of the last commits of
-// the content files of the site folder dir, with one git log each time it
-// is called: the live preview's rebuilds see new commits.
-func lastCommits(dir string) func(context.Context) (map[string]time.Time, error) {
-	return func(ctx context.Context) (map[string]time.Time, error) {
-		return gitinfo.LastCommits(ctx, dir, content.Dir)
-	}
-}
-
-// lastCommitsOnce is lastCommits read once, for a command that builds
-// once: guong build asks before building (is anything changed?), while
+// lastCommitsOnce reads, for enableGitInfo, the dates of the last
+// commits of the content files of the site folder dir once, for a
+// command that builds once: guong build asks before building (is anything changed?), while
 // building, and after (to record what it built from).
 func lastCommitsOnce(dir string) func(context.Context) (map[string]time.Time, error) {
 	var once sync.Once

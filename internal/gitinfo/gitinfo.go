@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/vi"
@@ -74,4 +75,43 @@ func parseLog(out []byte) (map[string]time.Time, error) {
 		}
 	}
 	return dates, nil
+}
+
+// Reader reads LastCommits again only when the repository's HEAD has moved:
+// the dates change with commits, not with edits, and the live preview asks
+// on every rebuild. Safe for concurrent use.
+type Reader struct {
+	dir, folder string
+
+	mu    sync.Mutex
+	head  string
+	dates map[string]time.Time
+}
+
+// NewReader returns a Reader of the files under folder, relative to dir.
+func NewReader(dir, folder string) *Reader { return &Reader{dir: dir, folder: folder} }
+
+// LastCommits is the package's LastCommits, kept while HEAD names the same
+// commit.
+func (r *Reader) LastCommits(ctx context.Context) (map[string]time.Time, error) {
+	head, err := headCommit(ctx, r.dir)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err == nil && head == r.head && r.dates != nil {
+		return r.dates, nil
+	}
+	dates, err := LastCommits(ctx, r.dir, r.folder)
+	if err != nil {
+		return nil, err
+	}
+	r.head, r.dates = head, dates
+	return dates, nil
+}
+
+// headCommit returns the commit HEAD names, "" with an error if none.
+func headCommit(ctx context.Context, dir string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", "rev-parse", "--verify", "-q", "HEAD")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
 }

@@ -105,3 +105,29 @@ func TestParseLog(t *testing.T) {
 		t.Error("no error for a bad date")
 	}
 }
+
+// TestReader checks that a Reader sees a new commit, and keeps its dates
+// while there is none.
+func TestReader(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	git(t, dir, "2024-01-02T03:04:05+07:00", "init", "-q")
+	write(t, filepath.Join(dir, "content/a.md"), "a")
+	git(t, dir, "2024-01-02T03:04:05+07:00", "add", "-A")
+	git(t, dir, "2024-01-02T03:04:05+07:00", "commit", "-q", "-m", "one")
+	r := NewReader(dir, "content")
+	first, err := r.LastCommits(context.Background())
+	if err != nil || first["content/a.md"].Month() != time.January {
+		t.Fatalf("first read: %v, %v", first, err)
+	}
+	write(t, filepath.Join(dir, "content/a.md"), "a, edited, not committed")
+	if again, _ := r.LastCommits(context.Background()); !again["content/a.md"].Equal(first["content/a.md"]) {
+		t.Errorf("an edit changed the date: %v", again)
+	}
+	git(t, dir, "2024-03-04T05:06:07+07:00", "commit", "-q", "-a", "-m", "two")
+	if later, _ := r.LastCommits(context.Background()); later["content/a.md"].Month() != time.March {
+		t.Errorf("after a commit: %v, want March", later)
+	}
+}
