@@ -113,6 +113,12 @@ const (
 	BadYear             Code = "bad-year"
 	ShortTooLong        Code = "short-too-long"
 	ShortMissing        Code = "short-missing"
+	AgencyMissing       Code = "agency-missing"
+	BadEmail            Code = "bad-email"
+	UpdatedBeforeDate   Code = "updated-before-date"
+	GitInfoUnavailable  Code = "git-info-unavailable"
+	EmblemPath          Code = "emblem-path"
+	EmblemNotImage      Code = "emblem-not-image"
 )
 
 type message struct{ vi, en string }
@@ -198,6 +204,12 @@ var catalogue = map[Code]message{
 	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
 	ShortTooLong:        {"tên ngắn %q của loại mô hình \"%s\" dài %d ký tự, tối đa là %d: danh mục trên điện thoại cần tên ngắn; hãy viết ngắn lại, ví dụ \"Dân vận khéo\"", "short name %q of model type \"%s\" is %d characters long, at most %d: the menu on phones needs a short name; shorten it, e.g. \"Dân vận khéo\""},
 	ShortMissing:        {"loại mô hình \"%s\" chưa có khóa \"short\" (tên ngắn trong danh mục): tên đầy đủ dài %d ký tự, quá %d ký tự, nên danh mục sẽ hiện cả tên dài; hãy thêm, ví dụ short: \"Làm theo Bác\"", "model type \"%s\" has no \"short\" key (its short name in the menu): its full name is %d characters long, over %d, so the menu shows the whole long name; add one, e.g. short: \"Làm theo Bác\""},
+	AgencyMissing:       {"thiếu %s: trang thông tin điện tử của cơ quan nhà nước cần ghi rõ thông tin này; hãy thêm %q vào khối \"agency\" của site.yaml", "missing %s: a state agency's information page should carry it; add %q to the \"agency\" block of site.yaml"},
+	UpdatedBeforeDate:   {"ngày cập nhật %s (updated) không sau ngày đăng %s (date); hãy sửa một trong hai ngày", "the update %s (updated) is not after the date %s (date); correct one of them"},
+	GitInfoUnavailable:  {"enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git: %s; bài chỉ ghi \"Cập nhật lúc\" theo trường \"updated\"", "enableGitInfo is on but the files' dates cannot be read from git: %s; stories show an update only from their \"updated\" field"},
+	BadEmail:            {"địa chỉ thư điện tử %q không hợp lệ (ví dụ đúng: \"songoaivu@langson.gov.vn\")", "invalid e-mail address %q (for example \"songoaivu@langson.gov.vn\")"},
+	EmblemPath:          {"biểu trưng %q phải là một tệp trong thư mục content/ của trang, viết từ thư mục của trang, không có \"..\" (ví dụ \"content/bieu-trung.svg\")", "the emblem %q must be a file in the site's content/ folder, written from the site folder, without \"..\" (for example \"content/bieu-trung.svg\")"},
+	EmblemNotImage:      {"tệp %q không phải ảnh SVG, PNG, JPEG, GIF hay WebP", "file %q is not an SVG, PNG, JPEG, GIF or WebP image"},
 }
 
 // Entry is one message of the catalogue, for documentation.
