@@ -53,7 +53,7 @@ type Result struct {
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
-	Images  images.Stats // cover sizes resized, and taken from the cache
+	Images  images.Stats // sizes of covers and body pictures resized, and taken from the cache
 	// UpToDate says that Publish found nothing changed since the last
 	// build and left the output as it was.
 	UpToDate bool
@@ -94,7 +94,7 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	if l := load(ctx, siteFS, opts, &r.Diags, nil); l != nil {
+	if l := load(ctx, siteFS, opts, &r.Diags, nil, nil); l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
@@ -114,7 +114,7 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	l := load(ctx, siteFS, opts, &r.Diags, nil)
+	l := load(ctx, siteFS, opts, &r.Diags, nil, nil)
 	if l != nil {
 		r.Config = l.cfg
 		if l.content != nil {

@@ -30,15 +30,15 @@ import (
 // Nothing in a Snapshot changes once it is made but the files it keeps
 // once made; it is safe for concurrent use.
 type Snapshot struct {
-	opts   Options
-	siteFS fs.FS
-	config *config.Config
-	images []content.Copy // the pictures bodies show, to copy beside their pages
-	site   *site.Site
-	th     *theme.Theme
-	covers *coverSet
-	pages  []*theme.Page
-	pageAt map[string]int // output file → its page in pages
+	opts     Options
+	siteFS   fs.FS
+	config   *config.Config
+	pictures *publish.Memory // the pictures bodies show, resized
+	site     *site.Site
+	th       *theme.Theme
+	covers   *coverSet
+	pages    []*theme.Page
+	pageAt   map[string]int // output file → its page in pages
 
 	mu       sync.Mutex
 	rendered map[string][]byte // pages made by File
@@ -65,7 +65,14 @@ const (
 // it is not nil, and returns nil when the site has errors (r tells them).
 func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r *Result) *Snapshot {
 	lap := r.stopwatch()
-	l := load(ctx, siteFS, opts, &r.Diags, cc)
+	var cache images.Cache
+	if cc != nil {
+		cache = cc.images
+	} else {
+		cache = coverCache(opts.CacheDir)
+	}
+	proc := images.New(cache)
+	l := load(ctx, siteFS, opts, &r.Diags, cc, proc)
 	lap("load")
 	if l == nil {
 		return nil
@@ -101,14 +108,8 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	for _, pr := range s.UnusedProfiles {
 		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
 	}
-	var cache images.Cache
-	if cc != nil {
-		cache = cc.images
-	} else {
-		cache = coverCache(opts.CacheDir)
-	}
-	covers.resize(ctx, siteFS, s, cache, &r.Diags)
-	r.Images = covers.stats
+	covers.resize(ctx, siteFS, s, proc, &r.Diags)
+	r.Images = proc.Stats()
 	lap("images")
 	if r.Diags.HasErrors() || ctx.Err() != nil {
 		return nil
@@ -122,7 +123,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		pageAt[urls.File(p.URL)] = i
 	}
 	r.Pages = len(pages)
-	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, images: l.images, site: s, th: th, covers: covers,
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, pictures: l.pictures.files, site: s, th: th, covers: covers,
 		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
 }
 
@@ -236,7 +237,11 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		data, _ := snap.covers.files.Get(name)
 		w.write(name, data)
 	}
-	for _, cp := range append(snap.images, coverCopies(snap.site)...) {
+	for _, name := range snap.pictures.Names() {
+		data, _ := snap.pictures.Get(name)
+		w.write(name, data)
+	}
+	for _, cp := range coverCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
 		if err != nil {
 			w.fail(err)

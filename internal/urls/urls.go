@@ -14,6 +14,7 @@
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
+//	anh/<name>-<width>w.<hash>.jpg  a picture shown in a body, in one width
 package urls
 
 import "strconv"
@@ -42,6 +43,10 @@ const (
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
 	Embed = "nhung/moi-nhat/"
+	// Pictures is the folder of the pictures bodies show, resized: one
+	// file per width, named by its bytes' fingerprint, shared by every
+	// page that shows it.
+	Pictures = "anh/"
 	// NotFound is the page served for a missing address.
 	NotFound = "404.html"
 	// pages is the folder of a list's further pages.
@@ -80,6 +85,9 @@ func HonourYear(year string) string { return Honour + year + "/" }
 
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
+
+// Picture is the address of a file of a picture a body shows.
+func Picture(name string) string { return Pictures + name }
 
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }
