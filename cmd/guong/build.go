@@ -50,12 +50,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	printResult(stderr, r)
+	if errors.Is(err, context.Canceled) {
+		// Ctrl+C: main's context is cancelled by the signal, and the
+		// build returns at once, even from a read that hangs.
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong build: đã dừng (Ctrl+C); thư mục đích giữ nguyên như trước.", "guong build: stopped (Ctrl+C); the destination is unchanged."))
+		return exitContent
+	}
 	if err != nil {
 		_, isList := diag.AsList(err)
 		if !isList {
 			fmt.Fprintf(stderr, "guong build: %s\n", destError(r.Lang(), err))
 		}
-		if isList || errors.Is(err, context.Canceled) {
+		if isList {
 			fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
 		}
 		return exitContent
@@ -84,6 +90,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong check: đã dừng (Ctrl+C).", "guong check: stopped (Ctrl+C)."))
+		return exitContent
+	}
 	printResult(stderr, r)
 	if r.Diags.HasErrors() {
 		return exitContent

@@ -69,7 +69,7 @@ func (b *Builder) build(ctx context.Context) (*Result, *Snapshot, error) {
 		opts.Now = start
 	}
 	r := &Result{}
-	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
 	b.caches.incremental, b.caches.changed = !b.walk, b.changed
 	b.walk, b.changed = false, nil
 	snap := newSnapshot(ctx, b.site, opts, &b.caches, r)

@@ -32,6 +32,7 @@ type caches struct {
 	// finds covers in covers.
 	theme    *theme.Theme
 	themeKey string
+	themeCtx context.Context // the context of the build that loaded it
 	covers   coverSets
 	// incremental says that changed lists every file changed since the
 	// last load; else the content folder is walked again.
@@ -50,19 +51,23 @@ type loaded struct {
 
 // loadTheme returns the theme last loaded if nothing it is made from
 // changed, else loads it again.
-func (cc *caches) loadTheme(themeFS fs.FS, cfg *config.Config, opts Options) (*theme.Theme, error) {
+func (cc *caches) loadTheme(ctx context.Context, themeFS fs.FS, cfg *config.Config, opts Options) (*theme.Theme, error) {
 	key, err := themeKey(themeFS, cfg, opts)
 	if err != nil {
 		return nil, err
 	}
-	if cc.theme != nil && key == cc.themeKey {
+	// A theme reads its static files when they are first asked for,
+	// through the site folder made cancellable by the build that loaded
+	// it (see newSnapshot): one loaded by a build whose context is done
+	// is loaded again.
+	if cc.theme != nil && key == cc.themeKey && cc.themeCtx.Err() == nil {
 		return cc.theme, nil
 	}
 	th, err := loadTheme(themeFS, cfg, opts, cc.covers.lookup)
 	if err != nil {
 		return nil, err
 	}
-	cc.theme, cc.themeKey = th, key
+	cc.theme, cc.themeKey, cc.themeCtx = th, key, ctx
 	return th, nil
 }
 

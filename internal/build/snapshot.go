@@ -16,6 +16,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
@@ -63,7 +64,12 @@ const (
 
 // newSnapshot loads, checks and indexes the site, reusing what cc keeps if
 // it is not nil, and returns nil when the site has errors (r tells them).
+//
+// Every read of siteFS is cancelled by ctx, even one that never returns
+// (see sitefs.WithContext), and so is every read the Snapshot makes later
+// (the theme's static files, people's photos).
 func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r *Result) *Snapshot {
+	siteFS = sitefs.WithContext(ctx, siteFS)
 	lap := r.stopwatch()
 	var cache images.Cache
 	if cc != nil {
@@ -71,7 +77,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	} else {
 		cache = coverCache(opts.CacheDir)
 	}
-	proc := images.New(cache)
+	proc := images.New(cancellableCache(ctx, cache))
 	l := load(ctx, siteFS, opts, &r.Diags, cc, proc)
 	lap("load")
 	if l == nil {
@@ -95,7 +101,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	var th *theme.Theme
 	var err error
 	if cc != nil {
-		th, err = cc.loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts)
+		th, err = cc.loadTheme(ctx, themeFiles(siteFS, cfg, opts), cfg, opts)
 	} else {
 		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers.lookup)
 	}
