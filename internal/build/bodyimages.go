@@ -10,7 +10,6 @@ import (
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
-	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 )
@@ -26,7 +25,10 @@ type bodyPictures struct {
 	proc  *images.Processor // nil: check only
 	mu    sync.Mutex
 	byKey map[string]*bodyPicture
-	files *publish.Memory // the published sizes, by output file
+	// files are the published sizes by output file, their bytes as the
+	// Processor made them (not copied: a build holds every picture's
+	// sizes until it writes them).
+	files map[string][]byte
 }
 
 // bodyPicture is one source file's outcome.
@@ -39,7 +41,7 @@ type bodyPicture struct {
 // newBodyPictures returns the pictures of a build reading fsys, resized by
 // proc (nil: checked only).
 func newBodyPictures(fsys fs.FS, proc *images.Processor) *bodyPictures {
-	return &bodyPictures{fsys: fsys, proc: proc, byKey: map[string]*bodyPicture{}, files: publish.NewMemory()}
+	return &bodyPictures{fsys: fsys, proc: proc, byKey: map[string]*bodyPicture{}, files: map[string][]byte{}}
 }
 
 // get returns what the picture file is published as, making it the first
@@ -80,9 +82,9 @@ func (bp *bodyPictures) make(file string) (*markdown.Picture, error) {
 	pic := &markdown.Picture{}
 	for _, p := range sizes {
 		name := urls.Picture(stem + "-" + strconv.Itoa(p.Width) + "w." + p.Hash()[:10] + p.Ext())
-		if err := bp.files.Write(name, p.Data); err != nil {
-			return nil, err
-		}
+		bp.mu.Lock()
+		bp.files[name] = p.Data
+		bp.mu.Unlock()
 		pic.Sizes = append(pic.Sizes, markdown.Size{URL: name, Width: p.Width, Height: p.Height})
 	}
 	return pic, nil

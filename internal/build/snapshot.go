@@ -34,7 +34,7 @@ type Snapshot struct {
 	opts     Options
 	siteFS   fs.FS
 	config   *config.Config
-	pictures *publish.Memory // the pictures bodies show, resized
+	pictures map[string][]byte // the pictures bodies show, resized, by output file
 	site     *site.Site
 	th       *theme.Theme
 	covers   *coverSet
@@ -243,9 +243,13 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		data, _ := snap.covers.files.Get(name)
 		w.write(name, data)
 	}
-	for _, name := range snap.pictures.Names() {
-		data, _ := snap.pictures.Get(name)
-		w.write(name, data)
+	names := make([]string, 0, len(snap.pictures))
+	for name := range snap.pictures {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w.write(name, snap.pictures[name])
 	}
 	for _, cp := range coverCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
