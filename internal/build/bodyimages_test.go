@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images/imagetest"
@@ -144,5 +147,63 @@ func TestBodyPictureLimits(t *testing.T) {
 	}
 	if r := Check(context.Background(), fsys, opts); errorsOf(r) != strings.Join(want, "\n") {
 		t.Errorf("check: errors\n%s\nwant\n%s", errorsOf(r), strings.Join(want, "\n"))
+	}
+}
+
+// pictureReads counts the reads of files whose name ends in suffix.
+type pictureReads struct {
+	fstest.MapFS
+	suffix string
+	mu     sync.Mutex
+	reads  int
+}
+
+func (c *pictureReads) count(name string) {
+	if strings.HasSuffix(name, c.suffix) {
+		c.mu.Lock()
+		c.reads++
+		c.mu.Unlock()
+	}
+}
+
+func (c *pictureReads) Open(name string) (fs.File, error) { c.count(name); return c.MapFS.Open(name) }
+func (c *pictureReads) ReadFile(name string) ([]byte, error) {
+	c.count(name)
+	return c.MapFS.ReadFile(name)
+}
+
+// TestPreviewPicturesRemembered: the preview's rebuild reads no picture a
+// body shows that did not change, and makes an edited one again.
+func TestPreviewPicturesRemembered(t *testing.T) {
+	site, _ := bodyPictureSite(t)
+	for _, f := range site {
+		f.ModTime = time.Unix(100, 0)
+	}
+	fsys := &pictureReads{MapFS: site, suffix: "cot-moc.jpg"}
+	b := NewBuilder(fsys, Options{Themes: themes.FS, Now: buildNow})
+	ctx := context.Background()
+	if _, _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const lan = "content/stories/2023/chi-lan.md"
+	site[lan] = &fstest.MapFile{Data: append(append([]byte(nil), site[lan].Data...), "\nMột câu nữa.\n"...), ModTime: time.Unix(200, 0)}
+	fsys.reads = 0
+	if _, _, err := b.BuildChanged(ctx, []string{lan}); err != nil {
+		t.Fatal(err)
+	}
+	if fsys.reads != 0 {
+		t.Errorf("a rebuild read the unchanged pictures %d times", fsys.reads)
+	}
+	site["content/stories/2023/cot-moc.jpg"] = &fstest.MapFile{Data: picture(t, 900, 600, "jpeg"), ModTime: time.Unix(300, 0)}
+	r, snap, err := b.BuildChanged(ctx, []string{"content/stories/2023/cot-moc.jpg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Images.Resized == 0 {
+		t.Errorf("the edited picture was not resized: %+v", r.Images)
+	}
+	page, _, _ := snap.File("bai-viet/chi-lan/index.html")
+	if !strings.Contains(string(page), `width="900"`) {
+		t.Errorf("the story does not show the edited picture")
 	}
 }

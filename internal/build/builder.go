@@ -33,10 +33,11 @@ type Builder struct {
 // NewBuilder returns a Builder for the site in siteFS.
 func NewBuilder(siteFS fs.FS, opts Options) *Builder {
 	return &Builder{site: siteFS, opts: opts, walk: true, caches: caches{
-		content: content.NewCache(),
-		bodies:  newBodyCache(),
-		images:  newMemoryCache(coverCache(opts.CacheDir)),
-		names:   site.NewNames(),
+		content:  content.NewCache(),
+		bodies:   newBodyCache(),
+		images:   newMemoryCache(coverCache(opts.CacheDir)),
+		pictures: newPictureMemo(),
+		names:    site.NewNames(),
 	}}
 }
 

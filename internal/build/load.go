@@ -26,7 +26,9 @@ type caches struct {
 	content *content.Cache
 	bodies  *bodyCache
 	images  *memoryCache
-	names   *site.Names
+	// pictures are the pictures bodies show, as last made.
+	pictures *pictureMemo
+	names    *site.Names
 	// theme is the theme last loaded, with its key (see themeKey): a
 	// theme is loaded again only when its files or settings change, and
 	// finds covers in covers.
@@ -96,7 +98,11 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	if !opts.NoMinify {
 		mf = minify.New()
 	}
-	l.pictures = newBodyPictures(siteFS, proc)
+	var memo *pictureMemo
+	if cc != nil {
+		memo = cc.pictures
+	}
+	l.pictures = newBodyPictures(siteFS, proc, memo)
 	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures)
 	return l
 }
