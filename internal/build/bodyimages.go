@@ -164,10 +164,19 @@ func (bp *bodyPictures) resolve(imgs []markdown.Image, diags *diag.List) markdow
 	return pics
 }
 
-// stats returns what the Processor did, if any.
-func (bp *bodyPictures) stats() images.Stats {
-	if bp.proc == nil {
-		return images.Stats{}
+// forget drops from the memo the pictures no body of this build showed.
+// Call it once every body is converted.
+func (bp *bodyPictures) forget() {
+	if bp.memo == nil {
+		return
 	}
-	return bp.proc.Stats()
+	bp.mu.Lock()
+	defer bp.mu.Unlock()
+	bp.memo.mu.Lock()
+	defer bp.memo.mu.Unlock()
+	for file := range bp.memo.entries {
+		if _, ok := bp.byKey[file]; !ok {
+			delete(bp.memo.entries, file)
+		}
+	}
 }

@@ -166,6 +166,9 @@ func renderBodies(ctx context.Context, cfg *config.Config, c *content.Site, diag
 			c.Stories[todo[i]].Body = nil
 		}
 	})
+	if ctx.Err() == nil {
+		pics.forget()
+	}
 	var bodies site.Bodies
 	i := 0
 	next := func() site.Body {
