@@ -102,3 +102,20 @@ func TestWithContextNeverDone(t *testing.T) {
 		t.Errorf("WithContext(Background) wrapped the file system")
 	}
 }
+
+// BenchmarkWithContext is the cost a cancellable read adds: a small file
+// read from memory, directly and through WithContext.
+func BenchmarkWithContext(b *testing.B) {
+	m := fstest.MapFS{"a.md": {Data: make([]byte, 4096)}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for name, fsys := range map[string]fs.FS{"direct": m, "cancellable": WithContext(ctx, m)} {
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				if _, err := fs.ReadFile(fsys, "a.md"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
