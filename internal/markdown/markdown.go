@@ -2,8 +2,8 @@
 // instance: GitHub tables, strikethrough, autolinks and footnotes; heading ids
 // made from Vietnamese text; raw HTML never passed through; links and images
 // checked by an AST transformer (unsafe schemes dropped, site-absolute links
-// given the site's base path, local images collected so they can be copied
-// beside the page) and given their published sizes (see PictureFunc).
+// given the site's base path, local images collected and, once the build
+// has resized them, given their published sizes: see PictureFunc).
 package markdown
 
 import (
