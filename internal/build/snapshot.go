@@ -214,7 +214,8 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 }
 
 // writeFiles writes the theme's static files, the resized covers, the
-// pictures bodies show, the people's photos and the open data (du-lieu/:
+// pictures bodies show, the people's photos, the QR codes of the rolls of
+// honour and the open data (du-lieu/:
 // made from the site model like the feeds, but small and read by
 // machines, so it goes with the other files rather than in a group of
 // its own).
@@ -232,6 +233,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	if err := w.copyStatic(snap.th); err != nil {
 		w.fail(err)
 	}
+	snap.writeQRCodes(w)
 	for _, name := range snap.covers.files.Names() {
 		data, _ := snap.covers.files.Get(name)
 		w.write(name, data)
@@ -257,4 +259,30 @@ func coverCopies(s *site.Site) []content.Copy {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
 	return out
+}
+
+// writeQRCodes writes the QR code of every exemplar a roll of honour
+// shows, once however many rolls show them: each roll shows it as an
+// image, so a roll of a thousand exemplars is not a thousand inline
+// drawings.
+func (snap *Snapshot) writeQRCodes(w *writer) {
+	done := map[string]bool{}
+	for _, p := range snap.pages {
+		roll := p.Roll()
+		if roll == nil {
+			continue
+		}
+		for _, e := range roll.Entries {
+			if done[e.QR] {
+				continue
+			}
+			done[e.QR] = true
+			svg, err := report.QRSVG(e.URL)
+			if err != nil {
+				w.fail(err)
+				return
+			}
+			w.writeMinified(e.QR, svg)
+		}
+	}
 }

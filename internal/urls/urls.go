@@ -13,6 +13,7 @@
 //	bao-cao/phong-trao/<key>/  the report of a campaign
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
+//	bang-vang/ma-qr/<slug>.svg   the QR code of a person's page, for the rolls
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
 package urls
 
@@ -37,6 +38,8 @@ const (
 	// DataJSON and DataCSV are the open data: stories, people and awards.
 	DataJSON = Data + "guong-dien-hinh.json"
 	DataCSV  = Data + "guong-dien-hinh.csv"
+	// honourQR is the folder of the QR codes the rolls of honour show.
+	honourQR = Honour + "ma-qr/"
 	// byCampaign is the folder of a report's or roll's campaign pages.
 	byCampaign = "phong-trao/"
 	// Embed is the page of the latest stories that other sites (the
@@ -80,6 +83,11 @@ func HonourYear(year string) string { return Honour + year + "/" }
 
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
+
+// HonourQR is the address of the QR code (SVG) of the page of the person
+// with the given slug, which the rolls of honour show: one file per
+// exemplar, however many rolls they are on.
+func HonourQR(slug string) string { return honourQR + slug + ".svg" }
 
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }

@@ -23,6 +23,7 @@ func TestAddresses(t *testing.T) {
 		{ReportCampaign("chuyen-doi-so"), "bao-cao/phong-trao/chuyen-doi-so/"},
 		{HonourYear("2024"), "bang-vang/2024/"},
 		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
+		{HonourQR("lan"), "bang-vang/ma-qr/lan.svg"},
 		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
 		if tc.got != tc.want {
