@@ -17,7 +17,10 @@
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
 package urls
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The folders of the site's sections.
 const (
@@ -53,6 +56,21 @@ const (
 
 // Story is the address of the story with the given slug.
 func Story(slug string) string { return Stories + slug + "/" }
+
+// StorySlug returns the slug of the story whose page's output file is
+// file ("bai-viet/<slug>/index.html", see File), and false if file cannot
+// be a story's page.
+func StorySlug(file string) (string, bool) {
+	slug, ok := strings.CutPrefix(file, Stories)
+	if !ok {
+		return "", false
+	}
+	slug, ok = strings.CutSuffix(slug, "/index.html")
+	if !ok || slug == "" || strings.Contains(slug, "/") {
+		return "", false
+	}
+	return slug, true
+}
 
 // Model is the address of a model type's list.
 func Model(key string) string { return Models + key + "/" }

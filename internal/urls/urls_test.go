@@ -32,6 +32,23 @@ func TestAddresses(t *testing.T) {
 	}
 }
 
+func TestStorySlug(t *testing.T) {
+	for _, tc := range []struct {
+		file, slug string
+		ok         bool
+	}{
+		{File(Story("lan")), "lan", true},
+		{File(Stories), "", false},
+		{File(ListPage(Stories, 2)), "", false},
+		{Story("lan") + "anh.jpg", "", false},
+		{File(Person("lan")), "", false},
+	} {
+		if slug, ok := StorySlug(tc.file); slug != tc.slug || ok != tc.ok {
+			t.Errorf("StorySlug(%q) = %q, %v; want %q, %v", tc.file, slug, ok, tc.slug, tc.ok)
+		}
+	}
+}
+
 func TestSection(t *testing.T) {
 	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed"} {
 		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
