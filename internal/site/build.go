@@ -12,12 +12,14 @@ import (
 	"github.com/guong/guong/internal/vi"
 )
 
-// BuildWith is Build, remembering how names sort in names. It is a row of
+// BuildWith is Build, remembering how names sort in names, with the dates
+// of the content files' last git commits by file (enableGitInfo; nil for
+// none), which date the update of a story that writes no "updated". It is a row of
 // steps, each filling in what the next ones read: the registries' terms,
 // the stories, newest first, each linked to its terms, campaigns, person
 // and awards, the lists sorted, the people, the plain pages, and the
 // related stories.
-func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time, names *Names) *Site {
+func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time, names *Names, commits map[string]time.Time) *Site {
 	b := &builder{
 		s:       &Site{Config: cfg, Now: now, Skipped: c.Skipped},
 		sorter:  vi.NewSorter(),
@@ -27,7 +29,7 @@ func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time
 		people:  map[string]*Person{},
 	}
 	b.registries(cfg, c, bodies, now)
-	b.stories(c, bodies, now)
+	b.stories(c, bodies, now, commits)
 	for i, st := range b.s.Stories {
 		st.order = i
 		b.link(st)
@@ -82,16 +84,18 @@ func (b *builder) registries(cfg *config.Config, c *content.Site, bodies Bodies,
 	}
 }
 
-// stories makes the site's stories from the content's, with their bodies,
-// newest first.
-func (b *builder) stories(c *content.Site, bodies Bodies, now time.Time) {
+// stories makes the site's stories from the content's, with their bodies
+// and last updates, newest first.
+func (b *builder) stories(c *content.Site, bodies Bodies, now time.Time, commits map[string]time.Time) {
 	for i, st := range c.Stories {
 		bd := body(bodies.Stories, i)
 		excerpt := st.Summary
 		if excerpt == "" {
 			excerpt = bd.FirstParagraph
 		}
-		b.s.Stories = append(b.s.Stories, &Story{Story: st, URL: urls.Story(st.Slug), HTML: bd.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)})
+		story := &Story{Story: st, URL: urls.Story(st.Slug), HTML: bd.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)}
+		story.Modified, story.ModifiedHasTime = modified(st, commits)
+		b.s.Stories = append(b.s.Stories, story)
 	}
 	slices.SortStableFunc(b.s.Stories, compareNewer)
 }
@@ -197,8 +201,8 @@ func (b *builder) sortLists() {
 }
 
 // indexPeople lists the people in alphabetical order with their profiles,
-// tells the profiles no story is about, and lists each department's
-// collectives and individuals.
+// individuals and collectives apart, tells the profiles no story is about,
+// and lists each department's collectives and individuals.
 func (b *builder) indexPeople(c *content.Site, bodies Bodies, names *Names) {
 	s := b.s
 	profiles := make([]*Profile, len(c.Profiles))
@@ -212,6 +216,11 @@ func (b *builder) indexPeople(c *content.Site, bodies Bodies, names *Names) {
 		}
 	}
 	for _, p := range s.People {
+		if p.Collective {
+			s.Collectives = append(s.Collectives, p)
+		} else {
+			s.Individuals = append(s.Individuals, p)
+		}
 		seen := map[*Term]bool{}
 		for _, st := range p.Stories {
 			d := st.Department

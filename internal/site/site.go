@@ -34,8 +34,11 @@ type Site struct {
 	Campaigns   []*Campaign // ongoing first, then by start date, newest first
 	Tags        []*Term     // by Vietnamese collation
 	Years       []*Term     // newest first
-	People      []*Person   // in Vietnamese alphabetical order
-	Pages       []*Page     // by weight, then title
+	People      []*Person   // in Vietnamese alphabetical order (see indexPeople)
+	// Individuals and Collectives are People apart, in the same order.
+	Individuals []*Person
+	Collectives []*Person
+	Pages       []*Page // by weight, then title
 	Skipped     []content.Skipped
 	// UnusedProfiles are the profiles whose name no published story's person has.
 	UnusedProfiles []*content.Profile
@@ -58,7 +61,32 @@ type Story struct {
 	Year       *Term
 	Awards     []*Award // the story's awards, their forms looked up in the registry
 	Related    []*Story
-	order      int // position in Site.Stories
+	// Modified is when the story was last updated, as its page shows
+	// ("Cập nhật lúc …"): its "updated", else, with enableGitInfo, its
+	// file's last git commit when that is after its date; zero if neither.
+	Modified        time.Time
+	ModifiedHasTime bool
+	order           int // position in Site.Stories
+}
+
+// modified is when st was last updated: its "updated", else its file's
+// last commit if that is after its date; zero if neither.
+func modified(st *content.Story, commits map[string]time.Time) (time.Time, bool) {
+	if !st.Updated.IsZero() {
+		return st.Updated, st.UpdatedHasTime
+	}
+	if t, ok := commits[vi.NFC(st.File)]; ok && t.After(st.Date) {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// LastMod is the story's last change: Modified, else its date.
+func (s *Story) LastMod() time.Time {
+	if !s.Modified.IsZero() {
+		return s.Modified
+	}
+	return s.Date
 }
 
 // Order returns the story's position in Site.Stories, newest first.
@@ -184,7 +212,7 @@ type Profile struct {
 // Build makes the site model of the content and its converted bodies.
 // now decides which campaigns are ongoing.
 func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *Site {
-	return BuildWith(cfg, c, bodies, now, nil)
+	return BuildWith(cfg, c, bodies, now, nil, nil)
 }
 
 // Names remembers how people's names sort (their collation keys and
@@ -216,7 +244,7 @@ func (n *Names) sorted(sorter *vi.Sorter, p *Person) sortedName {
 			return sn
 		}
 	}
-	sortName := p.Name
+	sortName := vi.CollectiveSortName(p.Name)
 	if !p.Collective {
 		sortName = vi.PersonSortName(p.Name)
 	}
@@ -299,7 +327,8 @@ func sortCampaigns(cs []*Campaign) {
 }
 
 // indexPeople sorts people in Vietnamese alphabetical order — individuals by
-// given name, then family name; collectives by their name — and gives each a
+// given name, then family name; collectives by their name without a leading
+// "Tập thể" (vi.CollectiveSortName) — and gives each a
 // distinct slug, even when two names transliterate alike.
 func indexPeople(sorter *vi.Sorter, names *Names, people map[string]*Person, profiles []*Profile) []*Person {
 	out := make([]*Person, 0, len(people))
