@@ -23,10 +23,28 @@ func TestAddresses(t *testing.T) {
 		{ReportCampaign("chuyen-doi-so"), "bao-cao/phong-trao/chuyen-doi-so/"},
 		{HonourYear("2024"), "bang-vang/2024/"},
 		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
+		{HonourQR("lan"), "bang-vang/ma-qr/lan.svg"},
 		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestStorySlug(t *testing.T) {
+	for _, tc := range []struct {
+		file, slug string
+		ok         bool
+	}{
+		{File(Story("lan")), "lan", true},
+		{File(Stories), "", false},
+		{File(ListPage(Stories, 2)), "", false},
+		{Story("lan") + "anh.jpg", "", false},
+		{File(Person("lan")), "", false},
+	} {
+		if slug, ok := StorySlug(tc.file); slug != tc.slug || ok != tc.ok {
+			t.Errorf("StorySlug(%q) = %q, %v; want %q, %v", tc.file, slug, ok, tc.slug, tc.ok)
 		}
 	}
 }
