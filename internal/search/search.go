@@ -20,8 +20,9 @@
 //
 // Under the index folder (tim-kiem/chi-muc/):
 //
-//	manifest.json  {"format":2, "build":"<hash>", "docs":N, "block":DocsPerFile,
-//	                "terms":[first term of each shard], "pairs":[first pair of each shard]}
+//	manifest.json  {"format":3, "build":"<hash>", "docs":N, "block":DocsPerFile,
+//	                "terms":[first term of each shard], "pairs":[first pair of each shard],
+//	                "surnames":[first syllable of each person's name, folded]}
 //	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
 //	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}
 //	filters.json   the facets of every story, see Facets
@@ -40,7 +41,9 @@
 // field weights of every occurrence, see Weight*) and, when the term has more
 // than one variant, a bit mask of the variants the story uses (bit i for
 // variant i; variants are ordered by how many stories use them). For a pair:
-// gap and weight.
+// gap, then weight*4+k, then k (at most 3) codes saying where the pair
+// stands in the story's person's name or title (PairCode), so that a query
+// typed as a phrase of a name or title can rank first.
 //
 // # Ranking
 //
@@ -71,7 +74,7 @@ const maxWeight = 1023
 const maxVariants = 30
 
 // Format is the version of the index files' layout.
-const Format = 2
+const Format = 3
 
 // DocsPerFile is how many stories' result fragments share a file under
 // DocsDir. One file per story made the index a third of a build's files
