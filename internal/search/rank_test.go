@@ -309,7 +309,9 @@ func shardKeys(t *testing.T, data []byte) []string {
 // build's id and every other file with it, and a story's record from its
 // block.
 func TestFetches(t *testing.T) {
-	docs := search.ManyDocs(30)
+	// A number of stories that leaves the last file of fragments short
+	// (search.DocsPerFile is 2 or more).
+	docs := search.ManyDocs(31)
 	ix, files := open(t, docs, search.Options{ShardSize: 512})
 	m, err := ix.Manifest()
 	if err != nil {
@@ -324,8 +326,8 @@ func TestFetches(t *testing.T) {
 			t.Errorf("Doc(%d) = %+v (%v), want %s", id, d, err, docs[id].URL)
 		}
 	}
-	if d, err := ix.Doc(30); err != nil || d != nil {
-		t.Errorf("Doc(30) of 30 = %+v (%v), want none", d, err)
+	if d, err := ix.Doc(31); err != nil || d != nil {
+		t.Errorf("Doc(31) of 31 = %+v (%v), want none", d, err)
 	}
 	fetched, err := ix.Fetched()
 	if err != nil {
@@ -345,7 +347,7 @@ func TestFetches(t *testing.T) {
 			t.Errorf("fetch %d: %s", i, f)
 		}
 	}
-	if !seen[search.FiltersFile] || !seen[search.DocsDir+"7.json"] {
-		t.Errorf("fetched %v: no filters or block 7", fetched)
+	if !seen[search.FiltersFile] || !seen[fmt.Sprintf("%s%d.json", search.DocsDir, 29/search.DocsPerFile)] {
+		t.Errorf("fetched %v: no filters or the block of story 29", fetched)
 	}
 }

@@ -78,12 +78,12 @@ const Format = 3
 
 // DocsPerFile is how many stories' result fragments share a file under
 // DocsDir. One file per story made the index a third of a build's files
-// (each costs the file system far more than its bytes); a page of ten
-// results fetches at most ten files of DocsPerFile fragments, each about
-// 4.4 KB (most of it the text a snippet is cut from). Four is the
-// compromise: 2,500 files at 10,000 stories instead of 10,000, and at most
-// about 130 KB more downloaded for a page of results (before compression).
-const DocsPerFile = 4
+// (each costs the file system far more than its bytes); four made a page
+// of ten results download up to 180 KB, as ten files hold forty stories.
+// Two, with fragments of about 1.4 KB (a text of DefaultTextLimit bytes
+// for the snippet), is the compromise: 5,000 files at 10,000 stories, and
+// about 30 KB for a page of results (docs/benchmarks.md#search).
+const DocsPerFile = 2
 
 // Names of the index files, relative to the index folder.
 const (

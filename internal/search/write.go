@@ -70,8 +70,8 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultShardSize = 24 << 10
-	DefaultTextLimit = 6000
+	DefaultShardSize = 8 << 10
+	DefaultTextLimit = 1000
 )
 
 // File is one file of the index, relative to the index folder.
@@ -178,7 +178,8 @@ type manifest struct {
 // A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an
 // object of strings: title, url, person, model (the model type's key),
 // department (its name), date (as shown), iso (the date for <time
-// datetime>), summary, text.
+// datetime>), summary (the excerpt, "" when the text begins with it),
+// text (its first Options.TextLimit bytes, for the snippet).
 
 // appendObject appends a JSON object of string keys and values given in
 // turn.
@@ -478,9 +479,14 @@ func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
 		out.pairs = append(out.pairs, pairHit(k>>32<<37|uint64(uint32(k))<<10|uint64(min(w, maxWeight))))
 	}
 	clear(p.pairs)
+	text := truncate(d.Text, opts.TextLimit)
+	excerpt := d.Excerpt
+	if e := strings.TrimSpace(excerpt); e != "" && strings.HasPrefix(text, e) {
+		excerpt = "" // the page shows the text's beginning: the same words
+	}
 	out.fragment = appendObject(nil,
 		"title", d.Title, "url", d.URL, "person", d.Person, "model", d.ModelKey, "department", d.Department,
-		"date", d.Date, "iso", d.ISODate, "summary", d.Excerpt, "text", truncate(d.Text, opts.TextLimit))
+		"date", d.Date, "iso", d.ISODate, "summary", excerpt, "text", text)
 	return out
 }
 
@@ -764,11 +770,12 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 	for _, f := range order {
 		var variants []string
 		variants, bits = m.variants(f, bits)
+		tp := &m.postings[f]
+		w.fit(len(m.folds[f]) + len(tp.nums) + len(tp.masks) + 8*len(variants))
 		w.key(m.folds[f])
 		w.cur = append(w.cur, '[')
 		w.cur = append(w.cur, marshal(variants)...)
 		w.cur = append(w.cur, ',', '"')
-		tp := &m.postings[f]
 		if len(variants) == 1 {
 			w.cur = append(w.cur, tp.nums...)
 		} else {
@@ -819,6 +826,7 @@ func (m *merged) pairShards(rank []int32, size int, emit func(i int, data []byte
 	w := shardWriter{size: size, emit: emit}
 	for _, i := range order {
 		k := m.pairKeys[i]
+		w.fit(len(m.folds[k>>32]) + len(m.folds[uint32(k)]) + len(m.pairs[i]) + 6)
 		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
 		w.cur = append(w.cur, '"')
 		w.cur = append(w.cur, m.pairs[i]...)
@@ -852,12 +860,14 @@ type shardWriter struct {
 	emit   func(i int, data []byte)
 	cur    []byte
 	firsts []string
+	last   string // the last key written
 }
 
 // key starts an entry; its JSON value is then appended to w.cur, and
 // endValue called.
 func (w *shardWriter) key(k string) {
 	w.open(k)
+	w.last = k
 	w.cur = appendString(w.cur, k)
 	w.cur = append(w.cur, ':')
 }
@@ -870,6 +880,7 @@ func (w *shardWriter) pairKey(a, b string) {
 	} else {
 		w.open("")
 	}
+	w.last = a + " " + b
 	w.cur = append(w.cur, '"')
 	w.cur = append(w.cur, a...)
 	w.cur = append(w.cur, ' ')
@@ -878,14 +889,45 @@ func (w *shardWriter) pairKey(a, b string) {
 }
 
 // open begins a shard with first key k if none is under way, or separates
-// the entry from the previous one.
+// the entry from the previous one. The manifest names a shard by the
+// shortest beginning of its first key that sorts after the previous
+// shard's last key: all a lookup needs, in fewer bytes.
 func (w *shardWriter) open(k string) {
 	if len(w.cur) == 0 {
-		w.firsts = append(w.firsts, k)
+		w.firsts = append(w.firsts, separator(w.last, k, len(w.firsts) == 0))
 		w.cur = make([]byte, 0, w.size+w.size/2)
 		w.cur = append(w.cur, '{')
 	} else {
 		w.cur = append(w.cur, ',')
+	}
+}
+
+// separator returns the shortest beginning of k, cut between characters,
+// that sorts after prev (which sorts before k): "" for the first shard.
+func separator(prev, k string, first bool) string {
+	if first {
+		return ""
+	}
+	i := 0
+	for i < len(prev) && i < len(k) && prev[i] == k[i] {
+		i++
+	}
+	// k[:i] is a beginning of prev; one more character of k sorts after it.
+	i++
+	for i < len(k) && !utf8.RuneStart(k[i]) {
+		i++
+	}
+	return k[:min(i, len(k))]
+}
+
+// fit ends the shard under way before an entry of about n bytes that
+// would make it much bigger than size, so that a small term is not
+// downloaded with a big neighbour: a shard holds size bytes at most, or
+// a single entry.
+func (w *shardWriter) fit(n int) {
+	if len(w.cur) > 1 && len(w.cur)+n > w.size {
+		w.emit(len(w.firsts)-1, append(w.cur, '}'))
+		w.cur = nil
 	}
 }
 

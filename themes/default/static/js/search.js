@@ -125,7 +125,7 @@
     time.textContent = doc.date;
     meta.appendChild(time);
     art.appendChild(meta);
-    var text = G.snippet(doc.text, match) || G.trim(doc.summary, 240);
+    var text = G.snippet(doc.text, match) || G.trim(doc.summary || doc.text, 240);
     if (text) {
       var p = document.createElement('p');
       p.className = 'card-summary';
