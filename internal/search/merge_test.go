@@ -100,8 +100,7 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 			if !found {
 				continue
 			}
-			b = appendNum(b, i-prev-1)
-			b = appendNum(b, min(w, maxWeight))
+			b = appendPosting(b, i-prev-1, Level(min(w, maxWeight)))
 			if len(variants) > 1 {
 				b = appendNum(b, mask)
 			}
@@ -123,7 +122,7 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 			if !ok {
 				prev = -1
 			}
-			b := appendNum(appendNum([]byte(pairs[k]), i-prev-1), min(pairW[i][k], maxWeight)<<2|len(pairC[i][k]))
+			b := appendPosting([]byte(pairs[k]), i-prev-1, Level(min(pairW[i][k], maxWeight))<<2|len(pairC[i][k]))
 			for _, c := range pairC[i][k] {
 				b = appendNum(b, c)
 			}

@@ -22,7 +22,8 @@
 //
 //	manifest.json  {"format":3, "build":"<hash>", "docs":N, "block":DocsPerFile,
 //	                "terms":[first term of each shard], "pairs":[first pair of each shard],
-//	                "surnames":[first syllable of each person's name, folded]}
+//	                "surnames":[first syllable of each person's name, folded],
+//	                "levels":[the weight of each level, Levels]}
 //	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
 //	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}
 //	filters.json   the facets of every story, see Facets
@@ -37,11 +38,13 @@
 // site's story list, newest first.
 //
 // Postings are numbers written with appendNum: for a term, per story, the
-// gap from the previous story's id (minus one), the weight (the sum of the
-// field weights of every occurrence, see Weight*) and, when the term has more
-// than one variant, a bit mask of the variants the story uses (bit i for
-// variant i; variants are ordered by how many stories use them). For a pair:
-// gap, then weight*4+k, then k (at most 3) codes saying where the pair
+// posting's first number (appendPosting: the level of its weight, the sum
+// of the field weights of every occurrence, see Weight* and Levels, and
+// whether a gap from the previous story's id follows), the gap if any and,
+// when the term has more than one variant, a bit mask of the variants the
+// story uses (bit i for variant i; variants are ordered by how many
+// stories use them). For a pair: the first number (level*4+k), the gap if
+// any, then k (at most 3) codes saying where the pair
 // stands in the story's person's name or title (PairCode), so that a query
 // typed as a phrase of a name or title can rank first.
 //

@@ -158,6 +158,7 @@ func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit fu
 		Terms:    termKeys,
 		Pairs:    pairKeys,
 		Surnames: nonNil(ix.surnames),
+		Levels:   Levels,
 	}
 	emit(File{Name: ManifestFile, Data: marshal(m)})
 }
@@ -173,6 +174,8 @@ type manifest struct {
 	// Surnames are the folded first syllables of the people's names, for
 	// the page to tell a query that looks like a name.
 	Surnames []string `json:"surnames"`
+	// Levels are the weights the postings' levels stand for.
+	Levels []int `json:"levels"`
 }
 
 // A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an
@@ -571,9 +574,9 @@ func truncate(s string, n int) string {
 }
 
 // termPostings are a term's postings, written as its shard has them
-// (appendNum), but for the masks, which are by slot.
+// (appendPosting), but for the masks, which are by slot.
 type termPostings struct {
-	nums  []byte // each posting's gap and weight
+	nums  []byte // each posting's gap and weight's level
 	masks []byte // each posting's mask by slot, once the term has two spellings
 	n     int32  // how many postings
 	last  int32  // the story of the last one, -1 before the first
@@ -689,7 +692,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 	}
 	for _, f := range g.touched {
 		tp := &m.postings[f]
-		tp.nums = appendNum(appendNum(tp.nums, doc-int(tp.last)-1), int(min(g.accW[f], maxWeight)))
+		tp.nums = appendPosting(tp.nums, doc-int(tp.last)-1, Level(int(g.accW[f])))
 		if len(m.foldSpells[f]) > 1 {
 			tp.masks = appendNum(tp.masks, int(g.accMask[f]))
 		}
@@ -721,7 +724,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 				k++
 			}
 		}
-		m.pairs[i] = appendNum(appendNum(m.pairs[i], doc-int(m.pairLast[i])-1), int(p.weight())<<2|k)
+		m.pairs[i] = appendPosting(m.pairs[i], doc-int(m.pairLast[i])-1, Level(int(p.weight()))<<2|k)
 		for _, c := range codes[:k] {
 			m.pairs[i] = appendNum(m.pairs[i], int(c))
 		}
@@ -784,8 +787,7 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 			for i, j := 0, 0; i < len(tp.nums); {
 				start := i
 				var gap, slots int
-				gap, i = readNum(tp.nums, i)
-				_, i = readNum(tp.nums, i)
+				gap, _, i = readPosting(tp.nums, i)
 				w.cur = append(w.cur, tp.nums[start:i]...)
 				doc += gap + 1
 				slots, j = readNum(tp.masks, j)

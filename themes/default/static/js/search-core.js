@@ -119,20 +119,28 @@
     return out;
   }
 
-  // decodePairs decodes a pair's postings (see search.PairCode): per
-  // story, its id, its weight and, as bit masks of places, where the pair
-  // stands in its person's name (person) and in its title (title).
-  function decodePairs(s) {
-    var nums = decodeNums(s), out = { docs: [], w: [], person: [], title: [] }, doc = -1;
+  // decodePostings decodes a term's postings (withMask: a mask of its
+  // variants follows each) or, pair true, a pair's (the places of the pair
+  // follow each, see search.PairCode), with the manifest's levels: per
+  // story, its id, its weight, its mask (1 if none) and, as bit masks of
+  // places, where the pair stands in its person's name (person) and in its
+  // title (title). See search.appendPosting.
+  function decodePostings(s, levels, withMask, pair) {
+    var nums = decodeNums(s), out = { docs: [], w: [], mask: [], person: [], title: [] }, doc = -1;
     for (var i = 0; i < nums.length;) {
-      doc += nums[i] + 1;
-      var v = nums[i + 1], k = v & 3, pm = 0, tm = 0;
-      i += 2;
+      var x = nums[i++];
+      doc += (x & 1 ? nums[i++] + 1 : 0) + 1;
+      x >>= 1;
+      var k = pair ? x & 3 : 0, pm = 0, tm = 0;
+      if (pair) { x >>= 2; }
+      out.docs.push(doc);
+      out.w.push(levels[x]);
+      out.mask.push(withMask ? nums[i++] : 1);
       for (var j = 0; j < k; j++, i++) {
         var c = nums[i], bit = (1 << (c >> 1)) >>> 0;
         if (c & 1) { tm = (tm | bit) >>> 0; } else { pm = (pm | bit) >>> 0; }
       }
-      out.docs.push(doc); out.w.push(v >> 2); out.person.push(pm); out.title.push(tm);
+      if (pair) { out.person.push(pm); out.title.push(tm); }
     }
     out.df = out.docs.length;
     return out;
@@ -240,21 +248,19 @@
   }
   function has(m, d) { return m.flags[d] !== 0; }
 
-  // addPostings merges a term's postings into m: each story keeps the best
-  // score of the terms of its syllable; want is the mask of the variants
-  // that make an exact match.
+  // addPostings merges a term's postings x (decodePostings) into m: each
+  // story keeps the best score of the terms of its syllable; want is the
+  // mask of the variants that make an exact match.
   function addPostings(m, n, x, factor, want) {
-    var f = idf(n, x.df) * factor, doc = -1, nums = x.nums, step = x.step;
-    var score = m.score, flags = m.flags;
-    for (var i = 0; i < nums.length; i += step) {
-      doc += nums[i] + 1;
-      var w = nums[i + 1], sc = f * w / (w + SATURATION);
+    var f = idf(n, x.df) * factor, score = m.score, flags = m.flags;
+    for (var i = 0; i < x.docs.length; i++) {
+      var doc = x.docs[i], w = x.w[i], sc = f * w / (w + SATURATION);
       if (flags[doc] === 0) { flags[doc] = 1; score[doc] = sc; m.docs.push(doc); } else if (sc > score[doc]) { score[doc] = sc; }
-      if (want && ((step === 3 ? nums[i + 2] : 1) & want) !== 0) { flags[doc] = 2; }
+      if (want && (x.mask[i] & want) !== 0) { flags[doc] = 2; }
     }
   }
 
-  // addPairs merges a pair's postings x (decodePairs) into m, as
+  // addPairs merges a pair's postings x (decodePostings) into m, as
   // addPostings does, with the places of the pair.
   function addPairs(m, n, x, factor) {
     var f = idf(n, x.df) * factor;
@@ -407,7 +413,7 @@
     var manifest = null;    // Promise of manifest.json
     var manifestValue = null;
     var files = {};         // name → Promise of parsed JSON
-    var decoded = {};       // "u:term" or "b:pair" → {nums, step, df}
+    var decoded = {};       // "u:term" or "b:pair" → decodePostings' value
     var filterData = null;
 
     function loadManifest() {
@@ -444,18 +450,11 @@
       });
     }
 
-    function postings(kind, key, s, withMask) {
-      var k = kind + key, x = decoded[k];
-      if (!x) {
-        var nums = decodeNums(s), step = withMask ? 3 : 2;
-        x = decoded[k] = { nums: nums, step: step, df: nums.length / step };
-      }
-      return x;
-    }
-
-    function pairPostings(key, s) {
-      var k = 'b:' + key;
-      return decoded[k] || (decoded[k] = decodePairs(s));
+    // postings returns the decoded postings s of a term (pair false) or a
+    // pair, once per key.
+    function postings(key, s, withMask, pair) {
+      var k = (pair ? 'b:' : 'u:') + key;
+      return decoded[k] || (decoded[k] = decodePostings(s, manifestValue.levels, withMask, pair));
     }
 
     // run evaluates a query (opts.typing: the reader is still typing it,
@@ -501,7 +500,7 @@
             found = true;
             var e = shard[term];
             var want = s.exact ? exactWant(e[0], s.raw, s.prefix && p.expandTerms) : 0;
-            addPostings(mt, n, postings('u:', term, e[1], e[0].length > 1), whole ? 1 : PREFIX_FACTOR, want);
+            addPostings(mt, n, postings(term, e[1], e[0].length > 1, false), whole ? 1 : PREFIX_FACTOR, want);
           });
         });
         if (!found) { res.unknown.push(i); }
@@ -516,7 +515,7 @@
           Object.keys(shard).forEach(function (k) {
             var whole = k === key;
             if (!whole && !(s.prefix && p.expandPairs && k.indexOf(key) === 0)) { return; }
-            addPairs(mt, n, pairPostings(k, shard[k]), whole ? 1 : PREFIX_FACTOR);
+            addPairs(mt, n, postings(k, shard[k], false, true), whole ? 1 : PREFIX_FACTOR);
           });
         });
         if (i === last && p.viaPairs) { per[i] = mt; }
