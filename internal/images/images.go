@@ -91,12 +91,17 @@ type Processor struct {
 	cached  atomic.Int64
 }
 
-// New returns a Processor making the given widths (480, 800 and 1200
-// pixels if none), with cache (nil caches nothing). Its decodes share the
-// budget of every Processor (see SharedBudget).
+// DefaultWidths are the widths covers are made in: 160 pixels for the
+// thumbnails of the embedded lists (a 5rem picture, sharp at twice the
+// pixels), 480, 800 and 1200 for pages.
+var DefaultWidths = []int{160, 480, 800, 1200}
+
+// New returns a Processor making the given widths (DefaultWidths if
+// none), with cache (nil caches nothing). Its decodes share the budget of
+// every Processor (see SharedBudget).
 func New(cache Cache, widths ...int) *Processor {
 	if len(widths) == 0 {
-		widths = []int{480, 800, 1200}
+		widths = DefaultWidths
 	}
 	return &Processor{widths: widths, cache: cache, budget: sharedBudget}
 }

@@ -9,6 +9,8 @@
 //	nam/<year>/              a year           <slug>/           a page of its own
 //	<list>trang/<n>/         page n of a list tim-kiem/         the search page
 //	tim-kiem/chi-muc/        the search index nhung/moi-nhat/   the embedded list
+//	nhung/<list>             the embedded list of a model type, campaign or department (nhung/mo-hinh/<key>/)
+//	nhung/                   the portal's copy-paste snippets
 //	bao-cao/                 the report       bao-cao/<year>/   the report of a year
 //	bao-cao/phong-trao/<key>/  the report of a campaign
 //	bang-vang/<year>/        the roll of honour of a year
@@ -39,9 +41,12 @@ const (
 	DataCSV  = Data + "guong-dien-hinh.csv"
 	// byCampaign is the folder of a report's or roll's campaign pages.
 	byCampaign = "phong-trao/"
+	// Embeds is the folder of the embedded lists, and the page of their
+	// snippets for the portal's staff.
+	Embeds = "nhung/"
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
-	Embed = "nhung/moi-nhat/"
+	Embed = Embeds + "moi-nhat/"
 	// NotFound is the page served for a missing address.
 	NotFound = "404.html"
 	// pages is the folder of a list's further pages.
@@ -81,6 +86,11 @@ func HonourYear(year string) string { return Honour + year + "/" }
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
 
+// EmbedList is the address of the embedded list of the list at list (a
+// model type's, a campaign's or a department's address): "mo-hinh/x/"
+// is embedded at "nhung/mo-hinh/x/".
+func EmbedList(list string) string { return Embeds + list }
+
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }
 
@@ -95,7 +105,7 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "honour", "data", "embed"), and false for
+// "years", "search", "report", "honour", "data", "embed", "embeds"), and false for
 // another name.
 func Section(name string) (string, bool) {
 	switch name {
@@ -125,6 +135,8 @@ func Section(name string) (string, bool) {
 		return Data, true
 	case "embed":
 		return Embed, true
+	case "embeds":
+		return Embeds, true
 	}
 	return "", false
 }
