@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
@@ -41,7 +43,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(siteLang(*src), err))
 		return exitUsage
 	}
-	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
+	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir),
+		LastCommits: lastCommitsOnce(*src)}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
 	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: version()})
 	stopLimit()
@@ -50,12 +53,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	printResult(stderr, r)
+	if errors.Is(err, context.Canceled) {
+		// Ctrl+C: main's context is cancelled by the signal, and the
+		// build returns at once, even from a read that hangs.
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong build: đã dừng (Ctrl+C); thư mục đích giữ nguyên như trước.", "guong build: stopped (Ctrl+C); the destination is unchanged."))
+		return exitContent
+	}
 	if err != nil {
 		_, isList := diag.AsList(err)
 		if !isList {
 			fmt.Fprintf(stderr, "guong build: %s\n", destError(r.Lang(), err))
 		}
-		if isList || errors.Is(err, context.Canceled) {
+		if isList {
 			fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
 		}
 		return exitContent
@@ -65,8 +74,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Sprintf("Built %d pages (%d files) into %s in %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed))))
 	if im := r.Images; im.Resized+im.Cached > 0 {
 		fmt.Fprintln(stdout, diag.Text(r.Lang(),
-			fmt.Sprintf("Ảnh bìa: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
-			fmt.Sprintf("Covers: %d pictures resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
+			fmt.Sprintf("Ảnh bìa và ảnh trong bài: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
+			fmt.Sprintf("Covers and body pictures: %d sizes resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
 	}
 	return exitOK
 }
@@ -83,7 +92,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong check: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts})
+	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts, LastCommits: lastCommitsOnce(*src)})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong check: đã dừng (Ctrl+C).", "guong check: stopped (Ctrl+C)."))
+		return exitContent
+	}
 	printResult(stderr, r)
 	if r.Diags.HasErrors() {
 		return exitContent
@@ -161,4 +174,18 @@ func roundDuration(d time.Duration) time.Duration {
 		return d.Round(10 * time.Millisecond)
 	}
 	return d.Round(time.Millisecond)
+}
+
+// lastCommitsOnce reads, for enableGitInfo, the dates of the last
+// commits of the content files of the site folder dir once, for a
+// command that builds once: guong build asks before building (is anything changed?), while
+// building, and after (to record what it built from).
+func lastCommitsOnce(dir string) func(context.Context) (map[string]time.Time, error) {
+	var once sync.Once
+	var commits map[string]time.Time
+	var err error
+	return func(ctx context.Context) (map[string]time.Time, error) {
+		once.Do(func() { commits, err = gitinfo.LastCommits(ctx, dir, content.Dir) })
+		return commits, err
+	}
 }

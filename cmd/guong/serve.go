@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -43,7 +45,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
-		CacheDir: filepath.Join(*src, build.CacheDir)}, stderr)
+		CacheDir: filepath.Join(*src, build.CacheDir), LastCommits: gitinfo.NewReader(*src, content.Dir).LastCommits}, stderr)
 	// Listen first, so that a port in use is said at once, not after the build.
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {

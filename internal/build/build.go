@@ -24,6 +24,7 @@ import (
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Options control a build.
@@ -39,6 +40,10 @@ type Options struct {
 	// CacheDir keeps resized cover images between builds (in its images/
 	// folder); empty caches nothing.
 	CacheDir string
+	// LastCommits returns the date of the last git commit of each content
+	// file, by its site-relative path (gitinfo.LastCommits), for sites
+	// with enableGitInfo; nil when the site is not a folder in git's reach.
+	LastCommits func(ctx context.Context) (map[string]time.Time, error)
 }
 
 // Result tells what a build did.
@@ -53,7 +58,7 @@ type Result struct {
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
-	Images  images.Stats // cover sizes resized, and taken from the cache
+	Images  images.Stats // sizes of covers and body pictures resized, and taken from the cache
 	// UpToDate says that Publish found nothing changed since the last
 	// build and left the output as it was.
 	UpToDate bool
@@ -87,14 +92,18 @@ func (r *Result) Lang() string {
 	return "vi"
 }
 
-// Check loads and checks the site without rendering anything.
+// Check loads and checks the site without rendering anything. Its reads
+// are cancelled by ctx, as Run's are: a Result stopped by ctx has no
+// diagnostics (see stopped).
 func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	start := time.Now()
 	r := &Result{}
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	if l := load(ctx, siteFS, opts, &r.Diags, nil); l != nil {
+	defer stopped(ctx, r)
+	siteFS = sitefs.WithContext(ctx, siteFS)
+	if l := load(ctx, siteFS, opts, &r.Diags, nil, nil); l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
@@ -114,7 +123,9 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	l := load(ctx, siteFS, opts, &r.Diags, nil)
+	defer stopped(ctx, r)
+	siteFS = sitefs.WithContext(ctx, siteFS)
+	l := load(ctx, siteFS, opts, &r.Diags, nil, nil)
 	if l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
@@ -122,7 +133,7 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 		}
 	}
 	if l != nil && l.content != nil && !r.Diags.HasErrors() && ctx.Err() == nil {
-		r.Site = site.Build(l.cfg, l.content, l.bodies, opts.Now)
+		r.Site = site.BuildWith(l.cfg, l.content, l.bodies, opts.Now, nil, l.commits)
 	}
 	r.Diags.Sort()
 	r.Elapsed = time.Since(start)
@@ -132,13 +143,18 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 // Run builds the site in siteFS into out. It returns an error, with the
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.
+//
+// When ctx is done, Run returns ctx's error promptly, even if a read of
+// siteFS never returns (a network file system that stopped answering: see
+// sitefs.WithContext), with nothing written to out once it has returned.
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
 	r := &Result{}
-	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	siteFS = sitefs.WithContext(ctx, siteFS) // newSnapshot's, for ownTemplates too
 	snap := newSnapshot(ctx, siteFS, opts, nil, r)
 	if err := ctx.Err(); err != nil {
 		return r, err
@@ -165,6 +181,14 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 		return r, errContent(r)
 	}
 	return r, nil
+}
+
+// stopped empties the diagnostics of r if ctx is done: what a stopped
+// build found is incomplete, and mostly the reads it cancelled.
+func stopped(ctx context.Context, r *Result) {
+	if ctx.Err() != nil {
+		r.Diags = nil
+	}
 }
 
 func errContent(r *Result) error {

@@ -85,29 +85,32 @@ type Stats struct {
 // Processor makes Sets. Its zero value is not usable: call New.
 type Processor struct {
 	widths  []int
+	thumb   int // a cover's thumbnail width, or 0
 	cache   Cache
 	budget  *Budget
 	resized atomic.Int64
 	cached  atomic.Int64
 }
 
-// DefaultWidths are the widths covers are made in: 160 pixels for the
-// thumbnails of the embedded lists (a 5rem picture, sharp at twice the
-// pixels), 480, 800 and 1200 for pages.
-var DefaultWidths = []int{160, 480, 800, 1200}
+// DefaultWidths are the widths pictures are made in for pages.
+var DefaultWidths = []int{480, 800, 1200}
 
-// New returns a Processor making the given widths (DefaultWidths if
-// none), with cache (nil caches nothing). Its decodes share the budget of
-// every Processor (see SharedBudget).
+// ThumbWidth is the width of the thumbnail a cover is also made in (with
+// DefaultWidths): the embedded lists show covers 5rem wide, sharp at
+// twice the pixels. A picture in a story's body has none.
+const ThumbWidth = 160
+
+// New returns a Processor making the given widths (DefaultWidths, and
+// ThumbWidth for covers, if none), with cache (nil caches nothing). Its
+// decodes share the budget of every Processor (see SharedBudget).
 func New(cache Cache, widths ...int) *Processor {
+	thumb := 0
 	if len(widths) == 0 {
-		widths = DefaultWidths
+		widths, thumb = DefaultWidths, ThumbWidth
 	}
-	return &Processor{widths: widths, cache: cache, budget: sharedBudget}
+	return &Processor{widths: widths, thumb: thumb, cache: cache, budget: sharedBudget}
 }
 
-// WithBudget makes p's decodes take their memory from b instead of the
-// shared budget, and returns p.
 func (p *Processor) WithBudget(b *Budget) *Processor {
 	p.budget = b
 	return p
@@ -246,7 +249,20 @@ func (s spec) key(sum string) string {
 }
 
 // Cover makes the Set of the picture in src.
-func (p *Processor) Cover(src []byte) (*Set, error) {
+func (p *Processor) Cover(src []byte) (*Set, error) { return p.set(src, true) }
+
+// Widths makes the picture in src in the Processor's widths, as Cover
+// does, without the social crop: what a picture in a story's body becomes.
+func (p *Processor) Widths(src []byte) ([]*Picture, error) {
+	set, err := p.set(src, false)
+	if err != nil {
+		return nil, err
+	}
+	return set.Widths, nil
+}
+
+// set makes the Set of the picture in src, with its social crop if social.
+func (p *Processor) set(src []byte, social bool) (*Set, error) {
 	format, cfg, err := decodeConfig(src)
 	if err != nil {
 		return nil, err
@@ -269,7 +285,11 @@ func (p *Processor) Cover(src []byte) (*Set, error) {
 	if format == "png" || format == "gif" {
 		typ = PNG
 	}
-	sizes, social := plan(w, h, p.widths, typ)
+	widths := p.widths
+	if social && p.thumb > 0 {
+		widths = append([]int{p.thumb}, widths...)
+	}
+	sizes, crop := plan(w, h, widths, typ)
 	sum := sha256.Sum256(src)
 	hexSum := hex.EncodeToString(sum[:])
 
@@ -327,24 +347,27 @@ func (p *Processor) Cover(src []byte) (*Set, error) {
 		}
 		set.Widths = append(set.Widths, pic)
 	}
+	if !social {
+		return set, nil
+	}
 	// The crop in the widest size's pixels, if they are enough.
 	scale := float64(top.w) / float64(w)
-	c := social.crop
+	c := crop.crop
 	inTop := image.Rect(int(float64(c.Min.X)*scale+0.5), int(float64(c.Min.Y)*scale+0.5),
 		int(float64(c.Max.X)*scale+0.5), int(float64(c.Max.Y)*scale+0.5)).Intersect(image.Rect(0, 0, top.w, top.h))
-	set.Social, err = p.make(social, hexSum, func() (image.Image, error) {
-		if inTop.Dx() >= social.w {
+	set.Social, err = p.make(crop, hexSum, func() (image.Image, error) {
+		if inTop.Dx() >= crop.w {
 			w, err := widestImage()
 			if err != nil {
 				return nil, err
 			}
-			return resize(w, spec{w: social.w, h: social.h, crop: inTop, typ: social.typ}), nil
+			return resize(w, spec{w: crop.w, h: crop.h, crop: inTop, typ: crop.typ}), nil
 		}
 		src, err := source()
 		if err != nil {
 			return nil, err
 		}
-		return resize(src, social), nil
+		return resize(src, crop), nil
 	})
 	if err != nil {
 		return nil, err

@@ -373,11 +373,29 @@ func FuzzOrientation(f *testing.F) {
 }
 
 // pageWidths are the widths the tests of sizes and of the cache make:
-// DefaultWidths but the thumbnail's.
-var pageWidths = []int{480, 800, 1200}
+// DefaultWidths, without a cover's thumbnail.
+var pageWidths = DefaultWidths
 
-func TestDefaultWidths(t *testing.T) {
-	if !slices.Equal(DefaultWidths, append([]int{160}, pageWidths...)) {
-		t.Errorf("DefaultWidths = %v", DefaultWidths)
+// TestThumbnail: with the default widths, a cover also has its thumbnail,
+// and a body's picture has not.
+func TestThumbnail(t *testing.T) {
+	src := encodeJPEG(t, image.NewRGBA(image.Rect(0, 0, 1600, 1000)))
+	set, err := New(nil).Cover(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pics, err := New(nil).Widths(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cover, body []int
+	for _, p := range set.Widths {
+		cover = append(cover, p.Width)
+	}
+	for _, p := range pics {
+		body = append(body, p.Width)
+	}
+	if !slices.Equal(cover, []int{ThumbWidth, 480, 800, 1200}) || !slices.Equal(body, DefaultWidths) {
+		t.Errorf("cover widths %v, body widths %v", cover, body)
 	}
 }

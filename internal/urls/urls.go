@@ -16,6 +16,9 @@
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
+//	kha-nang-tiep-can/       the accessibility statement
+//	bieu-trung/<file>        the agency's emblem
+//	anh/<name>-<width>w.<hash>.jpg  a picture shown in a body, in one width
 package urls
 
 import "strconv"
@@ -47,6 +50,15 @@ const (
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
 	Embed = Embeds + "moi-nhat/"
+	// Accessibility is the accessibility statement (Tuyên bố về khả
+	// năng tiếp cận).
+	Accessibility = "kha-nang-tiep-can/"
+	// Emblem is the folder the agency's emblem is published in.
+	Emblem = "bieu-trung/"
+	// Pictures is the folder of the pictures bodies show, resized: one
+	// file per width, named by its bytes' fingerprint, shared by every
+	// page that shows it.
+	Pictures = "anh/"
 	// NotFound is the page served for a missing address.
 	NotFound = "404.html"
 	// pages is the folder of a list's further pages.
@@ -91,6 +103,9 @@ func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" 
 // is embedded at "nhung/mo-hinh/x/".
 func EmbedList(list string) string { return Embeds + list }
 
+// Picture is the address of a file of a picture a body shows.
+func Picture(name string) string { return Pictures + name }
+
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }
 
@@ -105,7 +120,7 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "honour", "data", "embed", "embeds"), and false for
+// "years", "search", "report", "honour", "data", "embed", "embeds", "accessibility"), and false for
 // another name.
 func Section(name string) (string, bool) {
 	switch name {
@@ -137,6 +152,8 @@ func Section(name string) (string, bool) {
 		return Embed, true
 	case "embeds":
 		return Embeds, true
+	case "accessibility":
+		return Accessibility, true
 	}
 	return "", false
 }
