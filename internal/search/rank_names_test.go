@@ -131,3 +131,14 @@ func deref(p *int) any {
 	}
 	return *p
 }
+
+// TestNoPersonOnASiteWithoutTheSurname: the case. Nobody on the
+// site is a Nguyễn; Lan's story has nguyện, vận and an (whole): it is a
+// partial match, and the page says that nobody is named so.
+func TestNoPersonOnASiteWithoutTheSurname(t *testing.T) {
+	ix, _ := open(t, []search.Doc{{Title: "Bình an nơi biên giới", Person: "Hoàng Thị Lan", Text: "Nguyện vọng của bà con, chị vận động từng nhà."}}, search.Options{})
+	res := searchT(t, ix, "nguyen van an", jstest.Filter{})
+	if !slices.Equal(res.Docs, []int{0}) || !res.NameLike || !res.NoPerson {
+		t.Errorf("nguyen van an: %v, name-like %v, no person %v; want Lan's story, told as a partial match", res.Docs, res.NameLike, res.NoPerson)
+	}
+}

@@ -22,7 +22,7 @@
 //
 //	manifest.json  {"format":3, "build":"<hash>", "docs":N, "block":DocsPerFile,
 //	                "terms":[first term of each shard], "pairs":[first pair of each shard],
-//	                "surnames":[first syllable of each person's name, folded],
+//	                "surnames":[first syllable of each person's name, and vi.CommonSurnames, folded],
 //	                "levels":[the weight of each level, Levels]}
 //	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
 //	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}

@@ -733,11 +733,17 @@ func (g *merger) add(doc int, d *parsedDoc) {
 }
 
 // finish returns the index, once every story is merged.
+// The surnames are the first syllables of the people's names and the
+// common Vietnamese ones (vi.CommonSurnames), folded.
 func (g *merger) finish() *merged {
 	for f := range g.surnames {
 		g.m.surnames = append(g.m.surnames, g.m.folds[f])
 	}
+	for _, s := range vi.CommonSurnames() {
+		g.m.surnames = append(g.m.surnames, vi.Fold(s))
+	}
 	slices.Sort(g.m.surnames)
+	g.m.surnames = slices.Compact(g.m.surnames)
 	return g.m
 }
 

@@ -288,7 +288,8 @@
   }
 
   // nameLike reports whether syls look like a person's name: two to four
-  // syllables, no digits, the first a surname of the site's people.
+  // syllables, no digits, the first a surname (the manifest's: the site's
+  // people's and the common Vietnamese ones).
   function nameLike(m, syls) {
     if (syls.length < 2 || syls.length > 4 || !m.surnames) { return false; }
     for (var i = 0; i < syls.length; i++) { if (/[0-9]/.test(syls[i].fold)) { return false; } }
