@@ -53,7 +53,7 @@ type Result struct {
 	// the built-in templates empties each story's HTML once it is used:
 	// see htmlRelease.
 	Site    *site.Site
-	Pages   int // HTML pages of the site
+	Pages   int // HTML pages of the site, by Run (else Snapshot.PageCount)
 	Files   int // all files written, by Run
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
@@ -172,7 +172,7 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 			return r, errContent(r)
 		}
 	}
-	r.Files = len(w.written)
+	r.Files, r.Pages = len(w.written), snap.PageCount()
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}

@@ -132,9 +132,11 @@ func (s *Server) Build(ctx context.Context, changed []string) error {
 	reloaded := reloadTabs(tabs, before, view{snap, snap.Config().BasePath()}, id, failed)
 	r.Diags.Print(s.log, lang)
 	ms := time.Since(start).Milliseconds()
+	// Counted once the tabs are told: counting lists every page.
+	pages := snap.PageCount()
 	fmt.Fprintf(s.log, "%s %s%s\n", stamp, what, diag.Text(lang,
-		fmt.Sprintf("%d trang, %d thẻ trình duyệt được tải lại, %d ms", r.Pages, reloaded, ms),
-		fmt.Sprintf("%d pages, %d browser tabs reloaded, %d ms", r.Pages, reloaded, ms)))
+		fmt.Sprintf("%d trang, %d thẻ trình duyệt được tải lại, %d ms", pages, reloaded, ms),
+		fmt.Sprintf("%d pages, %d browser tabs reloaded, %d ms", pages, reloaded, ms)))
 	return nil
 }
 

@@ -85,10 +85,6 @@ type Theme struct {
 	asset     func(string) string
 	// defaultShare is the picture shared with pages without a cover.
 	defaultShare *ShareImage
-	// qrCodes keeps the QR codes drawn, by address and label: a story's
-	// code is on the roll of its year and of each of its campaigns, and
-	// drawing one takes a millisecond or more.
-	qrCodes sync.Map
 
 	// When the templates are minified, errors are told against the files
 	// as written: plain is the theme loaded again without minifying, on
@@ -116,21 +112,6 @@ type Options struct {
 	// It is called while pages render, so it may look up covers resized
 	// after Load.
 	Cover func(*site.Story) *Cover
-}
-
-// qr draws the QR code of an address as inline SVG (report.QRSVG), with
-// label as its accessible name, once per address and label.
-func (th *Theme) qr(address, label string) (template.HTML, error) {
-	key := address + "\x00" + label
-	if svg, ok := th.qrCodes.Load(key); ok {
-		return svg.(template.HTML), nil
-	}
-	svg, err := report.QRSVG(address, label)
-	if err != nil {
-		return "", err
-	}
-	th.qrCodes.Store(key, template.HTML(svg))
-	return template.HTML(svg), nil
 }
 
 // Load parses every template of the theme in fsys.
@@ -383,9 +364,6 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		// chart draws a report's chart as inline SVG, made and escaped in
 		// Go (report.Chart.SVG).
 		"chart": func(c *report.Chart) template.HTML { return template.HTML(c.SVG()) },
-		// qr draws the QR code of an address as inline SVG (report.QRSVG),
-		// with label as its accessible name.
-		"qr": th.qr,
 		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]

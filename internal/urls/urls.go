@@ -15,13 +15,17 @@
 //	bao-cao/phong-trao/<key>/  the report of a campaign
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
+//	bang-vang/ma-qr/<slug>.svg   the QR code of a person's page, for the rolls
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
 //	kha-nang-tiep-can/       the accessibility statement
 //	bieu-trung/<file>        the agency's emblem
 //	anh/<name>-<width>w.<hash>.jpg  a picture shown in a body, in one width
 package urls
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The folders of the site's sections.
 const (
@@ -42,6 +46,8 @@ const (
 	// DataJSON and DataCSV are the open data: stories, people and awards.
 	DataJSON = Data + "guong-dien-hinh.json"
 	DataCSV  = Data + "guong-dien-hinh.csv"
+	// honourQR is the folder of the QR codes the rolls of honour show.
+	honourQR = Honour + "ma-qr/"
 	// byCampaign is the folder of a report's or roll's campaign pages.
 	byCampaign = "phong-trao/"
 	// Embeds is the folder of the embedded lists, and the page of their
@@ -67,6 +73,21 @@ const (
 
 // Story is the address of the story with the given slug.
 func Story(slug string) string { return Stories + slug + "/" }
+
+// StorySlug returns the slug of the story whose page's output file is
+// file ("bai-viet/<slug>/index.html", see File), and false if file cannot
+// be a story's page.
+func StorySlug(file string) (string, bool) {
+	slug, ok := strings.CutPrefix(file, Stories)
+	if !ok {
+		return "", false
+	}
+	slug, ok = strings.CutSuffix(slug, "/index.html")
+	if !ok || slug == "" || strings.Contains(slug, "/") {
+		return "", false
+	}
+	return slug, true
+}
 
 // Model is the address of a model type's list.
 func Model(key string) string { return Models + key + "/" }
@@ -102,6 +123,11 @@ func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" 
 // model type's, a campaign's or a department's address): "mo-hinh/x/"
 // is embedded at "nhung/mo-hinh/x/".
 func EmbedList(list string) string { return Embeds + list }
+
+// HonourQR is the address of the QR code (SVG) of the page of the person
+// with the given slug, which the rolls of honour show: one file per
+// exemplar, however many rolls they are on.
+func HonourQR(slug string) string { return honourQR + slug + ".svg" }
 
 // Picture is the address of a file of a picture a body shows.
 func Picture(name string) string { return Pictures + name }

@@ -25,10 +25,28 @@ func TestAddresses(t *testing.T) {
 		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
 		{EmbedList(Model("dan-van-kheo")), "nhung/mo-hinh/dan-van-kheo/"},
 		{EmbedList(Campaign("thi-dua")), "nhung/phong-trao/thi-dua/"},
+		{HonourQR("lan"), "bang-vang/ma-qr/lan.svg"},
 		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestStorySlug(t *testing.T) {
+	for _, tc := range []struct {
+		file, slug string
+		ok         bool
+	}{
+		{File(Story("lan")), "lan", true},
+		{File(Stories), "", false},
+		{File(ListPage(Stories, 2)), "", false},
+		{Story("lan") + "anh.jpg", "", false},
+		{File(Person("lan")), "", false},
+	} {
+		if slug, ok := StorySlug(tc.file); slug != tc.slug || ok != tc.ok {
+			t.Errorf("StorySlug(%q) = %q, %v; want %q, %v", tc.file, slug, ok, tc.slug, tc.ok)
 		}
 	}
 }
