@@ -27,7 +27,7 @@ func TestAxe(t *testing.T) {
 	}
 	site := serveSample(t)
 	var pages []string
-	for _, name := range sample.mem.Names() {
+	for _, name := range sampleSite.mem.Names() {
 		if path.Ext(name) == ".html" && !strings.HasPrefix(name, "nhung/") {
 			pages = append(pages, strings.TrimSuffix(name, "index.html"))
 		}

@@ -22,7 +22,7 @@ import (
 )
 
 // The sample site: this repository's own site.yaml and content/.
-var sample struct {
+var sampleSite struct {
 	once sync.Once
 	mem  *publish.Memory
 	base string // its base path
@@ -32,19 +32,19 @@ var sample struct {
 // serveSample builds this repository's site once and serves it for t.
 func serveSample(t *testing.T) string {
 	t.Helper()
-	sample.once.Do(func() {
-		sample.mem = publish.NewMemory()
-		r, err := build.Run(context.Background(), sitefs.Dir("../.."), sample.mem, build.Options{Themes: themes.FS})
+	sampleSite.once.Do(func() {
+		sampleSite.mem = publish.NewMemory()
+		r, err := build.Run(context.Background(), sitefs.Dir("../.."), sampleSite.mem, build.Options{Themes: themes.FS})
 		if err != nil {
-			sample.err = err
+			sampleSite.err = err
 			return
 		}
-		sample.base = r.Config.BasePath()
+		sampleSite.base = r.Config.BasePath()
 	})
-	if sample.err != nil {
-		t.Fatalf("building the sample site: %v", sample.err)
+	if sampleSite.err != nil {
+		t.Fatalf("building the sample site: %v", sampleSite.err)
 	}
-	return browsertest.Serve(t, sample.mem, sample.base)
+	return browsertest.Serve(t, sampleSite.mem, sampleSite.base)
 }
 
 // samplePages are a page of each kind the reader tools and the menu must

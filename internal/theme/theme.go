@@ -146,7 +146,11 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 	th.asset = opts.Asset
 	th.loadShareImage(fsys, opts)
 	funcs := th.funcs(opts)
-	base := template.New("baseof").Funcs(funcs).Funcs(th.publishFuncs(opts))
+	embed, err := embedFuncs()
+	if err != nil {
+		return nil, err
+	}
+	base := template.New("baseof").Funcs(funcs).Funcs(th.publishFuncs(opts)).Funcs(embed)
 	src, err := readTemplate(fsys, "layouts/baseof.html", opts)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

@@ -9,6 +9,8 @@
 //	nam/<year>/              a year           <slug>/           a page of its own
 //	<list>trang/<n>/         page n of a list tim-kiem/         the search page
 //	tim-kiem/chi-muc/        the search index nhung/moi-nhat/   the embedded list
+//	nhung/<list>             the embedded list of a model type, campaign or department (nhung/mo-hinh/<key>/)
+//	nhung/                   the portal's copy-paste snippets
 //	bao-cao/                 the report       bao-cao/<year>/   the report of a year
 //	bao-cao/phong-trao/<key>/  the report of a campaign
 //	bang-vang/<year>/        the roll of honour of a year
@@ -48,9 +50,12 @@ const (
 	honourQR = Honour + "ma-qr/"
 	// byCampaign is the folder of a report's or roll's campaign pages.
 	byCampaign = "phong-trao/"
+	// Embeds is the folder of the embedded lists, and the page of their
+	// snippets for the portal's staff.
+	Embeds = "nhung/"
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
-	Embed = "nhung/moi-nhat/"
+	Embed = Embeds + "moi-nhat/"
 	// Accessibility is the accessibility statement (Tuyên bố về khả
 	// năng tiếp cận).
 	Accessibility = "kha-nang-tiep-can/"
@@ -114,6 +119,11 @@ func HonourYear(year string) string { return Honour + year + "/" }
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
 
+// EmbedList is the address of the embedded list of the list at list (a
+// model type's, a campaign's or a department's address): "mo-hinh/x/"
+// is embedded at "nhung/mo-hinh/x/".
+func EmbedList(list string) string { return Embeds + list }
+
 // HonourQR is the address of the QR code (SVG) of the page of the person
 // with the given slug, which the rolls of honour show: one file per
 // exemplar, however many rolls they are on.
@@ -136,7 +146,7 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "honour", "data", "embed", "accessibility"), and false for
+// "years", "search", "report", "honour", "data", "embed", "embeds", "accessibility"), and false for
 // another name.
 func Section(name string) (string, bool) {
 	switch name {
@@ -166,6 +176,8 @@ func Section(name string) (string, bool) {
 		return Data, true
 	case "embed":
 		return Embed, true
+	case "embeds":
+		return Embeds, true
 	case "accessibility":
 		return Accessibility, true
 	}

@@ -23,6 +23,8 @@ func TestAddresses(t *testing.T) {
 		{ReportCampaign("chuyen-doi-so"), "bao-cao/phong-trao/chuyen-doi-so/"},
 		{HonourYear("2024"), "bang-vang/2024/"},
 		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
+		{EmbedList(Model("dan-van-kheo")), "nhung/mo-hinh/dan-van-kheo/"},
+		{EmbedList(Campaign("thi-dua")), "nhung/phong-trao/thi-dua/"},
 		{HonourQR("lan"), "bang-vang/ma-qr/lan.svg"},
 		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
@@ -50,7 +52,7 @@ func TestStorySlug(t *testing.T) {
 }
 
 func TestSection(t *testing.T) {
-	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed", "accessibility"} {
+	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed", "embeds", "accessibility"} {
 		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
 			t.Errorf("Section(%q) = %q, %v", name, p, ok)
 		}
