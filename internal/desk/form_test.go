@@ -122,4 +122,3 @@ func copyFS(fsys fs.FS) (fstest.MapFS, error) {
 	})
 	return out, err
 }
-
