@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/desk"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -42,8 +43,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong serve: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
-		CacheDir: filepath.Join(*src, build.CacheDir)}, stderr)
+	opts := build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
+	srv := server.New(sitefs.Dir(*src), opts, stderr)
+	// The writer's desk exists in the preview only, and answers loopback
+	// hosts only (server.Mount).
+	srv.MountDesk(desk.Path, desk.New(desk.Options{Root: *src, Site: sitefs.Dir(*src), Build: opts, Snapshot: srv.Snapshot}))
 	// Listen first, so that a port in use is said at once, not after the build.
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
