@@ -16,6 +16,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/config"
@@ -89,12 +90,38 @@ func (r *Result) Lang() string {
 
 // Check loads and checks the site without rendering anything.
 func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	return check(ctx, siteFS, opts, nil)
+}
+
+// Checker is Check run again and again on one site, as the writer's desk
+// checks a form while it is typed: like the preview's Builder, it reads
+// and parses again only the files whose size or time changed, and converts
+// only the bodies whose bytes changed. It is safe for concurrent use, one
+// check at a time.
+type Checker struct {
+	mu     sync.Mutex
+	caches caches
+}
+
+// NewChecker returns a Checker with nothing read yet.
+func NewChecker() *Checker {
+	return &Checker{caches: caches{content: content.NewCache(), bodies: newBodyCache()}}
+}
+
+// Check is Check, reusing what the last Check of c read.
+func (c *Checker) Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return check(ctx, siteFS, opts, &c.caches)
+}
+
+func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result {
 	start := time.Now()
 	r := &Result{}
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	if l := load(ctx, siteFS, opts, &r.Diags, nil); l != nil {
+	if l := load(ctx, siteFS, opts, &r.Diags, cc); l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped

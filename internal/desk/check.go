@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/diag"
@@ -40,11 +41,19 @@ type Checked struct {
 // file rel, and returns the problems of that file, each at the form field
 // its line belongs to, and the body rendered. There is no second copy of
 // any rule here: only a file system that shows the form's text.
-func Check(ctx context.Context, siteFS fs.FS, opts build.Options, rel string, form *Form) Checked {
+//
+// With a Checker, what did not change since its last check is not read or
+// converted again (build.Checker); nil checks from scratch.
+func Check(ctx context.Context, c *build.Checker, siteFS fs.FS, opts build.Options, rel string, form *Form) Checked {
 	text := form.Bytes()
 	fields, bodyLine := form.Lines()
 	opts.Drafts, opts.Future, opts.Dev = true, true, false
-	r := build.Check(ctx, Overlay(siteFS, rel, text), opts)
+	var r *build.Result
+	if c != nil {
+		r = c.Check(ctx, Overlay(siteFS, rel, text), opts)
+	} else {
+		r = build.Check(ctx, Overlay(siteFS, rel, text), opts)
+	}
 	out := Checked{Lang: r.Lang(), Problems: []Problem{}}
 	for _, d := range r.Diags {
 		if d.Pos.File != rel {
@@ -82,8 +91,13 @@ func fieldOf(line int, fields []string, bodyLine int) string {
 // Overlay returns fsys with the file name holding data, whether it exists
 // or not (its folders appear as needed): the site as it would be if the
 // form were saved.
+//
+// The file's time is when the overlay is made, to the nanosecond, so that
+// a build.Checker never takes one form's text for another's of the same
+// size.
 func Overlay(fsys fs.FS, name string, data []byte) fs.FS {
-	return overlay{base: fsys, name: name, mem: fstest.MapFS{name: {Data: data, Mode: 0o644}}}
+	stamp := time.Now().Round(0)
+	return overlay{base: fsys, name: name, mem: fstest.MapFS{name: {Data: data, Mode: 0o644, ModTime: stamp}}}
 }
 
 type overlay struct {

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ func TestCheckAtFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	clean, _ := Load(rel, src)
-	if got := Check(context.Background(), site, build.Options{}, rel, clean); len(got.Problems) != 0 || !strings.Contains(string(got.Body), "<h2") {
+	if got := Check(context.Background(), nil, site, build.Options{}, rel, clean); len(got.Problems) != 0 || !strings.Contains(string(got.Body), "<h2") {
 		t.Fatalf("the sample story has problems %v, or no body:\n%s", got.Problems, got.Body)
 	}
 	for _, rel := range []string{rel, "content/stories/2031/moi-viet.md"} {
@@ -29,7 +30,7 @@ func TestCheckAtFields(t *testing.T) {
 			form.Person = ""
 			form.Awards = append(form.Awards, Award{Kind: "bang-khen-tinhh"})
 			form.Body = append(form.Body, "\n[một liên kết](javascript:alert(1))\n"...)
-			got := Check(context.Background(), site, build.Options{}, rel, form)
+			got := Check(context.Background(), nil, site, build.Options{}, rel, form)
 			want := map[string]string{
 				"model":    `"dan-van-kheo"`,
 				"person":   `"person"`,
@@ -52,5 +53,27 @@ func TestCheckAtFields(t *testing.T) {
 				t.Errorf("%d errors, in %q", got.Errors, got.Lang)
 			}
 		})
+	}
+}
+
+// TestCheckerSameAsCheck: a check reusing the last one's work finds what a
+// check from scratch finds, edit after edit, even when two texts in a row
+// have the same size.
+func TestCheckerSameAsCheck(t *testing.T) {
+	site := sitefs.Dir("../..")
+	rel := "content/stories/2022/chi-hoang-thi-lan-dan-van-kheo-noi-bien-gioi.md"
+	src, _ := (&Store{root: "../.."}).Read(rel)
+	checker := build.NewChecker()
+	for i, model := range []string{"dan-van-kheo", "dan-van-kheoo", "dan-van-kheox", "dan-van-kheo", "chuyen-mon"} {
+		form, _ := Load(rel, src)
+		form.Model = model
+		if i == 2 {
+			form.Body = append(form.Body, "\n[x](javascript:1)\n"...)
+		}
+		want := Check(context.Background(), nil, site, build.Options{}, rel, form)
+		got := Check(context.Background(), checker, site, build.Options{}, rel, form)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("model %q: the checker finds\n%+v\nwant\n%+v", model, got.Problems, want.Problems)
+		}
 	}
 }

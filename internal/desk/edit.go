@@ -83,7 +83,7 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 		Genders: []option{{Key: "", Name: msg(lang, "gender.none"), Selected: form.Gender == ""},
 			{Key: "nam", Name: msg(lang, "male"), Selected: form.Gender == "nam"},
 			{Key: "nữ", Name: msg(lang, "female"), Selected: form.Gender == "nữ"}},
-		Checked: Check(r.Context(), d.opts.Site, d.opts.Build, checkAs, form)}
+		Checked: Check(r.Context(), d.checker, d.opts.Site, d.opts.Build, checkAs, form)}
 	for _, a := range form.Awards {
 		v.AwardDates = append(v.AwardDates, pickerValue(a.Date))
 	}

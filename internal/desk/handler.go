@@ -41,6 +41,7 @@ type Desk struct {
 	opts     Options
 	store    *Store
 	sessions sessions
+	checker  *build.Checker // what the last check read, for the next
 }
 
 // New returns the desk of a site.
@@ -51,7 +52,7 @@ func New(opts Options) *Desk {
 	if opts.Snapshot == nil {
 		opts.Snapshot = func() *build.Snapshot { return nil }
 	}
-	return &Desk{opts: opts, store: NewStore(opts.Root), sessions: newSessions()}
+	return &Desk{opts: opts, store: NewStore(opts.Root), sessions: newSessions(), checker: build.NewChecker()}
 }
 
 // ServeHTTP serves the desk's pages and takes its forms.
@@ -148,7 +149,7 @@ func (d *Desk) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := formFrom(r)
-	out := Check(r.Context(), d.opts.Site, d.opts.Build, rel, form)
+	out := Check(r.Context(), d.checker, d.opts.Site, d.opts.Build, rel, form)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)
 }
