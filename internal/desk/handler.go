@@ -63,10 +63,18 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Referrer-Policy", "same-origin")
 	name := strings.TrimPrefix(r.URL.Path, Path)
 	if r.Method == http.MethodPost {
+		// A request from another origin is refused before its body is read.
+		if !sameOrigin(r) {
+			d.fail(w, r, http.StatusForbidden, msg(d.lang(), "refused"))
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxRequest)
 		if err := r.ParseMultipartForm(MaxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 			d.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(msg(d.lang(), "upload.large"), MaxUpload>>20))
 			return
+		}
+		if r.MultipartForm != nil {
+			defer r.MultipartForm.RemoveAll()
 		}
 		if !d.sessions.allowed(r) {
 			d.fail(w, r, http.StatusForbidden, msg(d.lang(), "refused"))

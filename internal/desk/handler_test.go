@@ -340,3 +340,30 @@ func TestDeskFromPreview(t *testing.T) {
 		t.Errorf("the page's link opens %d\n%s", status, form)
 	}
 }
+
+// TestDeskURLEncoded: a form sent without a file (urlencoded, as a browser
+// sends one without an upload) is taken too, and refused the same way.
+func TestDeskURLEncoded(t *testing.T) {
+	dir, hs := newSite(t)
+	c := newClient(t, hs)
+	send := func(fields url.Values, origin string) int {
+		req, _ := http.NewRequest(http.MethodPost, hs.URL+desk.Path+"luu", strings.NewReader(fields.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", origin)
+		resp, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := send(c.newStory("Bài gửi thường"), "http://evil.example"); code != http.StatusForbidden {
+		t.Errorf("a foreign origin: %d", code)
+	}
+	if code := send(c.newStory("Bài gửi thường"), hs.URL); code != http.StatusSeeOther {
+		t.Errorf("the desk's own: %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/stories/2024/bai-gui-thuong.md")); err != nil {
+		t.Error(err)
+	}
+}
