@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
@@ -76,9 +77,10 @@ func termName(ts []config.Term, key string) string {
 	return key
 }
 
-// filter keeps the stories the list's query asks for: words in the title
-// or the person's name (without regard to diacritics or case), a
-// department, a model type, a campaign, a state.
+// filter keeps the stories the list's query asks for: words of the title
+// or the person's name (whole syllables, without regard to diacritics or
+// case: "lan" finds Lan and Lân, not Lãnh), a department, a model type, a
+// campaign, a state.
 func filter(list []entry, q query) []entry {
 	words := strings.Fields(vi.Fold(q.get("q")))
 	var out []entry
@@ -90,10 +92,10 @@ func filter(list []entry, q query) []entry {
 			}
 			continue
 		}
-		hay := vi.Fold(f.Title + " " + f.Person)
+		hay := strings.FieldsFunc(vi.Fold(f.Title+" "+f.Person), notLetter)
 		ok := true
 		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
+			ok = ok && slices.Contains(hay, w)
 		}
 		ok = ok && (q.get("department") == "" || q.get("department") == f.Department)
 		ok = ok && (q.get("model") == "" || q.get("model") == f.Model)
@@ -105,6 +107,8 @@ func filter(list []entry, q query) []entry {
 	}
 	return out
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // query is a request's query.
 type query struct{ r *http.Request }
