@@ -25,6 +25,7 @@ type Problem struct {
 	Warning  bool   `json:"warning"`
 	Message  string `json:"message"` // in the site's language, without the position
 	Location string `json:"location"`
+	Input    string `json:"input"` // the id of the form's control for Field, "" if none
 }
 
 // Checked is what Check finds.
@@ -61,6 +62,7 @@ func Check(ctx context.Context, c *build.Checker, siteFS fs.FS, opts build.Optio
 		}
 		p := Problem{Line: d.Pos.Line, Col: d.Pos.Col, Warning: d.Severity == diag.Warning,
 			Message: d.Message(out.Lang), Location: d.Pos.String(), Field: fieldOf(d.Pos.Line, fields, bodyLine)}
+		p.Input = inputOf(p.Field)
 		if !p.Warning {
 			out.Errors++
 		}
@@ -86,6 +88,23 @@ func fieldOf(line int, fields []string, bodyLine int) string {
 		return "file"
 	}
 	return fields[line-1]
+}
+
+// inputOf is the id of the form's control for a field: "f-title",
+// "a2-kind" for the third award; "" for the file as a whole.
+func inputOf(field string) string {
+	if n, ok := strings.CutPrefix(field, "awards."); ok {
+		return "a" + n + "-kind"
+	}
+	switch field {
+	case "file", "extra", "fence":
+		return ""
+	case "collective":
+		return "f-individual"
+	case "campaigns", "tags":
+		return "f-" + field + "-legend"
+	}
+	return "f-" + field
 }
 
 // Overlay returns fsys with the file name holding data, whether it exists

@@ -367,3 +367,35 @@ func TestDeskURLEncoded(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestDeskProblemsLinkToFields: every problem the check finds names a
+// control the form has, by its id, for the summary's links.
+func TestDeskProblemsLinkToFields(t *testing.T) {
+	dir, hs := newSite(t)
+	rel := "content/stories/2026/bai-loi.md"
+	src := "---\ntitle: \"\"\ndate: 31/02/2026\nperson: \"\"\nposition: \" Chuyên viên\u00a0\"\ngender: khac\ncollective: yes\ndepartment: phong-lanh-suu\n" +
+		"model: dan-van-kheoo\ncampaigns: [khong-co]\ntags: [\"" + strings.Repeat("dài ", 40) + "\"]\nsummary: 12\ncover: khong-co.jpg\n" +
+		"awards:\n  - {kind: bang-khen-tinhh, decision: \"12 QĐ\", date: 2025-13-01, year: 3000}\nauthor: true\nsource: [a]\nslug: Sai Slug\n---\n[x](javascript:1)\n"
+	os.MkdirAll(filepath.Join(dir, "content/stories/2026"), 0o755)
+	os.WriteFile(filepath.Join(dir, rel), []byte(src), 0o644)
+	c := newClient(t, hs)
+	page, status := c.get(desk.Path + "sua?file=" + rel)
+	if status != 200 {
+		t.Fatalf("%d\n%s", status, page)
+	}
+	form, _ := desk.Load(rel, []byte(src))
+	got := desk.Check(context.Background(), nil, sitefs.Dir(dir), build.Options{}, rel, form)
+	fields := map[string]bool{}
+	for _, p := range got.Problems {
+		fields[p.Field] = true
+		if p.Input != "" && !strings.Contains(page, `id="`+p.Input+`"`) {
+			t.Errorf("%s: no control %q for %q", p.Field, p.Input, p.Message)
+		}
+		if p.Input != "" && !strings.Contains(page, `href="#`+p.Input+`"`) {
+			t.Errorf("the summary does not link to %q", p.Input)
+		}
+	}
+	if len(fields) < 10 {
+		t.Errorf("only %d fields with problems: %v", len(fields), got.Problems)
+	}
+}

@@ -111,6 +111,17 @@
         if (input) input.setAttribute("aria-invalid", "true");
       }
     });
+    var list = document.getElementById("sum-list");
+    list.textContent = "";
+    res.problems.forEach(function (p) {
+      if (!p.input) return;
+      var li = document.createElement("li"), a = document.createElement("a");
+      li.className = p.warning ? "warn" : "err";
+      a.href = "#" + p.input;
+      a.textContent = p.message;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
     var warnings = res.problems.length - errors;
     sum.textContent = res.problems.length === 0 ? sum.getAttribute("data-none")
       : sum.getAttribute("data-count").replace("%d", errors).replace("%d", warnings);
