@@ -399,3 +399,101 @@ func TestDeskProblemsLinkToFields(t *testing.T) {
 		t.Errorf("only %d fields with problems: %v", len(fields), got.Problems)
 	}
 }
+
+// TestDeskDeleteRestore: deleting moves the story to its backups, the
+// list names it, and restoring brings the same bytes back.
+func TestDeskDeleteRestore(t *testing.T) {
+	dir, hs := newSite(t)
+	c := newClient(t, hs)
+	path := filepath.Join(dir, lanFile)
+	orig, _ := os.ReadFile(path)
+	resp, body := c.post(desk.Path+"xoa", url.Values{"csrf": {c.token}, "file": {lanFile}, "base": {desk.Hash([]byte("stale"))}}, nil, nil)
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("a stale delete: %d\n%s", resp.StatusCode, body)
+	}
+	resp, _ = c.post(desk.Path+"xoa", url.Values{"csrf": {c.token}, "file": {lanFile}, "base": {desk.Hash(orig)}}, nil, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("delete: %d", resp.StatusCode)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the story is still there: %v", err)
+	}
+	list, _ := c.get(desk.Path)
+	if !strings.Contains(list, "ban-luu?file=") || !strings.Contains(list, ">"+lanFile+"</a>") {
+		t.Error("the list does not name the deleted story")
+	}
+	page, _ := c.get(desk.Path + "ban-luu?file=" + lanFile)
+	name := regexp.MustCompile(`name="name" value="([^"]+)"`).FindStringSubmatch(page)
+	if name == nil {
+		t.Fatalf("no backup to restore:\n%s", page)
+	}
+	resp, _ = c.post(desk.Path+"khoi-phuc", url.Values{"csrf": {c.token}, "file": {lanFile}, "base": {""}, "name": {name[1]}}, nil, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore: %d", resp.StatusCode)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, orig) {
+		t.Error("the restored story differs")
+	}
+}
+
+// TestDeskSaveUnchanged: a form saved as it was opened leaves the file's
+// bytes as they are, even where the canonical form would differ.
+func TestDeskSaveUnchanged(t *testing.T) {
+	dir, hs := newSite(t)
+	c := newClient(t, hs)
+	path := filepath.Join(dir, lanFile)
+	orig, _ := os.ReadFile(path)
+	form, _ := desk.Load(lanFile, orig)
+	if bytes.Equal(form.Bytes(), orig) {
+		t.Fatal("the sample story is canonical already: the test would prove nothing")
+	}
+	page, _ := c.get(desk.Path + "sua?file=" + lanFile)
+	fields := formValues(page)
+	fields.Set("csrf", c.token)
+	resp, body := c.post(desk.Path+"luu", fields, nil, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("%d\n%s", resp.StatusCode, body)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, orig) {
+		t.Errorf("an unchanged save rewrote the file:\n%s", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, desk.BackupsDir)); len(entries) != 0 {
+		t.Error("an unchanged save made a backup")
+	}
+}
+
+// formValues reads the values a browser would send from the story form
+// of a page: inputs (checked ones for boxes), selects' selected options,
+// textareas.
+func formValues(page string) url.Values {
+	v := url.Values{}
+	page = page[strings.Index(page, `id="story-form"`):]
+	page = page[:strings.Index(page, "</form>")]
+	attr := func(tag, name string) (string, bool) {
+		m := regexp.MustCompile(`\b` + name + `="([^"]*)"`).FindStringSubmatch(tag)
+		if m == nil {
+			return "", false
+		}
+		return htmlUnescape(m[1]), true
+	}
+	for _, tag := range regexp.MustCompile(`<input[^>]*>`).FindAllString(page, -1) {
+		name, ok := attr(tag, "name")
+		typ, _ := attr(tag, "type")
+		if !ok || typ == "file" || (typ == "checkbox" || typ == "radio") && !strings.Contains(tag, " checked") {
+			continue
+		}
+		val, _ := attr(tag, "value")
+		v.Add(name, val)
+	}
+	for _, m := range regexp.MustCompile(`(?s)<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>`).FindAllStringSubmatch(page, -1) {
+		if sel := regexp.MustCompile(`<option value="([^"]*)" selected`).FindStringSubmatch(m[2]); sel != nil {
+			v.Add(m[1], htmlUnescape(sel[1]))
+		} else {
+			v.Add(m[1], "")
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?s)<textarea[^>]*name="([^"]+)"[^>]*>\n?(.*?)</textarea>`).FindAllStringSubmatch(page, -1) {
+		v.Add(m[1], htmlUnescape(m[2]))
+	}
+	return v
+}
