@@ -11,6 +11,7 @@ import (
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/vi"
 )
 
 // editView is the form of one story.
@@ -27,6 +28,7 @@ type editView struct {
 	Checked                                    Checked
 	At                                         map[string][]Problem // the problems by field
 	PageURL                                    string               // the story's page in the preview, "" if it has none yet
+	State                                      string               // what the story is now: published, a draft, or scheduled for a day
 }
 
 // person is a name the person field suggests, with their position.
@@ -77,7 +79,7 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	if checkAs == "" {
 		checkAs = newStoryPath(form.Title, form.Date, d.opts.Now())
 	}
-	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date),
+	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date), State: d.state(lang, cfg, form),
 		Departments: options(lang, cfg.Departments, form.Department), Models: options(lang, cfg.Models, form.Model),
 		AwardKinds: awardOptions(cfg.Awards),
 		Genders: []option{{Key: "", Name: msg(lang, "gender.none"), Selected: form.Gender == ""},
@@ -127,6 +129,18 @@ func (d *Desk) fillFromSite(v *editView, rel string) {
 			v.PageURL = snap.Config().BasePath() + st.URL
 		}
 	}
+}
+
+// state says in words what the form's story is now: a draft, scheduled
+// for a day (dated after now), or published.
+func (d *Desk) state(lang string, cfg *config.Config, f *Form) string {
+	if f.Draft {
+		return msg(lang, "draft")
+	}
+	if t, _, err := vi.ParseDate(f.Date, timeZone(cfg)); err == nil && t.After(d.opts.Now()) {
+		return msg(lang, "scheduled") + ": " + vi.ShortDate(t.In(timeZone(cfg)))
+	}
+	return msg(lang, "published")
 }
 
 // storyAt returns the file of the story whose page is at the URL path

@@ -497,3 +497,28 @@ func formValues(page string) url.Values {
 	}
 	return v
 }
+
+// TestDeskEnglish: a site whose language is English gets the desk in
+// English, its problems too.
+func TestDeskEnglish(t *testing.T) {
+	dir, hs := newSite(t)
+	cfg, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	os.WriteFile(filepath.Join(dir, "site.yaml"), bytes.Replace(cfg, []byte(`language: "vi"`), []byte(`language: "en"`), 1), 0o644)
+	c := newClient(t, hs)
+	page, _ := c.get(desk.Path + "sua?file=" + lanFile)
+	for _, want := range []string{`<html lang="en">`, "Writer&#39;s desk", "Model type", "State: Published"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the English desk", want)
+		}
+	}
+	fields := formValues(page)
+	fields.Set("csrf", c.token)
+	fields.Set("model", "dan-van-kheoo")
+	_, body := c.post(desk.Path+"kiem-tra", fields, nil, map[string]string{"Accept": "application/json"})
+	if !strings.Contains(body, `unknown model \"dan-van-kheoo\" (did you mean \"dan-van-kheo\"?)`) {
+		t.Errorf("the check: %s", body)
+	}
+	if strings.Contains(body, "không có") {
+		t.Errorf("a Vietnamese message on an English site: %s", body)
+	}
+}
