@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -41,8 +42,12 @@ func formFrom(r *http.Request) *Form {
 	return f
 }
 
-// pickDate returns written when it names the day picked (YYYY-MM-DD, as a
-// date input sends it) or nothing was picked, else picked.
+// pickDate returns the date to write for the day picked (YYYY-MM-DD, as a
+// date input sends it): the date as written when it is that day or nothing
+// was picked; else the day picked, written the way the story wrote its
+// date — 20/05/2022 for 19/05/2022, 2022-05-20T08:00:00+07:00 (the time
+// of day kept) for 2022-05-19T08:00:00+07:00 — or as YYYY-MM-DD, the way
+// guong new story writes it.
 func pickDate(picked, written string) string {
 	if picked == "" { // nothing picked: a date the picker cannot show stays as written
 		return written
@@ -53,8 +58,20 @@ func pickDate(picked, written string) string {
 	if t, _, err := vi.ParseDate(written, time.UTC); err == nil && t.Format(time.DateOnly) == picked {
 		return written
 	}
+	day, err := time.Parse(time.DateOnly, picked)
+	switch {
+	case err != nil:
+		return picked
+	case slashDate.MatchString(written):
+		return day.Format("02/01/2006")
+	case len(written) > len(picked) && plainDate.MatchString(written):
+		return picked + written[len(picked):]
+	}
 	return picked
 }
+
+// slashDate is a date written day/month/year.
+var slashDate = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$`)
 
 // pickerValue is a date as written, as a date input shows it: "" when it
 // cannot be read.
