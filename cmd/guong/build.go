@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/vi"
@@ -41,7 +43,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong build: %s\n", destError(siteLang(*src), err))
 		return exitUsage
 	}
-	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
+	opts := build.Options{Drafts: *drafts, Future: *future, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir),
+		LastCommits: lastCommitsOnce(*src)}
 	stopLimit := softMemoryLimit(buildMemoryTarget)
 	r, err := build.Publish(ctx, sitefs.Dir(*src), *dest, opts, build.PublishOptions{Force: *force, Version: version()})
 	stopLimit()
@@ -83,7 +86,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong check: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts})
+	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts, LastCommits: lastCommitsOnce(*src)})
 	printResult(stderr, r)
 	if r.Diags.HasErrors() {
 		return exitContent
@@ -161,4 +164,18 @@ func roundDuration(d time.Duration) time.Duration {
 		return d.Round(10 * time.Millisecond)
 	}
 	return d.Round(time.Millisecond)
+}
+
+// lastCommitsOnce reads, for enableGitInfo, the dates of the last
+// commits of the content files of the site folder dir once, for a
+// command that builds once: guong build asks before building (is anything changed?), while
+// building, and after (to record what it built from).
+func lastCommitsOnce(dir string) func(context.Context) (map[string]time.Time, error) {
+	var once sync.Once
+	var commits map[string]time.Time
+	var err error
+	return func(ctx context.Context) (map[string]time.Time, error) {
+		once.Do(func() { commits, err = gitinfo.LastCommits(ctx, dir, content.Dir) })
+		return commits, err
+	}
 }

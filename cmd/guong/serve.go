@@ -16,7 +16,9 @@ import (
 	"time"
 
 	"github.com/guong/guong/internal/build"
+	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/desk"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/themes"
@@ -44,7 +46,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong serve: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	opts := build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS, CacheDir: filepath.Join(*src, build.CacheDir)}
+	opts := build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
+		CacheDir: filepath.Join(*src, build.CacheDir), LastCommits: gitinfo.NewReader(*src, content.Dir).LastCommits}
 	srv := server.New(sitefs.Dir(*src), opts, stderr)
 	// The writer's desk exists in the preview only, and answers loopback
 	// hosts only (server.Mount).

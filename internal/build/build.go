@@ -40,6 +40,10 @@ type Options struct {
 	// CacheDir keeps resized cover images between builds (in its images/
 	// folder); empty caches nothing.
 	CacheDir string
+	// LastCommits returns the date of the last git commit of each content
+	// file, by its site-relative path (gitinfo.LastCommits), for sites
+	// with enableGitInfo; nil when the site is not a folder in git's reach.
+	LastCommits func(ctx context.Context) (map[string]time.Time, error)
 }
 
 // Result tells what a build did.
@@ -149,7 +153,7 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 		}
 	}
 	if l != nil && l.content != nil && !r.Diags.HasErrors() && ctx.Err() == nil {
-		r.Site = site.Build(l.cfg, l.content, l.bodies, opts.Now)
+		r.Site = site.BuildWith(l.cfg, l.content, l.bodies, opts.Now, nil, l.commits)
 	}
 	r.Diags.Sort()
 	r.Elapsed = time.Since(start)

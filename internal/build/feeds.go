@@ -105,7 +105,7 @@ func writeListFeeds(w *writer, s *site.Site, covers *coverSet) error {
 }
 
 func feedItem(st *site.Story, base string, covers *coverSet) feed.Item {
-	it := feed.Item{URL: base + st.URL, Title: st.Title, Summary: st.Excerpt, Date: st.Date, Person: st.Story.Person, Author: st.Author}
+	it := feed.Item{URL: base + st.URL, Title: st.Title, Summary: st.Excerpt, Date: st.Date, Updated: st.Modified, Person: st.Story.Person, Author: st.Author, Source: st.Source}
 	var names []string
 	if st.Model != nil {
 		names = append(names, st.Model.Name)

@@ -32,9 +32,12 @@ func TestHostileContent(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.yaml": {Data: []byte("title: " + h + "\ndescription: " + h + "\norganization: " + h +
 			"\nbaseURL: \"https://example.gov.vn/guong/\"\nmodels:\n  dan-van-kheo: {name: " + h + ", description: " + h +
-			"}\ndepartments:\n  van-phong: {name: " + h + ", description: " + h + "}\n")},
+			"}\ndepartments:\n  van-phong: {name: " + h + ", description: " + h + "}\n" +
+			"agency: {governingBody: " + h + ", address: " + h + ", phone: " + h + ", email: \"so@example.gov.vn\", " +
+			"responsible: {name: " + h + ", title: " + h + "}, contact: {name: " + h + ", title: " + h + ", phone: " + h + "}, " +
+			"portal: {name: " + h + ", url: \"https://langson.gov.vn/\"}, feedback: \"https://langson.gov.vn/gop-y\", accessibilityDate: 2024-12-01}\n")},
 		"content/campaigns/thi-dua.md": {Data: []byte("---\ntitle: " + h + "\nstart: 2020-01-01\n---\n" + hostileText + "\n")},
-		"content/pages/gioi-thieu.md":  {Data: []byte("---\ntitle: " + h + "\nmenu: " + h + "\nsummary: " + h + "\n---\n" + hostileText + "\n")},
+		"content/pages/gioi-thieu.md":  {Data: []byte("---\ntitle: " + h + "\nmenu: " + h + "\nsummary: " + h + "\nlayout: about\n---\n" + hostileText + "\n")},
 		"content/people/a.md":          {Data: []byte("---\nname: " + h + "\nposition: " + h + "\n---\n" + hostileText + "\n")},
 		"content/stories/a.md": {Data: []byte("---\ntitle: " + h + "\ndate: 2023-06-11\nperson: " + h + "\nposition: " + h +
 			"\ndepartment: van-phong\nmodel: dan-van-kheo\ncampaigns: [thi-dua]\ntags: [" + h + ", " + q("javascript:alert(3)") + "]\nsummary: " + h +
@@ -48,6 +51,9 @@ func TestHostileContent(t *testing.T) {
 		if d.Severity == 0 {
 			t.Errorf("unexpected error: %s", d.Format("en"))
 		}
+	}
+	if about, _ := mem.Get("gioi-thieu/index.html"); !bytes.Contains(about, []byte("agency-about")) {
+		t.Error("the about page has no agency block to check")
 	}
 	checked := map[string]int{}
 	for _, name := range mem.Names() {

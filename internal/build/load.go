@@ -2,14 +2,17 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
 	"github.com/guong/guong/internal/minify"
@@ -47,6 +50,9 @@ type loaded struct {
 	content *content.Site
 	bodies  site.Bodies
 	images  []content.Copy // to copy beside the pages that show them
+	// commits are the dates of the content files' last git commits, for
+	// enableGitInfo; nil without it.
+	commits map[string]time.Time
 }
 
 // loadTheme returns the theme last loaded if nothing it is made from
@@ -92,7 +98,32 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 		mf = minify.New()
 	}
 	l.bodies, l.images = renderBodies(ctx, siteFS, cfg, l.content, diags, cache, mf)
+	if cfg.EnableGitInfo {
+		l.commits = lastCommits(ctx, cfg, opts, diags)
+	}
 	return l
+}
+
+// lastCommits reads the dates of the content files' last commits with one
+// git log; without git, or outside a repository, it warns and returns nil.
+func lastCommits(ctx context.Context, cfg *config.Config, opts Options, diags *diag.List) map[string]time.Time {
+	notRepository := diag.Word{VI: "thư mục của trang không nằm trong một kho git", EN: "the site folder is not in a git repository"}
+	if opts.LastCommits == nil {
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, notRepository)
+		return nil
+	}
+	commits, err := opts.LastCommits(ctx)
+	switch {
+	case errors.Is(err, gitinfo.ErrNoGit):
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, diag.Word{VI: "máy chưa cài git", EN: "git is not installed"})
+	case errors.Is(err, gitinfo.ErrNotRepository):
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, notRepository)
+	case err != nil:
+		diags.Warnf(cfg.EnableGitInfoPos, diag.GitInfoUnavailable, diag.Word{VI: err.Error(), EN: err.Error()})
+	default:
+		return commits
+	}
+	return nil
 }
 
 // bodies are rendered results keyed by file, with what they refer to.

@@ -147,6 +147,8 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	honourPages(s, t, add)
 
 	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Crumbs: []theme.Crumb{{Name: t("search")}}})
+	add(&theme.Page{Kind: theme.Accessibility, URL: urls.Accessibility, Title: t("accessibility"), Description: t("accessibility_summary"),
+		Crumbs: []theme.Crumb{{Name: t("accessibility")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})
 	add(&theme.Page{Kind: theme.Embed, URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
 	return pages

@@ -82,7 +82,11 @@ func publishingSite(t *testing.T) fstest.MapFS {
 		}
 		set(name, strings.Replace(s, old, new, 1))
 	}
-	edit("site.yaml", `baseURL: "https://example.gov.vn/guong/"`, `baseURL: "`+portalBase+`"`+"\norganization: \"Sở Ngoại vụ tỉnh Thử nghiệm\"")
+	edit("site.yaml", `baseURL: "https://example.gov.vn/guong/"`, `baseURL: "`+portalBase+`"`)
+	edit("site.yaml", `name: "Sở Thử nghiệm tỉnh Lạng Sơn"`, `name: "Sở Ngoại vụ tỉnh Thử nghiệm"`)
+	// The portal's statistics snippet is the one third-party script a
+	// site may add (TestMeasurementSnippet); these tests check the theme's.
+	edit("site.yaml", "  measurement: '<script src=\"https://thongke.example.gov.vn/dem.js\" async></script>'\n", "")
 	edit("content/stories/2023/chi-lan.md", "model: dan-van-kheo\n", "model: dan-van-kheo\ncover: lan.jpg\ncoverAlt: \"Chị Lan ở cửa khẩu\"\n")
 	fsys["content/stories/2023/lan.jpg"] = &fstest.MapFile{Data: picture(t, 1600, 1000, "jpeg")}
 	edit("content/stories/2024/tap-the-lanh-su.md", "model: chuyen-mon\n", "model: chuyen-mon\ncover: \"Ảnh hồ sơ.png\"\ncoverAlt: \"Tập thể Phòng Lãnh sự\"\n")
@@ -368,8 +372,11 @@ func TestSitemap(t *testing.T) {
 	}
 	ict := r.Config.TimeZone
 	for _, st := range r.Site.Stories {
-		if got := lastModOf(sm.URLs, portalBase+st.URL); got != st.Date.In(ict).Format(time.RFC3339) {
-			t.Errorf("%s: lastmod %s, want the story's date", st.URL, got)
+		if got := lastModOf(sm.URLs, portalBase+st.URL); got != st.LastMod().In(ict).Format(time.RFC3339) {
+			t.Errorf("%s: lastmod %s, want the story's update, else its date", st.URL, got)
+		}
+		if !st.Modified.IsZero() && st.LastMod().Equal(st.Date) {
+			t.Errorf("%s: LastMod is the date of a story updated", st.URL)
 		}
 	}
 	if got, want := lastModOf(sm.URLs, portalBase), r.Site.Stories[0].Date.In(ict).Format(time.RFC3339); got != want {
@@ -531,6 +538,10 @@ func TestShareMeta(t *testing.T) {
 			pub, _ := ld["publisher"].(map[string]any)
 			if pub["@type"] != "Organization" || pub["name"] != "Sở Ngoại vụ tỉnh Thử nghiệm" {
 				t.Errorf("publisher = %v", pub)
+			}
+			if parent, _ := pub["parentOrganization"].(map[string]any); parent["name"] != "Ủy ban nhân dân tỉnh Lạng Sơn" ||
+				pub["telephone"] != "0205 3000 001" || pub["logo"] != portalBase+"bieu-trung/bieu-trung.svg" {
+				t.Errorf("publisher without the agency's governing body, phone or emblem: %v", pub)
 			}
 			if im, _ := ld["image"].(map[string]any); im["url"] != img || im["width"] != 1200.0 {
 				t.Errorf("image = %v", ld["image"])
@@ -896,8 +907,8 @@ func TestSubPath(t *testing.T) {
 	var checked []string
 	for link, from := range links {
 		u, _ := url.Parse(link)
-		if u.Host != "" && u.Host != base.Host {
-			continue // another site: share links
+		if u.Host != "" && u.Host != base.Host || u.Scheme == "mailto" || u.Scheme == "tel" {
+			continue // another site (share links, the portal), an e-mail address, a phone
 		}
 		if !strings.HasPrefix(u.Path, portalPath) {
 			t.Errorf("%s: link %q leaves %s", from[0], link, portalPath)

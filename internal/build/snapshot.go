@@ -82,7 +82,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		names = cc.names
 	}
-	s := site.BuildWith(cfg, c, l.bodies, opts.Now, names)
+	s := site.BuildWith(cfg, c, l.bodies, opts.Now, names, l.commits)
 	lap("index")
 	covers := newCoverSet()
 	var th *theme.Theme
@@ -247,9 +247,13 @@ func (snap *Snapshot) writeFiles(w *writer) {
 }
 
 // coverCopies lists the profile photos to copy beside their people's
-// pages (stories' covers are resized: see coverSet).
+// pages (stories' covers are resized: see coverSet), and the agency's
+// emblem.
 func coverCopies(s *site.Site) []content.Copy {
 	var out []content.Copy
+	if a := s.Config.Agency; a.Emblem != "" {
+		out = append(out, content.Copy{From: a.Emblem, To: a.EmblemFile()})
+	}
 	for _, p := range s.People {
 		if p.Profile != nil && p.Profile.Photo != "" {
 			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})

@@ -1,13 +1,18 @@
 package build
 
 import (
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -64,6 +69,7 @@ func fingerprint(siteFS fs.FS, opts Options, version string, known *Digests) (st
 	if err := addFile(siteFS, "site", config.File, known); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}
+	hashCommits(h, siteFS, opts)
 	for _, root := range []string{content.Dir, "themes"} {
 		if err := hashTree(siteFS, root, "site", known); err != nil {
 			return "", err
@@ -75,6 +81,27 @@ func fingerprint(siteFS fs.FS, opts Options, version string, known *Digests) (st
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashCommits adds the dates of the content files' last commits to h when
+// site.yaml may set enableGitInfo: a commit changes the pages' update
+// dates without changing any file's bytes. Without git the dates are
+// absent, as they are from the build.
+func hashCommits(h io.Writer, siteFS fs.FS, opts Options) {
+	if opts.LastCommits == nil {
+		return
+	}
+	if data, err := fs.ReadFile(siteFS, config.File); err != nil || !bytes.Contains(data, []byte("enableGitInfo")) {
+		return
+	}
+	commits, err := opts.LastCommits(context.Background())
+	if err != nil {
+		return
+	}
+	names := slices.Sorted(maps.Keys(commits))
+	for _, name := range names {
+		fmt.Fprintf(h, "git %s %s\n", name, commits[name].UTC().Format(time.RFC3339))
+	}
 }
 
 // Digests remembers the digest of every file read through the file system

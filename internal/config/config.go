@@ -1,7 +1,7 @@
 // Package config reads site.yaml: the site's title, address, language, time
-// zone and pagination, the registries stories refer to — the model types,
-// the departments and the forms of award — and the signature of the
-// Office's report.
+// zone and pagination, the agency that publishes it (see Agency), the
+// registries stories refer to — the model types, the departments and the
+// forms of award — and the signature of the Office's report.
 package config
 
 import (
@@ -56,7 +56,7 @@ func SlugTooLong(s string) (n int, long bool) {
 type Config struct {
 	Title        string
 	Description  string
-	Organization string   // the publisher, e.g. "Sở Ngoại vụ tỉnh Lạng Sơn"
+	Organization string   // the publisher, e.g. "Sở Ngoại vụ tỉnh Lạng Sơn": Agency.Name
 	BaseURL      *url.URL // absolute, its path ending in "/"
 	Language     string   // "vi" or "en": the language of the site and of diagnostics
 	TimeZone     *time.Location
@@ -69,6 +69,14 @@ type Config struct {
 	Awards      []Award // in the order written; DefaultAwards when site.yaml names none
 
 	Report Report
+
+	// Agency is who publishes the site (the agency block).
+	Agency Agency
+	// EnableGitInfo (Hugo's name) dates a story's last update by its
+	// file's last git commit when its front matter has no "updated";
+	// EnableGitInfoPos is where it is set.
+	EnableGitInfo    bool
+	EnableGitInfoPos diag.Position
 }
 
 // Report is what the printed report (bao-cao/) is signed with.
@@ -241,7 +249,7 @@ func Keys(ts []Term) []string {
 func (c *Config) BasePath() string { return c.BaseURL.Path }
 
 var topKeys = []string{"title", "description", "organization", "baseURL", "language", "timeZone",
-	"paginate", "theme", "maxFileSize", "models", "departments", "awards", "report"}
+	"paginate", "theme", "maxFileSize", "models", "departments", "awards", "report", "agency", "enableGitInfo"}
 
 // Load reads site.yaml from the root of fsys; problems are added to diags.
 func Load(fsys fs.FS, diags *diag.List) *Config {
@@ -277,7 +285,9 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	if m == nil {
 		return nil
 	}
-	return Parse(m)
+	c := Parse(m)
+	checkEmblem(fsys, m, c)
+	return c
 }
 
 // Parse builds a Config from the decoded site.yaml; problems go to m's list.
@@ -337,6 +347,8 @@ func Parse(m *frontmatter.Map) *Config {
 		r.CheckKeys("signerTitle", "signerName", "place")
 		c.Report = Report{SignerTitle: r.String("signerTitle", false), SignerName: r.String("signerName", false), Place: r.String("place", false)}
 	}
+	parseAgency(m, c)
+	c.EnableGitInfo, c.EnableGitInfoPos = m.Bool("enableGitInfo"), m.ValuePos("enableGitInfo")
 	return c
 }
 

@@ -22,26 +22,30 @@ const (
 
 // Story is one exemplary collective's or individual's story.
 type Story struct {
-	File       string // slash path relative to the site folder
-	Slug       string
-	Title      string
-	Date       time.Time
-	HasTime    bool // whether Date was written with a time of day
-	Person     string
-	Position   string
-	Gender     string // "nam", "nữ", or "" when not written
-	Collective bool
-	Department string // a key of the department registry
-	Model      string // a key of the model registry
-	Campaigns  []string
-	Tags       []string
-	Summary    string // as written
-	Cover      string // the cover image's slash path relative to the site folder
-	CoverAlt   string
-	Author     string // who wrote the story ("Tác giả"), if not the department
-	Source     string // where it was first published ("Nguồn"), if elsewhere
-	Awards     []Award
-	Draft      bool
+	File    string // slash path relative to the site folder
+	Slug    string
+	Title   string
+	Date    time.Time
+	HasTime bool // whether Date was written with a time of day
+	// Updated is when the story was last changed, from "updated": after
+	// Date, or zero when not written.
+	Updated        time.Time
+	UpdatedHasTime bool
+	Person         string
+	Position       string
+	Gender         string // "nam", "nữ", or "" when not written
+	Collective     bool
+	Department     string // a key of the department registry
+	Model          string // a key of the model registry
+	Campaigns      []string
+	Tags           []string
+	Summary        string // as written
+	Cover          string // the cover image's slash path relative to the site folder
+	CoverAlt       string
+	Author         string // who wrote the story ("Tác giả"), if not the department
+	Source         string // where it was first published ("Nguồn"), if elsewhere
+	Awards         []Award
+	Draft          bool
 
 	Body     []byte // Markdown
 	BodyLine int    // the file line on which Body starts
@@ -94,10 +98,22 @@ type Page struct {
 	Summary  string
 	Weight   int    // order in menus and lists; pages without one come last
 	Menu     string // the page's name in the main menu; empty keeps it out of the menu
+	Layout   string // "" for a plain page, or one of PageLayouts
 	Body     []byte
 	BodyLine int
 	Version  uint64 // a fingerprint of the file's bytes
 }
+
+// LayoutAbout is the layout of the page about the site (Giới thiệu): its
+// text, then the agency block of site.yaml (who publishes the site, how to
+// reach it), rendered by the theme rather than copied into the page.
+const LayoutAbout = "about"
+
+// About reports whether the page is the page about the site (LayoutAbout).
+func (p *Page) About() bool { return p.Layout == LayoutAbout }
+
+// PageLayouts are the layouts a page may name in its front matter.
+var PageLayouts = []string{LayoutAbout}
 
 // Profile enriches a person's page: content/people/<slug>.md.
 type Profile struct {

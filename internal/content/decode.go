@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unique"
 
 	"github.com/guong/guong/internal/config"
@@ -21,10 +22,10 @@ import (
 
 // The front matter keys each kind of file accepts.
 var (
-	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "slug", "draft"}
+	storyKeys    = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns", "tags", "summary", "cover", "coverAlt", "awards", "author", "source", "updated", "slug", "draft"}
 	awardKeys    = []string{"kind", "name", "decision", "date", "issuer", "year", "note"}
 	campaignKeys = []string{"title", "start", "end", "summary"}
-	pageKeys     = []string{"title", "summary", "slug", "weight", "menu"}
+	pageKeys     = []string{"title", "summary", "slug", "weight", "menu", "layout"}
 	profileKeys  = []string{"name", "photo", "position", "gender"}
 )
 
@@ -84,6 +85,13 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		BodyLine:   doc.BodyLine,
 	}
 	st.Date, st.HasTime, _ = f.Date("date", true, cfg.TimeZone)
+	if up, hasTime, ok := f.Date("updated", false, cfg.TimeZone); ok && !st.Date.IsZero() {
+		if !up.After(st.Date) {
+			f.Report(f.ValuePos("updated"), diag.UpdatedBeforeDate, dateText(up, hasTime), dateText(st.Date, st.HasTime))
+		} else {
+			st.Updated, st.UpdatedHasTime = up, hasTime
+		}
+	}
 	p := &parsedStory{
 		story:     st,
 		slugPos:   f.Start(),
@@ -450,12 +458,37 @@ func decodePage(doc *frontmatter.Document) *parsedPage {
 		Summary:  f.String("summary", false),
 		Weight:   f.Int("weight", 0),
 		Menu:     f.String("menu", false),
+		Layout:   pageLayout(f),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 	}
 	p := &parsedPage{page: pg}
 	pg.Slug, p.slugPos = slug(doc, f)
 	return p
+}
+
+// dateText writes t as a message quotes it: "11/6/2023", or
+// "11/6/2023 08:30" when it was written with a time of day.
+func dateText(t time.Time, hasTime bool) string {
+	if hasTime {
+		return vi.ShortDate(t) + " " + t.Format("15:04")
+	}
+	return vi.ShortDate(t)
+}
+
+// pageLayout reads a page's layout: "" or one of PageLayouts.
+func pageLayout(f *frontmatter.Map) string {
+	v := f.String("layout", false)
+	if v == "" || slices.Contains(PageLayouts, v) {
+		return v
+	}
+	what := diag.Word{VI: "bố cục (layout)", EN: "layout"}
+	if s := frontmatter.Suggest(v, PageLayouts); s != "" {
+		f.Report(f.ValuePos("layout"), diag.UnknownRefHint, what, v, s)
+	} else {
+		f.Report(f.ValuePos("layout"), diag.UnknownRef, what, v, `"`+strings.Join(PageLayouts, `", "`)+`"`)
+	}
+	return ""
 }
 
 func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {

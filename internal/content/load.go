@@ -214,7 +214,7 @@ func checkSpellings(stories []*parsedStory, memo map[string]string, diags *diag.
 var reserved = map[string]bool{
 	"bai-viet": true, "mo-hinh": true, "phong-trao": true, "don-vi": true, "nhan-vat": true,
 	"chu-de": true, "nam": true, "tim-kiem": true, "bao-cao": true, "bang-vang": true, "du-lieu": true, "trang": true, "static": true,
-	"nhung": true, "feed.xml": true, "feed.json": true, "sitemap.xml": true, "robots.txt": true, "404.html": true,
+	"nhung": true, "kha-nang-tiep-can": true, "bieu-trung": true, "feed.xml": true, "feed.json": true, "sitemap.xml": true, "robots.txt": true, "404.html": true,
 }
 
 // list finds the content folder's files, sorting them by kind: by walking

@@ -27,6 +27,7 @@ var storyLoses = map[string]diag.Word{
 	"awards":    {VI: "các hình thức khen thưởng sẽ không được ghi nhận", EN: "its awards are not recorded"},
 	"position":  {VI: "bài sẽ không ghi chức vụ", EN: "the story shows no position"},
 	"draft":     {VI: "bài sẽ được đăng như bài thường", EN: "the story is published as it is"},
+	"updated":   {VI: "bài sẽ không ghi ngày cập nhật", EN: "the story shows no update"},
 	"author":    {VI: "bài sẽ không ghi tác giả", EN: "the story names no author"},
 	"source":    {VI: "bài sẽ không ghi nguồn", EN: "the story names no source"},
 }

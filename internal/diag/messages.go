@@ -112,6 +112,12 @@ const (
 	AwardNotFor         Code = "award-not-for"
 	OddDecision         Code = "odd-decision"
 	BadYear             Code = "bad-year"
+	AgencyMissing       Code = "agency-missing"
+	BadEmail            Code = "bad-email"
+	UpdatedBeforeDate   Code = "updated-before-date"
+	GitInfoUnavailable  Code = "git-info-unavailable"
+	EmblemPath          Code = "emblem-path"
+	EmblemNotImage      Code = "emblem-not-image"
 )
 
 type message struct{ vi, en string }
@@ -196,6 +202,12 @@ var catalogue = map[Code]message{
 	AwardNotFor:         {"%q không dành cho %s (xem \"for\" trong danh mục awards của site.yaml)", "%q is not given to %s (see \"for\" in the awards registry of site.yaml)"},
 	OddDecision:         {"số quyết định %q không theo mẫu thường gặp \"123/QĐ-UBND\"", "decision number %q does not look like the usual \"123/QĐ-UBND\""},
 	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
+	AgencyMissing:       {"thiếu %s: trang thông tin điện tử của cơ quan nhà nước cần ghi rõ thông tin này; hãy thêm %q vào khối \"agency\" của site.yaml", "missing %s: a state agency's information page should carry it; add %q to the \"agency\" block of site.yaml"},
+	UpdatedBeforeDate:   {"ngày cập nhật %s (updated) không sau ngày đăng %s (date); hãy sửa một trong hai ngày", "the update %s (updated) is not after the date %s (date); correct one of them"},
+	GitInfoUnavailable:  {"enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git: %s; bài chỉ ghi \"Cập nhật lúc\" theo trường \"updated\"", "enableGitInfo is on but the files' dates cannot be read from git: %s; stories show an update only from their \"updated\" field"},
+	BadEmail:            {"địa chỉ thư điện tử %q không hợp lệ (ví dụ đúng: \"songoaivu@langson.gov.vn\")", "invalid e-mail address %q (for example \"songoaivu@langson.gov.vn\")"},
+	EmblemPath:          {"biểu trưng %q phải là một tệp trong thư mục content/ của trang, viết từ thư mục của trang, không có \"..\" (ví dụ \"content/bieu-trung.svg\")", "the emblem %q must be a file in the site's content/ folder, written from the site folder, without \"..\" (for example \"content/bieu-trung.svg\")"},
+	EmblemNotImage:      {"tệp %q không phải ảnh SVG, PNG, JPEG, GIF hay WebP", "file %q is not an SVG, PNG, JPEG, GIF or WebP image"},
 }
 
 // Entry is one message of the catalogue, for documentation.

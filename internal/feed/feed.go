@@ -38,10 +38,12 @@ type Item struct {
 	Title      string
 	Summary    string // plain text
 	Date       time.Time
-	Person     string   // whom the story is about
-	Author     string   // who wrote it, if known
-	Categories []string // model type, department, campaigns, topics
-	Image      *Image   // the cover, if any
+	Updated    time.Time // its last update; zero if none
+	Person     string    // whom the story is about
+	Author     string    // who wrote it, if known
+	Source     string    // where it was first published, if elsewhere
+	Categories []string  // model type, department, campaigns, topics
+	Image      *Image    // the cover, if any
 }
 
 // Image is an item's picture.
@@ -93,6 +95,8 @@ type rssItem struct {
 	Description string        `xml:"description,omitempty"`
 	Subject     string        `xml:"dc:subject,omitempty"`
 	Creator     string        `xml:"dc:creator,omitempty"`
+	Source      string        `xml:"dc:source,omitempty"`
+	Updated     string        `xml:"atom:updated,omitempty"`
 	Categories  []string      `xml:"category"`
 	Enclosure   *rssEnclosure `xml:"enclosure"`
 	Media       *mediaContent `xml:"media:content"`
@@ -125,7 +129,9 @@ func (f *Feed) loc() *time.Location {
 }
 
 // RSS returns the feed as RSS 2.0. The person a story is about is its
-// dc:subject; its cover is both an enclosure and a media:content.
+// dc:subject, its writer its dc:creator, where it was first published its
+// dc:source, its last update its atom:updated; its cover is both an
+// enclosure and a media:content.
 func RSS(f *Feed) ([]byte, error) {
 	ch := rssChannel{
 		Title:       f.Title,
@@ -150,7 +156,10 @@ func RSS(f *Feed) ([]byte, error) {
 			// An RSS description is HTML; a summary is plain text, so it is
 			// escaped as HTML (and then as XML by the encoder): a summary
 			// that reads "<script>" stays text in every feed reader.
-			PubDate: date, Description: html.EscapeString(it.Summary), Subject: it.Person, Creator: it.Author, Categories: it.Categories,
+			PubDate: date, Description: html.EscapeString(it.Summary), Subject: it.Person, Creator: it.Author, Source: it.Source, Categories: it.Categories,
+		}
+		if !it.Updated.IsZero() {
+			ri.Updated = it.Updated.In(f.loc()).Format(time.RFC3339)
 		}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &rssEnclosure{URL: im.URL, Length: im.Length, Type: im.Type}
@@ -198,6 +207,7 @@ type jsonItem struct {
 	Summary       string       `json:"summary,omitempty"`
 	Image         string       `json:"image,omitempty"`
 	DatePublished string       `json:"date_published"`
+	DateModified  string       `json:"date_modified,omitempty"`
 	Tags          []string     `json:"tags,omitempty"`
 	Authors       []jsonAuthor `json:"authors,omitempty"`
 	Guong         jsonGuong    `json:"_guong"`
@@ -205,12 +215,14 @@ type jsonItem struct {
 
 // jsonGuong is the JSON Feed extension object of guong's items.
 type jsonGuong struct {
-	Person string `json:"person"` // whom the story is about
+	Person string `json:"person"`           // whom the story is about
+	Source string `json:"source,omitempty"` // where it was first published, if elsewhere
 }
 
 // JSON returns the feed as JSON Feed 1.1. An item's content_text is its
-// summary (readers follow url for the story); the person it is about is
-// in the "_guong" extension object: {"person": "…"}.
+// summary (readers follow url for the story); its last update is its
+// date_modified; the person it is about, and where it was first published,
+// are in the "_guong" extension object: {"person": "…", "source": "…"}.
 func JSON(f *Feed) ([]byte, error) {
 	doc := jsonFeed{
 		Version: JSONFeedVersion, Title: f.Title, HomePageURL: f.HomeURL, FeedURL: f.JSONURL,
@@ -223,7 +235,10 @@ func JSON(f *Feed) ([]byte, error) {
 		ji := jsonItem{
 			ID: it.URL, URL: it.URL, Title: it.Title, ContentText: it.Summary, Summary: it.Summary,
 			DatePublished: it.Date.In(f.loc()).Format(time.RFC3339), Tags: it.Categories,
-			Guong: jsonGuong{Person: it.Person},
+			Guong: jsonGuong{Person: it.Person, Source: it.Source},
+		}
+		if !it.Updated.IsZero() {
+			ji.DateModified = it.Updated.In(f.loc()).Format(time.RFC3339)
 		}
 		if it.Author != "" {
 			ji.Authors = []jsonAuthor{{Name: it.Author}}

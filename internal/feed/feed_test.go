@@ -178,3 +178,47 @@ func TestCategories(t *testing.T) {
 		t.Errorf("Categories = %q", got)
 	}
 }
+
+// TestUpdatedAndSource checks that a story's update and its source are in
+// both feeds, read back by a real feed parser, and absent when not known.
+func TestUpdatedAndSource(t *testing.T) {
+	f := sample()
+	f.Items[0].Updated = time.Date(2023, 6, 20, 7, 30, 0, 0, time.UTC)
+	f.Items[0].Author = "Nguyễn Văn Minh"
+	f.Items[0].Source = "Báo Biên phòng"
+	rss, err := RSS(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := JSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{rss, js} {
+		feed, err := gofeed.NewParser().ParseString(string(data))
+		if err != nil {
+			t.Fatalf("gofeed: %v", err)
+		}
+		first, second := feed.Items[0], feed.Items[1]
+		if first.UpdatedParsed == nil || !first.UpdatedParsed.Equal(f.Items[0].Updated) {
+			t.Errorf("%s: updated = %v, want %v", feed.FeedType, first.UpdatedParsed, f.Items[0].Updated)
+		}
+		if second.UpdatedParsed != nil {
+			t.Errorf("%s: a story without an update has %v", feed.FeedType, second.UpdatedParsed)
+		}
+		// gofeed reads JSON Feed 1.1's authors as no author.
+		if feed.FeedType == "rss" && (first.Author == nil || first.Author.Name != "Nguyễn Văn Minh") {
+			t.Errorf("%s: author = %v", feed.FeedType, first.Author)
+		}
+	}
+	for _, want := range []string{"<atom:updated>2023-06-20T14:30:00+07:00</atom:updated>", "<dc:source>Báo Biên phòng</dc:source>"} {
+		if !strings.Contains(string(rss), want) {
+			t.Errorf("RSS has no %s", want)
+		}
+	}
+	for _, want := range []string{`"date_modified": "2023-06-20T14:30:00+07:00"`, `"source": "Báo Biên phòng"`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("JSON Feed has no %s", want)
+		}
+	}
+}

@@ -57,7 +57,7 @@ func TestStoryLists(t *testing.T) {
 		Departments: []config.Term{{Key: "van-phong", Name: "Văn phòng Sở"}},
 	}
 	src := string(Story("Bài mới", time.Date(2026, 1, 2, 8, 0, 0, 0, time.UTC), cfg, []Campaign{{Key: "thi-dua-ai-quoc", Title: "Thi đua ái quốc"}}))
-	for _, want := range []string{"#   van-phong: Văn phòng Sở\n", "#   dan-van-kheo: Dân vận khéo\n", "#   thi-dua-ai-quoc: Thi đua ái quốc\ncampaigns: []\n", "\nauthor: \"\"\n", "\nsource: \"\"\n"} {
+	for _, want := range []string{"#   van-phong: Văn phòng Sở\n", "#   dan-van-kheo: Dân vận khéo\n", "#   thi-dua-ai-quoc: Thi đua ái quốc\ncampaigns: []\n", "\nauthor: \"\"\n", "\nsource: \"\"\n", "\n# updated:\n"} {
 		if !strings.Contains(src, want) {
 			t.Errorf("the template has no %q:\n%s", want, src)
 		}

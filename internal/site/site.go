@@ -34,8 +34,11 @@ type Site struct {
 	Campaigns   []*Campaign // ongoing first, then by start date, newest first
 	Tags        []*Term     // by Vietnamese collation
 	Years       []*Term     // newest first
-	People      []*Person   // in Vietnamese alphabetical order
-	Pages       []*Page     // by weight, then title
+	People      []*Person   // in Vietnamese alphabetical order (see indexPeople)
+	// Individuals and Collectives are People apart, in the same order.
+	Individuals []*Person
+	Collectives []*Person
+	Pages       []*Page // by weight, then title
 	Skipped     []content.Skipped
 	// UnusedProfiles are the profiles whose name no published story's person has.
 	UnusedProfiles []*content.Profile
@@ -58,7 +61,32 @@ type Story struct {
 	Year       *Term
 	Awards     []*Award // the story's awards, their forms looked up in the registry
 	Related    []*Story
-	order      int // position in Site.Stories
+	// Modified is when the story was last updated, as its page shows
+	// ("Cập nhật lúc …"): its "updated", else, with enableGitInfo, its
+	// file's last git commit when that is after its date; zero if neither.
+	Modified        time.Time
+	ModifiedHasTime bool
+	order           int // position in Site.Stories
+}
+
+// modified is when st was last updated: its "updated", else its file's
+// last commit if that is after its date; zero if neither.
+func modified(st *content.Story, commits map[string]time.Time) (time.Time, bool) {
+	if !st.Updated.IsZero() {
+		return st.Updated, st.UpdatedHasTime
+	}
+	if t, ok := commits[vi.NFC(st.File)]; ok && t.After(st.Date) {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// LastMod is the story's last change: Modified, else its date.
+func (s *Story) LastMod() time.Time {
+	if !s.Modified.IsZero() {
+		return s.Modified
+	}
+	return s.Date
 }
 
 // Order returns the story's position in Site.Stories, newest first.
@@ -184,7 +212,7 @@ type Profile struct {
 // Build makes the site model of the content and its converted bodies.
 // now decides which campaigns are ongoing.
 func Build(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time) *Site {
-	return BuildWith(cfg, c, bodies, now, nil)
+	return BuildWith(cfg, c, bodies, now, nil, nil)
 }
 
 // Names remembers how people's names sort (their collation keys and
@@ -216,7 +244,7 @@ func (n *Names) sorted(sorter *vi.Sorter, p *Person) sortedName {
 			return sn
 		}
 	}
-	sortName := p.Name
+	sortName := vi.CollectiveSortName(p.Name)
 	if !p.Collective {
 		sortName = vi.PersonSortName(p.Name)
 	}
@@ -227,8 +255,10 @@ func (n *Names) sorted(sorter *vi.Sorter, p *Person) sortedName {
 	return sn
 }
 
-// BuildWith is Build, remembering how names sort in names.
-func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time, names *Names) *Site {
+// BuildWith is Build, remembering how names sort in names, with the dates
+// of the content files' last git commits by file (enableGitInfo; nil for
+// none), which date the update of a story that writes no "updated".
+func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time, names *Names, commits map[string]time.Time) *Site {
 	s := &Site{Config: cfg, Now: now, Skipped: c.Skipped}
 	sorter := vi.NewSorter()
 
@@ -261,7 +291,9 @@ func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time
 		if excerpt == "" {
 			excerpt = b.FirstParagraph
 		}
-		s.Stories = append(s.Stories, &Story{Story: st, URL: urls.Story(st.Slug), HTML: b.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)})
+		story := &Story{Story: st, URL: urls.Story(st.Slug), HTML: b.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)}
+		story.Modified, story.ModifiedHasTime = modified(st, commits)
+		s.Stories = append(s.Stories, story)
 	}
 	slices.SortStableFunc(s.Stories, compareNewer)
 
@@ -362,6 +394,11 @@ func BuildWith(cfg *config.Config, c *content.Site, bodies Bodies, now time.Time
 		}
 	}
 	for _, p := range s.People {
+		if p.Collective {
+			s.Collectives = append(s.Collectives, p)
+		} else {
+			s.Individuals = append(s.Individuals, p)
+		}
 		seen := map[*Term]bool{}
 		for _, st := range p.Stories {
 			d := st.Department
@@ -461,7 +498,8 @@ func sortCampaigns(cs []*Campaign) {
 }
 
 // indexPeople sorts people in Vietnamese alphabetical order — individuals by
-// given name, then family name; collectives by their name — and gives each a
+// given name, then family name; collectives by their name without a leading
+// "Tập thể" (vi.CollectiveSortName) — and gives each a
 // distinct slug, even when two names transliterate alike.
 func indexPeople(sorter *vi.Sorter, names *Names, people map[string]*Person, profiles []*Profile) []*Person {
 	out := make([]*Person, 0, len(people))

@@ -163,9 +163,9 @@ func TestPeople(t *testing.T) {
 		"Hoàng Thị Lan",         // Lan Hoàng: given name first, then family name
 		"Nguyễn Thị Lan",        // Lan Nguyễn
 		"Hoàng Văn Minh",        // Minh: not filed under Hoàng
-		"Tập thể Phòng Lãnh sự", // a collective
+		"Tập thể Phòng Lãnh sự", // a collective, filed under its name after "Tập thể": P
 	}
-	wantInitials := []string{"A", "Ă", "Â", "B", "D", "Đ", "Đ", "L", "L", "M", "T"}
+	wantInitials := []string{"A", "Ă", "Â", "B", "D", "Đ", "Đ", "L", "L", "M", "P"}
 	for i, in := range shuffled(stories) {
 		t.Run(fmt.Sprintf("order %d", i), func(t *testing.T) {
 			s := build(t, &content.Site{Stories: in})
@@ -186,6 +186,15 @@ func TestPeople(t *testing.T) {
 			}
 			equal(t, "people", names, wantNames)
 			equal(t, "initials", initials, wantInitials)
+			var inds, colls []string
+			for _, p := range s.Individuals {
+				inds = append(inds, p.Name)
+			}
+			for _, p := range s.Collectives {
+				colls = append(colls, p.Name)
+			}
+			equal(t, "individuals", inds, slices.DeleteFunc(slices.Clone(wantNames), func(n string) bool { return n == "Tập thể Phòng Lãnh sự" || n == "Đồn Biên phòng Chi Ma" }))
+			equal(t, "collectives", colls, []string{"Đồn Biên phòng Chi Ma", "Tập thể Phòng Lãnh sự"})
 		})
 	}
 }

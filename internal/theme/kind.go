@@ -31,6 +31,8 @@ const (
 	Embed       Kind = "embed"
 	Report      Kind = "report"
 	Honour      Kind = "honour"
+	// Accessibility is the accessibility statement (kha-nang-tiep-can/).
+	Accessibility Kind = "accessibility"
 )
 
 // kindSpec is what the build needs to know of a kind of page besides its
@@ -53,7 +55,7 @@ type kindSpec struct {
 // kinds is the table of page kinds, in the order the build lists pages.
 var kinds = []kindSpec{
 	{kind: Home},
-	{kind: Story, lastMod: func(p *Page) time.Time { return p.Story.Date }},
+	{kind: Story, lastMod: func(p *Page) time.Time { return p.Story.LastMod() }},
 	{kind: PlainPage, lastMod: func(*Page) time.Time { return time.Time{} }}, // no date
 	{kind: Model, feed: termFeed, lastMod: termNewest},
 	{kind: Campaigns, lastMod: func(p *Page) time.Time {
@@ -79,6 +81,8 @@ var kinds = []kindSpec{
 	{kind: Report},
 	// The roll of honour (bang-vang/): its index, and the roll of each year and campaign.
 	{kind: Honour},
+	// The accessibility statement, dated by the agency block.
+	{kind: Accessibility, lastMod: func(p *Page) time.Time { return p.Site.Config.Agency.AccessibilityDate }},
 	{kind: NotFound, unlisted: true},
 	// The embedded list is shown by other sites (the portal) in an iframe.
 	{kind: Embed, standalone: true, unlisted: true},
@@ -126,7 +130,7 @@ func (p *Page) FeedDir() string {
 }
 
 // LastMod is the page's last change as sitemap.xml tells it: a story's
-// date; for a list, the date of its newest story; zero for plain pages.
+// update, else its date; for a list, the date of its newest story; zero for plain pages.
 func (p *Page) LastMod() time.Time {
 	if s, _ := p.Kind.spec(); s.lastMod != nil {
 		return s.lastMod(p)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guong/guong/internal/config"
 	"github.com/guong/guong/internal/site"
 )
 
@@ -144,6 +145,12 @@ type (
 		Type string `json:"@type"`
 		Name string `json:"name"`
 		URL  string `json:"url,omitempty"`
+		// The publisher's: its governing body, how to reach it, its emblem.
+		ParentOrganization *ldOrganization `json:"parentOrganization,omitempty"`
+		Address            string          `json:"address,omitempty"`
+		Telephone          string          `json:"telephone,omitempty"`
+		Email              string          `json:"email,omitempty"`
+		Logo               string          `json:"logo,omitempty"`
 	}
 	ldThing struct {
 		Type               string          `json:"@type"` // Person or Organization
@@ -193,7 +200,7 @@ type (
 // pages have none.
 func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) any {
 	cfg := p.Site.Config
-	publisher := ldOrganization{Type: "Organization", Name: cfg.Organization, URL: opts.BaseURL}
+	publisher := publisherOf(cfg.Agency, opts)
 	if publisher.Name == "" {
 		publisher.Name = cfg.Title
 	}
@@ -204,11 +211,10 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 	case p.Kind == Story && p.Story != nil:
 		st := p.Story
 		url := opts.BaseURL + p.URL
-		date := st.Date.In(loc).Format(time.RFC3339)
 		a := ldArticle{
 			Context: "https://schema.org", Type: "NewsArticle",
 			Headline: st.Title, Description: st.Excerpt, URL: url, MainEntityOfPage: url,
-			DatePublished: date, DateModified: date, InLanguage: cfg.Language,
+			DatePublished: st.Date.In(loc).Format(time.RFC3339), DateModified: st.LastMod().In(loc).Format(time.RFC3339), InLanguage: cfg.Language,
 			Author: publisher, Publisher: publisher,
 		}
 		if st.Author != "" {
@@ -242,6 +248,20 @@ func structuredData(p *Page, opts Options, loc *time.Location, img *ShareImage) 
 		return a
 	}
 	return nil
+}
+
+// publisherOf describes the agency of the agency block as the publisher:
+// its governing body as its parent organization, its address, phone,
+// e-mail and emblem.
+func publisherOf(a config.Agency, opts Options) ldOrganization {
+	o := ldOrganization{Type: "Organization", Name: a.Name, URL: opts.BaseURL, Address: a.Address, Telephone: a.Phone, Email: a.Email}
+	if a.GoverningBody != "" {
+		o.ParentOrganization = &ldOrganization{Type: "Organization", Name: a.GoverningBody}
+	}
+	if f := a.EmblemFile(); f != "" {
+		o.Logo = opts.BaseURL + f
+	}
+	return o
 }
 
 // awardText describes an award in one line, as schema.org's award property

@@ -369,8 +369,10 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 			return vi.LongDate(t.In(loc))
 		},
 		"shortDate": func(t time.Time) string { return vi.ShortDate(t.In(loc)) },
-		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"dayDate":   func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// clock is the time of day: "14:30".
+		"clock":   func(t time.Time) string { return t.In(loc).Format("15:04") },
+		"isoDate": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"dayDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
 		// documentDate is the date line of an administrative document:
 		// "ngày 03 tháng 12 năm 2026".
 		"documentDate": func(t time.Time) string { return vi.DocumentDate(t.In(loc)) },
@@ -391,8 +393,13 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		"partialCached": func(name string, data any, key string) (template.HTML, error) {
 			return th.frags.partial(name, data, key)
 		},
-		"base":           path.Base,
+		"base":       path.Base,
+		"trimPrefix": func(prefix, s string) string { return strings.TrimPrefix(s, prefix) },
+		// telURI is a phone number as a tel: URI wants it: "0205 3812 460"
+		// is "02053812460".
+		"telURI":         telURI,
 		"groupByInitial": groupByInitial,
+		"peopleLists":    th.peopleLists,
 		"hasText":        func(h template.HTML) bool { return strings.TrimSpace(string(h)) != "" },
 		"trimSummary": func(s string, n int) string {
 			r := []rune(s)
@@ -416,12 +423,18 @@ type Letter struct {
 }
 
 // groupByInitial groups people (already sorted) under their initials,
-// following the Vietnamese alphabet order of the list.
-func groupByInitial(people []*site.Person) []Letter {
+// following the Vietnamese alphabet order of the list. A prefix, if given,
+// begins each letter's id, so that two lists on one page have distinct
+// ones: groupByInitial .Site.Collectives "tap-the" gives "tap-the-chu-p".
+func groupByInitial(people []*site.Person, prefix ...string) []Letter {
 	var out []Letter
 	for _, p := range people {
 		if len(out) == 0 || out[len(out)-1].Letter != p.Initial {
-			out = append(out, Letter{Letter: p.Initial, Slug: letterSlug(p.Initial)})
+			slug := letterSlug(p.Initial)
+			if len(prefix) > 0 && prefix[0] != "" {
+				slug = prefix[0] + "-" + slug
+			}
+			out = append(out, Letter{Letter: p.Initial, Slug: slug})
 		}
 		out[len(out)-1].People = append(out[len(out)-1].People, p)
 	}

@@ -14,6 +14,8 @@
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
+//	kha-nang-tiep-can/       the accessibility statement
+//	bieu-trung/<file>        the agency's emblem
 package urls
 
 import "strconv"
@@ -42,6 +44,11 @@ const (
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
 	Embed = "nhung/moi-nhat/"
+	// Accessibility is the accessibility statement (Tuyên bố về khả
+	// năng tiếp cận).
+	Accessibility = "kha-nang-tiep-can/"
+	// Emblem is the folder the agency's emblem is published in.
+	Emblem = "bieu-trung/"
 	// NotFound is the page served for a missing address.
 	NotFound = "404.html"
 	// pages is the folder of a list's further pages.
@@ -95,7 +102,7 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "honour", "data", "embed"), and false for
+// "years", "search", "report", "honour", "data", "embed", "accessibility"), and false for
 // another name.
 func Section(name string) (string, bool) {
 	switch name {
@@ -125,6 +132,8 @@ func Section(name string) (string, bool) {
 		return Data, true
 	case "embed":
 		return Embed, true
+	case "accessibility":
+		return Accessibility, true
 	}
 	return "", false
 }

@@ -32,7 +32,7 @@ func TestAddresses(t *testing.T) {
 }
 
 func TestSection(t *testing.T) {
-	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed"} {
+	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed", "accessibility"} {
 		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
 			t.Errorf("Section(%q) = %q, %v", name, p, ok)
 		}

@@ -75,6 +75,22 @@ func Initial(name string) string {
 	return string(rune(base))
 }
 
+// collectivePrefix is the word most collectives' names begin with ("Tập
+// thể Phòng Lãnh sự"), which says nothing of which collective it is.
+const collectivePrefix = "tập thể"
+
+// CollectiveSortName returns the form under which a collective's name is
+// sorted: without a leading "Tập thể", in any case, so that "Tập thể Phòng
+// Lãnh sự" files under P beside "Phòng Hợp tác quốc tế", not with every
+// other collective under T. A name that is only "Tập thể" is unchanged.
+func CollectiveSortName(name string) string {
+	words := strings.Fields(NFC(name))
+	if len(words) > 2 && strings.ToLower(words[0]+" "+words[1]) == collectivePrefix {
+		return strings.Join(words[2:], " ")
+	}
+	return name
+}
+
 // PersonSortName returns the form under which an individual's full name is
 // sorted in Vietnamese lists: the given name (last word) first, then the rest
 // in order: "Hoàng Thị Lan" → "Lan Hoàng Thị". Runs of white space become one

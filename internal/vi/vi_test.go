@@ -384,6 +384,25 @@ func TestPersonSortName(t *testing.T) {
 	}
 }
 
+func TestCollectiveSortName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"prefix", "Tập thể Phòng Lãnh sự", "Phòng Lãnh sự"},
+		{"lower case", "tập thể Văn phòng Sở", "Văn phòng Sở"},
+		{"decomposed marks", "Tập thể Thanh tra Sở", "Thanh tra Sở"},
+		{"extra spaces", "Tập  thể   Chi bộ Văn phòng", "Chi bộ Văn phòng"},
+		{"no prefix", "Chi bộ Văn phòng Sở", "Chi bộ Văn phòng Sở"},
+		{"only the prefix", "Tập thể", "Tập thể"},
+		{"a word beginning alike", "Tập thểdục", "Tập thểdục"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CollectiveSortName(tt.in); got != tt.want {
+				t.Errorf("CollectiveSortName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	hcm, err := time.LoadLocation("Asia/Ho_Chi_Minh")
 	if err != nil {
