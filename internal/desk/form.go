@@ -42,6 +42,7 @@ type Form struct {
 	Awards     []Award
 	Author     string
 	Source     string
+	Updated    string // when the story was last updated, as written; "" if not written
 	Slug       string
 	Draft      bool
 
@@ -49,6 +50,9 @@ type Form struct {
 	Body []byte
 	// Extra are the keys the form has no field for, in the order written.
 	Extra []Extra
+	// Kept are the values of keys content knows and the form does not
+	// show yet, written back in their place.
+	Kept map[string]*yaml.Node
 }
 
 // Award is one row of a story's awards.
@@ -95,6 +99,7 @@ func Load(file string, src []byte) (form *Form, diags diag.List) {
 		CoverAlt:   f.String("coverAlt", false),
 		Author:     f.String("author", false),
 		Source:     f.String("source", false),
+		Updated:    f.String("updated", false),
 		Slug:       f.String("slug", false),
 		Draft:      f.Bool("draft"),
 		Body:       doc.Body,
@@ -108,12 +113,22 @@ func Load(file string, src []byte) (form *Form, diags diag.List) {
 	}
 	known := content.StoryKeys()
 	for _, k := range f.Keys() {
-		if !slices.Contains(known, k) {
+		switch {
+		case !slices.Contains(known, k):
 			form.Extra = append(form.Extra, Extra{Key: k, Value: f.Node(k)})
+		case !slices.Contains(formKeys, k):
+			if form.Kept == nil {
+				form.Kept = map[string]*yaml.Node{}
+			}
+			form.Kept[k] = f.Node(k)
 		}
 	}
 	return form, diags
 }
+
+// formKeys are the story keys the form has a field for.
+var formKeys = []string{"title", "date", "person", "position", "gender", "collective", "department", "model", "campaigns",
+	"tags", "summary", "cover", "coverAlt", "awards", "author", "source", "updated", "slug", "draft"}
 
 // Equal reports whether two forms hold the same story text.
 func (f *Form) Equal(g *Form) bool {

@@ -51,6 +51,8 @@ var messages = map[string][2]string{
 	"award.issuer":   {"Người ký", "Signed by"},
 	"award.year":     {"Năm đạt", "Year achieved"},
 	"award.add":      {"Thêm một dòng khen thưởng", "Add an award"},
+	"updated":        {"Ngày cập nhật", "Updated on"},
+	"updated.hint":   {"Không bắt buộc: ngày sửa nội dung sau khi đăng, phải sau ngày đăng.", "Optional: when the story was changed after it was published; after its date."},
 	"author":         {"Tác giả", "Author"},
 	"source":         {"Nguồn", "Source"},
 	"draft.label":    {"Bản nháp (chưa đăng)", "Draft (not published)"},

@@ -27,6 +27,7 @@ func formFrom(r *http.Request) *Form {
 		Body: []byte(r.PostFormValue("body")),
 	}
 	f.Date = pickDate(v("date"), v("dateText"))
+	f.Updated = pickDate(v("updated"), v("updatedText"))
 	kinds := r.PostForm["award-kind"]
 	for i := range kinds {
 		at := func(k string) string {

@@ -88,11 +88,22 @@ func (f *Form) write() ([]byte, []string) {
 			str(key, f.Author, false)
 		case "source":
 			str(key, f.Source, false)
+		case "updated":
+			if f.Updated != "" {
+				put(key, key+": "+dateValue(f.Updated))
+			}
 		case "slug":
 			str(key, f.Slug, false)
 		case "draft":
 			if f.Draft {
 				put(key, "draft: true")
+			}
+		default:
+			// A key content learnt that the form has not: kept as written.
+			if v, ok := f.Kept[key]; ok {
+				for _, l := range strings.Split(strings.TrimSuffix(extraYAML(Extra{key, v}), "\n"), "\n") {
+					put(key, l)
+				}
 			}
 		}
 	}

@@ -2,8 +2,11 @@ package desk
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guong/guong/internal/content"
 )
 
 // TestQuotingRoundTrips: whatever a field holds, the canonical text reads
@@ -40,5 +43,26 @@ func TestExtraKeysKept(t *testing.T) {
 	fields, body := f.Lines()
 	if fields[len(fields)-2] != "extra" || body != len(fields)+1 || !strings.HasSuffix(out, "---\nBody\n") {
 		t.Errorf("lines %v, body at %d:\n%s", fields, body, out)
+	}
+}
+
+// TestEveryStoryKeyHasAField: the form has a field for every key content
+// reads in a story. When content learns a key, this fails until the form
+// has one (meanwhile the key is kept as written: Form.Kept).
+func TestEveryStoryKeyHasAField(t *testing.T) {
+	keys := content.StoryKeys()
+	for _, k := range keys {
+		if !slices.Contains(formKeys, k) {
+			t.Errorf("content reads %q in a story; the desk's form has no field for it", k)
+		}
+	}
+	full := &Form{Title: "a", Date: "2023-06-11", Person: "b", Position: "c", Gender: "nữ", Collective: true, Department: "d",
+		Model: "m", Campaigns: []string{"x"}, Tags: []string{"y"}, Summary: "s", Cover: "c.jpg", CoverAlt: "alt",
+		Awards: []Award{{Kind: "k"}}, Author: "au", Source: "so", Updated: "2023-06-12", Slug: "sl", Draft: true}
+	out := string(full.Bytes())
+	for _, k := range keys {
+		if !strings.Contains(out, "\n"+k+":") {
+			t.Errorf("a form with every field set does not write %q:\n%s", k, out)
+		}
 	}
 }
