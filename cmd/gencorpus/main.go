@@ -2,6 +2,8 @@
 // guong's content format, for benchmarks:
 //
 //	go run ./cmd/gencorpus -n 10000 -o /tmp/corpus-10000
+//
+// With -pictures K, every K-th story's body shows a photo of its own.
 package main
 
 import (
@@ -17,6 +19,7 @@ func main() {
 	n := flag.Int("n", 1000, "number of stories")
 	out := flag.String("o", "", "folder to write the site into (must not exist, or be empty)")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same site")
+	pictures := flag.Int("pictures", 0, "if not 0, every `K`-th story's body shows a photo of its own")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "gencorpus: -o FOLDER is required")
@@ -26,7 +29,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gencorpus: %s is not empty\n", *out)
 		os.Exit(2)
 	}
-	err := corpus.Generate(corpus.Options{Stories: *n, Seed: *seed}, func(f corpus.File) error {
+	err := corpus.Generate(corpus.Options{Stories: *n, Seed: *seed, Pictures: *pictures}, func(f corpus.File) error {
 		p := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err

@@ -53,12 +53,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	printResult(stderr, r)
+	if errors.Is(err, context.Canceled) {
+		// Ctrl+C: main's context is cancelled by the signal, and the
+		// build returns at once, even from a read that hangs.
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong build: đã dừng (Ctrl+C); thư mục đích giữ nguyên như trước.", "guong build: stopped (Ctrl+C); the destination is unchanged."))
+		return exitContent
+	}
 	if err != nil {
 		_, isList := diag.AsList(err)
 		if !isList {
 			fmt.Fprintf(stderr, "guong build: %s\n", destError(r.Lang(), err))
 		}
-		if isList || errors.Is(err, context.Canceled) {
+		if isList {
 			fmt.Fprintln(stderr, diag.Text(r.Lang(), "Không tạo trang vì có lỗi; thư mục đích giữ nguyên như trước.", "Nothing was published because of errors; the destination is unchanged."))
 		}
 		return exitContent
@@ -68,8 +74,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Sprintf("Built %d pages (%d files) into %s in %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed))))
 	if im := r.Images; im.Resized+im.Cached > 0 {
 		fmt.Fprintln(stdout, diag.Text(r.Lang(),
-			fmt.Sprintf("Ảnh bìa: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
-			fmt.Sprintf("Covers: %d pictures resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
+			fmt.Sprintf("Ảnh bìa và ảnh trong bài: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
+			fmt.Sprintf("Covers and body pictures: %d sizes resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
 	}
 	return exitOK
 }
@@ -87,6 +93,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	r := build.Check(ctx, sitefs.Dir(*src), build.Options{Drafts: *drafts, LastCommits: lastCommitsOnce(*src)})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, diag.Text(r.Lang(), "guong check: đã dừng (Ctrl+C).", "guong check: stopped (Ctrl+C)."))
+		return exitContent
+	}
 	printResult(stderr, r)
 	if r.Diags.HasErrors() {
 		return exitContent

@@ -121,3 +121,41 @@ func BenchmarkBuildNoWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckCancellable is guong check of a generated 1,000-story
+// site on disk, its reads made cancellable (a context that can be done,
+// as the CLI's) or not (context.Background): the cost of a goroutine a
+// read (see sitefs.WithContext).
+func BenchmarkCheckCancellable(b *testing.B) {
+	dir := b.TempDir()
+	err := corpus.Generate(corpus.Options{Stories: 1000, Seed: 1}, func(f corpus.File) error {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, f.Data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for _, cancellable := range []bool{false, true} {
+		name := "background"
+		if cancellable {
+			name = "cancellable"
+		}
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			if cancellable {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+			}
+			for range b.N {
+				if r := Check(ctx, sitefs.Dir(dir), opts); r.Diags.HasErrors() {
+					b.Fatal(r.Diags.Err())
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"sync"
 
 	"github.com/guong/guong/internal/diag"
@@ -109,4 +110,58 @@ func (m *memoryCache) Put(key string, data []byte) error {
 		return nil
 	}
 	return m.under.Put(key, data)
+}
+
+// cancellableCache returns cache whose reads return as a miss once ctx is
+// done, even if one never returns (the cache folder is in the site folder,
+// which may be on a network file system that stopped answering), and
+// which begins no store once ctx is done (one begun before may still
+// finish: an entry is written whole or not at all, see images.Dir). A nil
+// cache stays nil.
+func cancellableCache(ctx context.Context, cache images.Cache) images.Cache {
+	if cache == nil || ctx.Done() == nil {
+		return cache
+	}
+	return ctxCache{ctx: ctx, under: cache}
+}
+
+type ctxCache struct {
+	ctx   context.Context
+	under images.Cache
+}
+
+type cacheGot struct {
+	data []byte
+	ok   bool
+}
+
+func (c ctxCache) Get(key string) ([]byte, bool) {
+	if c.ctx.Err() != nil {
+		return nil, false
+	}
+	ch := make(chan cacheGot, 1)
+	go func() {
+		data, ok := c.under.Get(key)
+		ch <- cacheGot{data, ok}
+	}()
+	select {
+	case g := <-ch:
+		return g.data, g.ok
+	case <-c.ctx.Done():
+		return nil, false
+	}
+}
+
+func (c ctxCache) Put(key string, data []byte) error {
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	ch := make(chan error, 1)
+	go func() { ch <- c.under.Put(key, data) }()
+	select {
+	case err := <-ch:
+		return err
+	case <-c.ctx.Done():
+		return c.ctx.Err()
+	}
 }

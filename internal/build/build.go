@@ -25,6 +25,7 @@ import (
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // Options control a build.
@@ -58,7 +59,7 @@ type Result struct {
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
 	Elapsed time.Duration
-	Images  images.Stats // cover sizes resized, and taken from the cache
+	Images  images.Stats // sizes of covers and body pictures resized, and taken from the cache
 	// UpToDate says that Publish found nothing changed since the last
 	// build and left the output as it was.
 	UpToDate bool
@@ -92,7 +93,9 @@ func (r *Result) Lang() string {
 	return "vi"
 }
 
-// Check loads and checks the site without rendering anything.
+// Check loads and checks the site without rendering anything. Its reads
+// are cancelled by ctx, as Run's are: a Result stopped by ctx has no
+// diagnostics (see stopped).
 func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	return check(ctx, siteFS, opts, nil)
 }
@@ -125,7 +128,9 @@ func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result 
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	if l := load(ctx, siteFS, opts, &r.Diags, cc); l != nil {
+	defer stopped(ctx, r)
+	siteFS = sitefs.WithContext(ctx, siteFS)
+	if l := load(ctx, siteFS, opts, &r.Diags, cc, nil); l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
@@ -145,7 +150,9 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	l := load(ctx, siteFS, opts, &r.Diags, nil)
+	defer stopped(ctx, r)
+	siteFS = sitefs.WithContext(ctx, siteFS)
+	l := load(ctx, siteFS, opts, &r.Diags, nil, nil)
 	if l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
@@ -163,13 +170,18 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 // Run builds the site in siteFS into out. It returns an error, with the
 // diagnostics in the Result, when the content has errors; nothing should
 // then be published from out.
+//
+// When ctx is done, Run returns ctx's error promptly, even if a read of
+// siteFS never returns (a network file system that stopped answering: see
+// sitefs.WithContext), with nothing written to out once it has returned.
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
 	r := &Result{}
-	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	siteFS = sitefs.WithContext(ctx, siteFS) // newSnapshot's, for ownTemplates too
 	snap := newSnapshot(ctx, siteFS, opts, nil, r)
 	if err := ctx.Err(); err != nil {
 		return r, err
@@ -196,6 +208,14 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 		return r, errContent(r)
 	}
 	return r, nil
+}
+
+// stopped empties the diagnostics of r if ctx is done: what a stopped
+// build found is incomplete, and mostly the reads it cancelled.
+func stopped(ctx context.Context, r *Result) {
+	if ctx.Err() != nil {
+		r.Diags = nil
+	}
 }
 
 func errContent(r *Result) error {

@@ -33,10 +33,11 @@ type Builder struct {
 // NewBuilder returns a Builder for the site in siteFS.
 func NewBuilder(siteFS fs.FS, opts Options) *Builder {
 	return &Builder{site: siteFS, opts: opts, walk: true, caches: caches{
-		content: content.NewCache(),
-		bodies:  newBodyCache(),
-		images:  newMemoryCache(coverCache(opts.CacheDir)),
-		names:   site.NewNames(),
+		content:  content.NewCache(),
+		bodies:   newBodyCache(),
+		images:   newMemoryCache(coverCache(opts.CacheDir)),
+		pictures: newPictureMemo(),
+		names:    site.NewNames(),
 	}}
 }
 
@@ -69,7 +70,7 @@ func (b *Builder) build(ctx context.Context) (*Result, *Snapshot, error) {
 		opts.Now = start
 	}
 	r := &Result{}
-	defer func() { r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
 	b.caches.incremental, b.caches.changed = !b.walk, b.changed
 	b.walk, b.changed = false, nil
 	snap := newSnapshot(ctx, b.site, opts, &b.caches, r)

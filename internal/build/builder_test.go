@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -171,6 +172,24 @@ func editSteps(t *testing.T, fsys fstest.MapFS, stories []string) {
 	}
 	replace(footer, "</footer>", "<p>Giao diện đã đổi.</p></footer>")
 	step("a theme file", footer)
+
+	// A picture in a body: shown, then edited alone (the body, unchanged,
+	// comes from the cache but must name the new picture's files), then
+	// shown by a second story of the same folder too.
+	withPic := byDate[4]
+	pic := path.Dir(withPic) + "/cot-moc.jpg"
+	write(pic, corpus.Photo(1))
+	replace(withPic, "\n## ", "\n![Cột mốc](cot-moc.jpg)\n\n## ")
+	step("a picture added to a body", pic, withPic)
+	write(pic, corpus.Photo(2))
+	step("the picture edited alone", pic)
+	for _, other := range byDate[5:] {
+		if other != withPic && path.Dir(other) == path.Dir(withPic) {
+			replace(other, "\n## ", "\n![Cột mốc lần nữa](cot-moc.jpg)\n\n## ")
+			step("the picture shown by a second story", other)
+			break
+		}
+	}
 
 	good := b.Last()
 	broken := stories[len(stories)/2]

@@ -29,7 +29,6 @@ type coverSet struct {
 	byStory map[*site.Story]*theme.Cover
 	lengths map[string]int // output file → size in bytes, for feed enclosures
 	files   *publish.Memory
-	stats   images.Stats
 }
 
 func newCoverSet() *coverSet {
@@ -51,11 +50,10 @@ func (cs *coverSet) lookup(st *site.Story) *theme.Cover { return cs.byStory[st] 
 // resize makes every published story's cover in a few widths and a social
 // crop, writes them beside the story's page with fingerprinted names
 // ("lan-800w.3f2a1b9c0d.jpg", "lan-1200x630.9e8d7c6b5a.jpg"), and records
-// them for the templates, keeping the files in cs.files. Resized files are
-// kept in cache between builds (nothing is cached if it is nil). Problems
-// become errors at the story's file.
-func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cache images.Cache, diags *diag.List) {
-	proc := images.New(cache)
+// them for the templates, keeping the files in cs.files. proc keeps what it
+// resizes in its cache between builds. Problems become errors at the
+// story's file.
+func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, proc *images.Processor, diags *diag.List) {
 	var todo []*site.Story
 	for _, st := range s.Stories {
 		if st.Cover != "" {
@@ -105,7 +103,6 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, cach
 		c.Social = publish(res.set.Social, strconv.Itoa(res.set.Social.Width)+"x"+strconv.Itoa(res.set.Social.Height))
 		cs.byStory[st] = c
 	}
-	cs.stats = proc.Stats()
 }
 
 // coverSets are the covers of the live preview's last two snapshots, which

@@ -18,7 +18,6 @@ import (
 	"github.com/guong/guong/internal/minify"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
-	"github.com/guong/guong/internal/urls"
 )
 
 // caches are what the live preview keeps from one build to the next, each
@@ -30,12 +29,15 @@ type caches struct {
 	content *content.Cache
 	bodies  *bodyCache
 	images  *memoryCache
-	names   *site.Names
+	// pictures are the pictures bodies show, as last made.
+	pictures *pictureMemo
+	names    *site.Names
 	// theme is the theme last loaded, with its key (see themeKey): a
 	// theme is loaded again only when its files or settings change, and
 	// finds covers in covers.
 	theme    *theme.Theme
 	themeKey string
+	themeCtx context.Context // the context of the build that loaded it
 	covers   coverSets
 	// incremental says that changed lists every file changed since the
 	// last load; else the content folder is walked again.
@@ -46,10 +48,10 @@ type caches struct {
 // loaded is the site as load read it: site.yaml, the content, and its
 // bodies converted, with the pictures they show.
 type loaded struct {
-	cfg     *config.Config
-	content *content.Site
-	bodies  site.Bodies
-	images  []content.Copy // to copy beside the pages that show them
+	cfg      *config.Config
+	content  *content.Site
+	bodies   site.Bodies
+	pictures *bodyPictures // what the bodies show, resized
 	// commits are the dates of the content files' last git commits, for
 	// enableGitInfo; nil without it.
 	commits map[string]time.Time
@@ -57,26 +59,31 @@ type loaded struct {
 
 // loadTheme returns the theme last loaded if nothing it is made from
 // changed, else loads it again.
-func (cc *caches) loadTheme(themeFS fs.FS, cfg *config.Config, opts Options) (*theme.Theme, error) {
+func (cc *caches) loadTheme(ctx context.Context, themeFS fs.FS, cfg *config.Config, opts Options) (*theme.Theme, error) {
 	key, err := themeKey(themeFS, cfg, opts)
 	if err != nil {
 		return nil, err
 	}
-	if cc.theme != nil && key == cc.themeKey {
+	// A theme reads its static files when they are first asked for,
+	// through the site folder made cancellable by the build that loaded
+	// it (see newSnapshot): one loaded by a build whose context is done
+	// is loaded again.
+	if cc.theme != nil && key == cc.themeKey && cc.themeCtx.Err() == nil {
 		return cc.theme, nil
 	}
 	th, err := loadTheme(themeFS, cfg, opts, cc.covers.lookup)
 	if err != nil {
 		return nil, err
 	}
-	cc.theme, cc.themeKey = th, key
+	cc.theme, cc.themeKey, cc.themeCtx = th, key, ctx
 	return th, nil
 }
 
 // load reads site.yaml and the content, converts every Markdown body and
-// checks the files bodies refer to. It returns nil if site.yaml cannot be
-// read, and no content or bodies if the content cannot.
-func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches) *loaded {
+// checks the pictures bodies show, resizing them with proc (if nil, they
+// are only checked). It returns nil if site.yaml cannot be read, and no
+// content or bodies if the content cannot.
+func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches, proc *images.Processor) *loaded {
 	cfg := config.Load(siteFS, diags)
 	if cfg == nil {
 		return nil
@@ -97,7 +104,12 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	if !opts.NoMinify {
 		mf = minify.New()
 	}
-	l.bodies, l.images = renderBodies(ctx, siteFS, cfg, l.content, diags, cache, mf)
+	var memo *pictureMemo
+	if cc != nil {
+		memo = cc.pictures
+	}
+	l.pictures = newBodyPictures(siteFS, proc, memo)
+	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures)
 	if cfg.EnableGitInfo {
 		l.commits = lastCommits(ctx, cfg, opts, diags)
 	}
@@ -132,20 +144,25 @@ type body struct {
 	line   int
 	src    []byte
 	result markdown.Result
-	diags  diag.List
+	diags  diag.List // the conversion's
+	// picDiags are the problems of the pictures the body shows, found
+	// again by every build (a cached body's pictures may have changed).
+	picDiags diag.List
 }
 
 // renderBodies converts every Markdown body on every core, but those the
 // cache holds unchanged, minified by mf unless it is nil: the pages'
 // templates are minified when the theme is loaded, so the bodies are the
-// part of a page left to minify. It returns the bodies in the content's
-// order, and the pictures they show with where each is copied.
+// part of a page left to minify. The pictures a body shows are made by
+// pics once the body is parsed, before it is rendered, so that its HTML
+// names their published sizes. It returns the bodies in the content's
+// order.
 //
 // A one-off build (no cache) lets each story's source go once it is
 // converted: at 100,000 stories it would otherwise hold 460 MB of Markdown
 // beside the HTML until the last is converted. That, and htmlRelease, are
 // the only changes made to an earlier stage's values, both to stay small.
-func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier) (site.Bodies, []content.Copy) {
+func renderBodies(ctx context.Context, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier, pics *bodyPictures) site.Bodies {
 	conv := markdown.New(cfg.BasePath())
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)
@@ -165,9 +182,13 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 		jobs = append(jobs, body{file: p.File, line: p.BodyLine, src: p.Body})
 	}
 	todo := cache.getAll(jobs)
+	todo = append(todo, stalePictures(ctx, jobs, todo, pics)...)
 	parallel(ctx, len(todo), func(i int) {
 		b := &jobs[todo[i]]
-		b.result = conv.Convert(b.file, b.line, b.src, &b.diags)
+		b.diags, b.picDiags = nil, nil
+		b.result = conv.ConvertPictures(b.file, b.line, b.src, func(imgs []markdown.Image) markdown.Pictures {
+			return pics.resolve(imgs, &b.picDiags)
+		}, &b.diags)
 		cache.put(b.file, b.line, b.src, b.result, b.diags)
 		if cache == nil && todo[i] < len(c.Stories) {
 			// Converted: the source is not needed any more (see above).
@@ -176,57 +197,59 @@ func renderBodies(ctx context.Context, siteFS fs.FS, cfg *config.Config, c *cont
 			c.Stories[todo[i]].Body = nil
 		}
 	})
-	var withImages []int
-	for i := range jobs {
-		if len(jobs[i].result.Images) > 0 {
-			withImages = append(withImages, i)
-		}
+	if ctx.Err() == nil {
+		pics.forget()
 	}
-	parallel(ctx, len(withImages), func(i int) {
-		b := &jobs[withImages[i]]
-		// A body's picture must be a picture, checked by its content like
-		// a cover: a body cannot publish a draft's source or any other
-		// file of its folder by naming it as an image.
-		for _, img := range b.result.Images {
-			_, err := images.CheckFile(siteFS, img.File)
-			images.Report(&b.diags, img.Pos, images.BodyWord, img.Rel, err)
-		}
-	})
 	var bodies site.Bodies
-	var images []content.Copy
 	i := 0
-	// next takes the next body; its pictures are copied beside the page
-	// at page(), if page is not nil.
-	next := func(page func() string) site.Body {
+	next := func() site.Body {
 		b := &jobs[i]
 		i++
 		diags.Append(b.diags)
-		if page != nil && len(b.result.Images) > 0 {
-			images = append(images, pageImages(page(), b.result.Images)...)
-		}
+		diags.Append(b.picDiags)
 		return site.Body{HTML: b.result.HTML, FirstParagraph: b.result.FirstParagraph}
 	}
-	for _, s := range c.Stories {
-		bodies.Stories = append(bodies.Stories, next(func() string { return urls.Story(s.Slug) }))
+	for range c.Stories {
+		bodies.Stories = append(bodies.Stories, next())
 	}
-	for _, x := range c.Campaigns {
-		bodies.Campaigns = append(bodies.Campaigns, next(func() string { return urls.Campaign(x.Key) }))
+	for range c.Campaigns {
+		bodies.Campaigns = append(bodies.Campaigns, next())
 	}
-	for _, p := range c.Pages {
-		bodies.Pages = append(bodies.Pages, next(func() string { return urls.Page(p.Slug) }))
+	for range c.Pages {
+		bodies.Pages = append(bodies.Pages, next())
 	}
 	for range c.Profiles {
-		// The address of a person's page is only known once the site is
-		// indexed: pictures in a profile's body are checked, not copied.
-		bodies.Profiles = append(bodies.Profiles, next(nil))
+		bodies.Profiles = append(bodies.Profiles, next())
 	}
-	return bodies, images
+	return bodies
 }
 
-func pageImages(page string, imgs []markdown.Image) []content.Copy {
-	var out []content.Copy
-	for _, img := range imgs {
-		out = append(out, content.Copy{From: img.File, To: page + img.Rel})
+// stalePictures makes again the pictures of the bodies the cache held
+// (those not in todo), and returns the positions of the bodies whose
+// pictures are no longer published as their HTML says: a picture edited,
+// deleted or broken since.
+func stalePictures(ctx context.Context, jobs []body, todo []int, pics *bodyPictures) []int {
+	again := make([]bool, len(jobs))
+	for _, i := range todo {
+		again[i] = true
+	}
+	var cached []int
+	for i := range jobs {
+		if !again[i] && len(jobs[i].result.Images) > 0 {
+			cached = append(cached, i)
+		}
+	}
+	stale := make([]bool, len(cached))
+	parallel(ctx, len(cached), func(k int) {
+		b := &jobs[cached[k]]
+		now := pics.resolve(b.result.Images, &b.picDiags)
+		stale[k] = !now.Equal(b.result.Pictures)
+	})
+	var out []int
+	for k, i := range cached {
+		if stale[k] {
+			out = append(out, i)
+		}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/sitefs"
 )
 
 // PublishOptions control Publish beyond the build's Options.
@@ -37,10 +38,13 @@ func Publish(ctx context.Context, siteFS fs.FS, dest string, opts Options, p Pub
 	// only when the last build's records say the output may be up to date.
 	manifest, stamp := ReadManifest(opts.CacheDir), publish.ReadStamp(dest)
 	if !p.Force && MayBeUpToDate(manifest, dest, stamp, start) {
-		inputs, err := Inputs(siteFS, opts, p.Version)
+		inputs, err := Inputs(sitefs.WithContext(ctx, siteFS), opts, p.Version)
 		if err == nil && UpToDate(manifest, inputs, dest, stamp, start) {
 			return &Result{UpToDate: true, Elapsed: time.Since(start)}, nil
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return &Result{}, err // stopped before anything was made
 	}
 	out, err := publish.Open(dest)
 	if err != nil {

@@ -735,17 +735,18 @@ func TestCoverCache(t *testing.T) {
 	cache := t.TempDir()
 	fsys := publishingSite(t)
 	first, r1 := buildMemory(t, fsys, Options{CacheDir: cache})
-	// 480, 800, 1200 and 1200×630 of the JPEG; 480, 600 and 600×315 of the PNG.
-	if r1.Images.Resized != 7 || r1.Images.Cached != 0 {
-		t.Errorf("first build: %+v, want 7 resized", r1.Images)
+	// 480, 800, 1200 and 1200×630 of the JPEG; 480, 600 and 600×315 of
+	// the PNG; the 1×1 GIF a body shows.
+	if r1.Images.Resized != 8 || r1.Images.Cached != 0 {
+		t.Errorf("first build: %+v, want 8 resized", r1.Images)
 	}
 	entries, _ := os.ReadDir(filepath.Join(cache, CacheImagesDir))
-	if len(entries) != 7 {
-		t.Errorf("the cache holds %d files, want 7", len(entries))
+	if len(entries) != 8 {
+		t.Errorf("the cache holds %d files, want 8", len(entries))
 	}
 	second, r2 := buildMemory(t, fsys, Options{CacheDir: cache})
-	if r2.Images.Resized != 0 || r2.Images.Cached != 7 {
-		t.Errorf("second build: %+v, want 7 from the cache", r2.Images)
+	if r2.Images.Resized != 0 || r2.Images.Cached != 8 {
+		t.Errorf("second build: %+v, want 8 from the cache", r2.Images)
 	}
 	if strings.Join(first.Names(), "\n") != strings.Join(second.Names(), "\n") {
 		t.Fatalf("the two builds wrote different files")

@@ -89,7 +89,7 @@ func BenchmarkSearchIndex10000(b *testing.B) {
 	opts := Options{Themes: themes.FS, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	ctx := context.Background()
 	var diags diag.List
-	l := load(ctx, fsys, opts, &diags, nil)
+	l := load(ctx, fsys, opts, &diags, nil, nil)
 	if l == nil || diags.HasErrors() {
 		b.Fatal(diags)
 	}

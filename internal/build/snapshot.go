@@ -16,6 +16,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/report"
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/sitefs"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
@@ -30,15 +31,15 @@ import (
 // Nothing in a Snapshot changes once it is made but the files it keeps
 // once made; it is safe for concurrent use.
 type Snapshot struct {
-	opts   Options
-	siteFS fs.FS
-	config *config.Config
-	images []content.Copy // the pictures bodies show, to copy beside their pages
-	site   *site.Site
-	th     *theme.Theme
-	covers *coverSet
-	pages  []*theme.Page
-	pageAt map[string]int // output file → its page in pages
+	opts     Options
+	siteFS   fs.FS
+	config   *config.Config
+	pictures map[string][]byte // the pictures bodies show, resized, by output file
+	site     *site.Site
+	th       *theme.Theme
+	covers   *coverSet
+	pages    []*theme.Page
+	pageAt   map[string]int // output file → its page in pages
 
 	mu       sync.Mutex
 	rendered map[string][]byte // pages made by File
@@ -63,9 +64,21 @@ const (
 
 // newSnapshot loads, checks and indexes the site, reusing what cc keeps if
 // it is not nil, and returns nil when the site has errors (r tells them).
+//
+// Every read of siteFS is cancelled by ctx, even one that never returns
+// (see sitefs.WithContext), and so is every read the Snapshot makes later
+// (the theme's static files, people's photos).
 func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r *Result) *Snapshot {
+	siteFS = sitefs.WithContext(ctx, siteFS)
 	lap := r.stopwatch()
-	l := load(ctx, siteFS, opts, &r.Diags, cc)
+	var cache images.Cache
+	if cc != nil {
+		cache = cc.images
+	} else {
+		cache = coverCache(opts.CacheDir)
+	}
+	proc := images.New(cancellableCache(ctx, cache))
+	l := load(ctx, siteFS, opts, &r.Diags, cc, proc)
 	lap("load")
 	if l == nil {
 		return nil
@@ -88,7 +101,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	var th *theme.Theme
 	var err error
 	if cc != nil {
-		th, err = cc.loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts)
+		th, err = cc.loadTheme(ctx, themeFiles(siteFS, cfg, opts), cfg, opts)
 	} else {
 		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers.lookup)
 	}
@@ -101,14 +114,8 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	for _, pr := range s.UnusedProfiles {
 		r.Diags.Warnf(pr.NamePos, diag.UnusedProfile, pr.Name)
 	}
-	var cache images.Cache
-	if cc != nil {
-		cache = cc.images
-	} else {
-		cache = coverCache(opts.CacheDir)
-	}
-	covers.resize(ctx, siteFS, s, cache, &r.Diags)
-	r.Images = covers.stats
+	covers.resize(ctx, siteFS, s, proc, &r.Diags)
+	r.Images = proc.Stats()
 	lap("images")
 	if r.Diags.HasErrors() || ctx.Err() != nil {
 		return nil
@@ -122,7 +129,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		pageAt[urls.File(p.URL)] = i
 	}
 	r.Pages = len(pages)
-	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, images: l.images, site: s, th: th, covers: covers,
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, pictures: l.pictures.files, site: s, th: th, covers: covers,
 		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
 }
 
@@ -236,7 +243,15 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		data, _ := snap.covers.files.Get(name)
 		w.write(name, data)
 	}
-	for _, cp := range append(snap.images, coverCopies(snap.site)...) {
+	names := make([]string, 0, len(snap.pictures))
+	for name := range snap.pictures {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w.write(name, snap.pictures[name])
+	}
+	for _, cp := range coverCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
 		if err != nil {
 			w.fail(err)

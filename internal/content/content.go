@@ -163,8 +163,6 @@ type Site struct {
 	// Assets are the other files of the content folder (images beside stories),
 	// site-relative, sorted.
 	Assets []string
-	// Images are the local images bodies refer to, to copy beside their pages.
-	Images []Copy
 }
 
 // Copy is a source file published unchanged.

@@ -213,7 +213,7 @@ func checkSpellings(stories []*parsedStory, memo map[string]string, diags *diag.
 // may not take them.
 var reserved = map[string]bool{
 	"bai-viet": true, "mo-hinh": true, "phong-trao": true, "don-vi": true, "nhan-vat": true,
-	"chu-de": true, "nam": true, "tim-kiem": true, "bao-cao": true, "bang-vang": true, "du-lieu": true, "trang": true, "static": true,
+	"chu-de": true, "nam": true, "tim-kiem": true, "bao-cao": true, "bang-vang": true, "du-lieu": true, "anh": true, "trang": true, "static": true,
 	"nhung": true, "kha-nang-tiep-can": true, "bieu-trung": true, "feed.xml": true, "feed.json": true, "sitemap.xml": true, "robots.txt": true, "404.html": true,
 }
 

@@ -6,7 +6,10 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"math/rand/v2"
 	"sort"
 	"strings"
@@ -96,7 +99,17 @@ type Options struct {
 	Seed    uint64 // the same seed always gives the same site
 	// BaseURL of the generated site; "https://example.gov.vn/guong-dien-hinh/" if empty.
 	BaseURL string
+	// Pictures, if not 0, makes every Pictures-th story's body show a
+	// photo of its own (PictureWidth×PictureHeight pixels, a JPEG beside
+	// the story). The stories are the same with or without them.
+	Pictures int
 }
+
+// The size of the photos bodies show (see Options.Pictures).
+const (
+	PictureWidth  = 1600
+	PictureHeight = 1000
+)
 
 // File is one generated file.
 type File struct {
@@ -243,12 +256,40 @@ func Generate(opts Options, emit func(File) error) error {
 		b.WriteString("---\n")
 		writeBody(&b, r, p.name, slugs)
 		year := date.Year()
+		if opts.Pictures > 0 && i%opts.Pictures == 0 {
+			photo := fmt.Sprintf("anh-%d.jpg", i)
+			fmt.Fprintf(&b, "\n![Ảnh %s tại cơ quan](%s)\n", p.name, photo)
+			if err := emit(File{Path: fmt.Sprintf("content/stories/%d/%s", year, photo), Data: Photo(i)}); err != nil {
+				return err
+			}
+		}
 		if err := emit(File{Path: fmt.Sprintf("content/stories/%d/%s.md", year, slug), Data: []byte(b.String())}); err != nil {
 			return err
 		}
 		slugs = append(slugs, slug)
 	}
 	return nil
+}
+
+// Photo returns the n-th generated photo: a JPEG of PictureWidth ×
+// PictureHeight pixels, different for every n, the same for the same n.
+func Photo(n int) []byte {
+	img := image.NewYCbCr(image.Rect(0, 0, PictureWidth, PictureHeight), image.YCbCrSubsampleRatio420)
+	cb, cr := uint8(40+n*37%176), uint8(40+n*91%176)
+	for y := 0; y < PictureHeight; y++ {
+		for x := 0; x < PictureWidth; x++ {
+			// A gradient with rings around a point that moves with n:
+			// enough detail for the encoder to work as on a photo.
+			dx, dy := x-(n*131)%PictureWidth, y-(n*71)%PictureHeight
+			img.Y[y*img.YStride+x] = uint8(x*255/PictureWidth/2 + ((dx*dx+dy*dy)>>9)%128)
+		}
+	}
+	for i := range img.Cb {
+		img.Cb[i], img.Cr[i] = cb+uint8(i%7), cr
+	}
+	var buf bytes.Buffer
+	_ = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}) // cannot fail writing to memory
+	return buf.Bytes()
 }
 
 // Gender is the gender the generator gives an individual: "nữ" for a

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"image/jpeg"
 	"regexp"
 	"strings"
 	"testing"
@@ -159,5 +160,54 @@ func TestManyPeople(t *testing.T) {
 	}
 	if len(people) < n/4*95/100 {
 		t.Errorf("%d people, want about %d", len(people), n/4)
+	}
+}
+
+// TestPictures: with Options.Pictures, every K-th story's body shows a
+// photo of its own beside it, a JPEG of the promised size, and the site is
+// otherwise the one generated without.
+func TestPictures(t *testing.T) {
+	plain := generate(t, 20, 1)
+	var with []File
+	if err := Generate(Options{Stories: 20, Seed: 1, Pictures: 5}, func(f File) error {
+		with = append(with, f)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	photos := map[string][]byte{}
+	var stories []File
+	for _, f := range with {
+		if strings.HasSuffix(f.Path, ".jpg") {
+			photos[f.Path] = f.Data
+		} else {
+			stories = append(stories, f)
+		}
+	}
+	if len(photos) != 4 || len(stories) != len(plain) {
+		t.Fatalf("%d photos and %d other files, want 4 and %d", len(photos), len(stories), len(plain))
+	}
+	shown := regexp.MustCompile(`\n!\[[^\]]+\]\((anh-\d+\.jpg)\)\n$`)
+	seen := map[string]bool{}
+	for i, f := range stories {
+		data := f.Data
+		if m := shown.FindSubmatch(data); m != nil {
+			p := f.Path[:strings.LastIndex(f.Path, "/")+1] + string(m[1])
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(photos[p]))
+			if err != nil || cfg.Width != PictureWidth || cfg.Height != PictureHeight {
+				t.Errorf("%s shows %s: %v %dx%d", f.Path, p, err, cfg.Width, cfg.Height)
+			}
+			if seen[string(photos[p])] {
+				t.Errorf("%s is the photo of another story", p)
+			}
+			seen[string(photos[p])] = true
+			data = data[:len(data)-len(m[0])]
+		}
+		if !bytes.Equal(data, plain[i].Data) {
+			t.Errorf("%s differs from the site without pictures", f.Path)
+		}
+	}
+	if len(seen) != 4 {
+		t.Errorf("%d bodies show a photo, want 4", len(seen))
 	}
 }

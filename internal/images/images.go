@@ -241,7 +241,20 @@ func (s spec) key(sum string) string {
 }
 
 // Cover makes the Set of the picture in src.
-func (p *Processor) Cover(src []byte) (*Set, error) {
+func (p *Processor) Cover(src []byte) (*Set, error) { return p.set(src, true) }
+
+// Widths makes the picture in src in the Processor's widths, as Cover
+// does, without the social crop: what a picture in a story's body becomes.
+func (p *Processor) Widths(src []byte) ([]*Picture, error) {
+	set, err := p.set(src, false)
+	if err != nil {
+		return nil, err
+	}
+	return set.Widths, nil
+}
+
+// set makes the Set of the picture in src, with its social crop if social.
+func (p *Processor) set(src []byte, social bool) (*Set, error) {
 	format, cfg, err := decodeConfig(src)
 	if err != nil {
 		return nil, err
@@ -264,7 +277,7 @@ func (p *Processor) Cover(src []byte) (*Set, error) {
 	if format == "png" || format == "gif" {
 		typ = PNG
 	}
-	sizes, social := plan(w, h, p.widths, typ)
+	sizes, crop := plan(w, h, p.widths, typ)
 	sum := sha256.Sum256(src)
 	hexSum := hex.EncodeToString(sum[:])
 
@@ -322,24 +335,27 @@ func (p *Processor) Cover(src []byte) (*Set, error) {
 		}
 		set.Widths = append(set.Widths, pic)
 	}
+	if !social {
+		return set, nil
+	}
 	// The crop in the widest size's pixels, if they are enough.
 	scale := float64(top.w) / float64(w)
-	c := social.crop
+	c := crop.crop
 	inTop := image.Rect(int(float64(c.Min.X)*scale+0.5), int(float64(c.Min.Y)*scale+0.5),
 		int(float64(c.Max.X)*scale+0.5), int(float64(c.Max.Y)*scale+0.5)).Intersect(image.Rect(0, 0, top.w, top.h))
-	set.Social, err = p.make(social, hexSum, func() (image.Image, error) {
-		if inTop.Dx() >= social.w {
+	set.Social, err = p.make(crop, hexSum, func() (image.Image, error) {
+		if inTop.Dx() >= crop.w {
 			w, err := widestImage()
 			if err != nil {
 				return nil, err
 			}
-			return resize(w, spec{w: social.w, h: social.h, crop: inTop, typ: social.typ}), nil
+			return resize(w, spec{w: crop.w, h: crop.h, crop: inTop, typ: crop.typ}), nil
 		}
 		src, err := source()
 		if err != nil {
 			return nil, err
 		}
-		return resize(src, social), nil
+		return resize(src, crop), nil
 	})
 	if err != nil {
 		return nil, err

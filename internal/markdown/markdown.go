@@ -2,8 +2,8 @@
 // instance: GitHub tables, strikethrough, autolinks and footnotes; heading ids
 // made from Vietnamese text; raw HTML never passed through; links and images
 // checked by an AST transformer (unsafe schemes dropped, site-absolute links
-// given the site's base path, local images collected so they can be copied
-// beside the page).
+// given the site's base path, local images collected and, once the build
+// has resized them, given their published sizes: see PictureFunc).
 package markdown
 
 import (
@@ -48,6 +48,9 @@ type Result struct {
 	HTML           template.HTML
 	FirstParagraph string  // plain text of the first paragraph, for summaries
 	Images         []Image // local images the body refers to
+	// Pictures are what the PictureFunc of the conversion returned for
+	// Images: the addresses the HTML shows them at.
+	Pictures Pictures
 }
 
 // Image is a local image a body refers to.
@@ -85,15 +88,27 @@ type state struct {
 	bodyLine int
 	lines    []int // byte offsets where each body line starts
 	images   []Image
+	nodes    []localImage // the nodes of images, in the same order
+	pictures PictureFunc  // nil: local images are rendered as written
+	result   Pictures     // what pictures returned
 	diags    *diag.List
 }
 
 var stateKey = parser.NewContextKey()
 
 // Convert renders body, the Markdown of file starting on file line bodyLine.
-// Unsafe links and bad image paths are reported to diags.
+// Unsafe links and bad image paths are reported to diags. Local images are
+// rendered as written: see ConvertPictures.
 func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.List) Result {
-	st := &state{file: file, dir: path.Dir(file), bodyLine: bodyLine, diags: diags}
+	return c.ConvertPictures(file, bodyLine, body, nil, diags)
+}
+
+// ConvertPictures is Convert, rendering the local images the body shows as
+// pictures says: once the body is parsed, pictures is given the list of
+// them and returns what each is published as (see PictureFunc). A nil
+// pictures renders them as written.
+func (c *Converter) ConvertPictures(file string, bodyLine int, body []byte, pictures PictureFunc, diags *diag.List) Result {
+	st := &state{file: file, dir: path.Dir(file), bodyLine: bodyLine, pictures: pictures, diags: diags}
 	st.lines = append(st.lines, 0)
 	for i, b := range body {
 		if b == '\n' {
@@ -129,6 +144,7 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 		HTML:           template.HTML(html),
 		FirstParagraph: firstParagraph(doc, body),
 		Images:         st.images,
+		Pictures:       st.result,
 	}
 }
 
@@ -220,6 +236,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	for _, n := range drop {
 		unwrap(n)
 	}
+	if len(st.images) > 0 && st.pictures != nil {
+		st.result = st.pictures(st.images)
+		applyPictures(st.nodes, st.result, t.basePath)
+	}
 }
 
 // nesting counts the block quotes and lists that enclose n, n included.
@@ -305,7 +325,11 @@ func (t *transformer) checkURL(st *state, n ast.Node, dest []byte, image bool) (
 			st.diags.Errorf(st.nodePos(n), diag.BadPath, raw)
 			return nil, false
 		}
-		st.images = append(st.images, Image{File: path.Join(st.dir, clean), Rel: clean, Pos: st.nodePos(n)})
+		file := path.Join(st.dir, clean)
+		st.images = append(st.images, Image{File: file, Rel: clean, Pos: st.nodePos(n)})
+		if img, ok := n.(*ast.Image); ok {
+			st.nodes = append(st.nodes, localImage{node: img, file: file})
+		}
 		return escapeDest(clean), true
 	}
 	return dest, true

@@ -16,6 +16,7 @@
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
 //	kha-nang-tiep-can/       the accessibility statement
 //	bieu-trung/<file>        the agency's emblem
+//	anh/<name>-<width>w.<hash>.jpg  a picture shown in a body, in one width
 package urls
 
 import "strconv"
@@ -49,6 +50,10 @@ const (
 	Accessibility = "kha-nang-tiep-can/"
 	// Emblem is the folder the agency's emblem is published in.
 	Emblem = "bieu-trung/"
+	// Pictures is the folder of the pictures bodies show, resized: one
+	// file per width, named by its bytes' fingerprint, shared by every
+	// page that shows it.
+	Pictures = "anh/"
 	// NotFound is the page served for a missing address.
 	NotFound = "404.html"
 	// pages is the folder of a list's further pages.
@@ -87,6 +92,9 @@ func HonourYear(year string) string { return Honour + year + "/" }
 
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
+
+// Picture is the address of a file of a picture a body shows.
+func Picture(name string) string { return Pictures + name }
 
 // Page is the address of a page of the site's own (content/pages).
 func Page(slug string) string { return slug + "/" }
