@@ -15,6 +15,7 @@ import (
 type bodyCache struct {
 	mu       sync.Mutex
 	basePath string
+	label    string
 	entries  map[string]bodyEntry
 }
 
@@ -27,15 +28,16 @@ type bodyEntry struct {
 
 func newBodyCache() *bodyCache { return &bodyCache{entries: map[string]bodyEntry{}} }
 
-// prepare empties the cache if the base path, which links depend on, changed.
-func (c *bodyCache) prepare(basePath string) {
+// prepare empties the cache if the base path, which links depend on, or
+// the label of tables changed.
+func (c *bodyCache) prepare(basePath, label string) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.basePath != basePath {
-		c.basePath, c.entries = basePath, map[string]bodyEntry{}
+	if c.basePath != basePath || c.label != label {
+		c.basePath, c.label, c.entries = basePath, label, map[string]bodyEntry{}
 	}
 }
 

@@ -109,7 +109,8 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 		memo = cc.pictures
 	}
 	l.pictures = newBodyPictures(siteFS, proc, memo)
-	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures)
+	tableLabel := theme.String(themeFiles(siteFS, cfg, opts), cfg.Language, "body_table")
+	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures, tableLabel)
 	if cfg.EnableGitInfo {
 		l.commits = lastCommits(ctx, cfg, opts, diags)
 	}
@@ -155,19 +156,20 @@ type body struct {
 // templates are minified when the theme is loaded, so the bodies are the
 // part of a page left to minify. The pictures a body shows are made by
 // pics once the body is parsed, before it is rendered, so that its HTML
-// names their published sizes. It returns the bodies in the content's
+// names their published sizes; their tables are named by tableLabel (see
+// markdown.Converter.WithTableLabel). It returns the bodies in the content's
 // order.
 //
 // A one-off build (no cache) lets each story's source go once it is
 // converted: at 100,000 stories it would otherwise hold 460 MB of Markdown
 // beside the HTML until the last is converted. That, and htmlRelease, are
 // the only changes made to an earlier stage's values, both to stay small.
-func renderBodies(ctx context.Context, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier, pics *bodyPictures) site.Bodies {
-	conv := markdown.New(cfg.BasePath())
+func renderBodies(ctx context.Context, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier, pics *bodyPictures, tableLabel string) site.Bodies {
+	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
 	if mf != nil {
 		conv = conv.WithMinify(mf.HTMLTo)
 	}
-	cache.prepare(cfg.BasePath())
+	cache.prepare(cfg.BasePath(), tableLabel)
 	jobs := make([]body, 0, len(c.Stories)+len(c.Campaigns)+len(c.Pages)+len(c.Profiles))
 	for _, s := range c.Stories {
 		jobs = append(jobs, body{file: s.File, line: s.BodyLine, src: s.Body})

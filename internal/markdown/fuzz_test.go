@@ -67,7 +67,7 @@ var allowedTags = map[string]bool{
 // allowedAttrs are the attributes the converter may write.
 var allowedAttrs = map[string]bool{
 	"id": true, "href": true, "src": true, "alt": true, "title": true,
-	"class": true, "role": true, "style": true, "start": true,
+	"class": true, "role": true, "style": true, "start": true, "tabindex": true, "aria-label": true,
 }
 
 // unsafeHTML reads out, the converter's HTML, as a browser would and

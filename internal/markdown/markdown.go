@@ -3,7 +3,8 @@
 // made from Vietnamese text; raw HTML never passed through; links and images
 // checked by an AST transformer (unsafe schemes dropped, site-absolute links
 // given the site's base path, local images collected and, once the build
-// has resized them, given their published sizes: see PictureFunc).
+// has resized them, given their published sizes: see PictureFunc); each
+// table put in a named box the keyboard can scroll (see WithTableLabel).
 package markdown
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -37,7 +39,9 @@ type Converter struct {
 	md       goldmark.Markdown
 	basePath string
 	minify   MinifyFunc
-	buffers  *sync.Pool // of *bytes.Buffer, for the HTML on its way out
+	// tableLabel names a body's tables (see WithTableLabel).
+	tableLabel string
+	buffers    *sync.Pool // of *bytes.Buffer, for the HTML on its way out
 }
 
 // MinifyFunc writes the minified form of html to w.
@@ -69,6 +73,7 @@ func New(basePath string) *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&transformer{basePath: basePath}, 100)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableRegionRenderer{}, 500))),
 	)
 	return &Converter{md: md, basePath: basePath, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
 }
@@ -81,17 +86,28 @@ func (c *Converter) WithMinify(minify MinifyFunc) *Converter {
 	return &m
 }
 
+// WithTableLabel returns a Converter like c that names the box each table
+// of a body scrolls in by label, a format with one %d for the table's
+// number in the body ("Bảng %d trong bài", from the theme's catalogue).
+// Without it the boxes can be reached by the keyboard but are unnamed.
+func (c *Converter) WithTableLabel(label string) *Converter {
+	m := *c
+	m.tableLabel = label
+	return &m
+}
+
 // state is what one conversion shares with the transformer through the parser context.
 type state struct {
-	file     string
-	dir      string
-	bodyLine int
-	lines    []int // byte offsets where each body line starts
-	images   []Image
-	nodes    []localImage // the nodes of images, in the same order
-	pictures PictureFunc  // nil: local images are rendered as written
-	result   Pictures     // what pictures returned
-	diags    *diag.List
+	file       string
+	dir        string
+	bodyLine   int
+	lines      []int // byte offsets where each body line starts
+	images     []Image
+	nodes      []localImage // the nodes of images, in the same order
+	tableLabel string       // see WithTableLabel
+	pictures   PictureFunc  // nil: local images are rendered as written
+	result     Pictures     // what pictures returned
+	diags      *diag.List
 }
 
 var stateKey = parser.NewContextKey()
@@ -108,7 +124,7 @@ func (c *Converter) Convert(file string, bodyLine int, body []byte, diags *diag.
 // them and returns what each is published as (see PictureFunc). A nil
 // pictures renders them as written.
 func (c *Converter) ConvertPictures(file string, bodyLine int, body []byte, pictures PictureFunc, diags *diag.List) Result {
-	st := &state{file: file, dir: path.Dir(file), bodyLine: bodyLine, pictures: pictures, diags: diags}
+	st := &state{file: file, dir: path.Dir(file), bodyLine: bodyLine, tableLabel: c.tableLabel, pictures: pictures, diags: diags}
 	st.lines = append(st.lines, 0)
 	for i, b := range body {
 		if b == '\n' {
@@ -236,6 +252,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	for _, n := range drop {
 		unwrap(n)
 	}
+	wrapTables(doc, st.tableLabel)
 	if len(st.images) > 0 && st.pictures != nil {
 		st.result = st.pictures(st.images)
 		applyPictures(st.nodes, st.result, t.basePath)

@@ -305,6 +305,17 @@ func (th *Theme) T(key string) string {
 	return key
 }
 
+// String returns the UI string for key in the theme in fsys for the
+// language lang, or key itself when the theme has none: for the stages
+// that run before the theme is loaded (the Markdown bodies).
+func String(fsys fs.FS, lang, key string) string {
+	strs, err := loadStrings(fsys, lang)
+	if s, ok := strs[key]; ok && err == nil {
+		return s
+	}
+	return key
+}
+
 func isNotExist(err error) bool { return err != nil && strings.Contains(err.Error(), "not exist") }
 
 // loadStrings reads i18n/<lang>.yaml, falling back to vi.yaml.
