@@ -18,6 +18,22 @@ import (
 type page struct {
 	links []string // href, src and form action values, as written
 	ids   map[string]bool
+	// headless are the ids (or "") of section elements without a
+	// heading, which the Nu checker reports ("Section lacks heading").
+	headless []string
+}
+
+// hasHeading reports whether n holds an h1 to h6 element.
+func hasHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && len(c.Data) == 2 && c.Data[0] == 'h' && c.Data[1] >= '1' && c.Data[1] <= '6' {
+			return true
+		}
+		if hasHeading(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func parsePage(t *testing.T, name string, data []byte) page {
@@ -30,6 +46,15 @@ func parsePage(t *testing.T, name string, data []byte) page {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
+			if n.Data == "section" && !hasHeading(n) {
+				id := ""
+				for _, a := range n.Attr {
+					if a.Key == "id" {
+						id = a.Val
+					}
+				}
+				p.headless = append(p.headless, id)
+			}
 			for _, a := range n.Attr {
 				switch a.Key {
 				case "href", "src", "action":
@@ -53,7 +78,8 @@ func parsePage(t *testing.T, name string, data []byte) page {
 	return p
 }
 
-// checkLinks walks every HTML file of mem: each link into the site (under
+// checkLinks walks every HTML file of mem: every section has a heading,
+// each link into the site (under
 // basePath, or relative) must name a built file, a fragment must name an id
 // of its page, and every page must be reachable from the home page (but
 // the 404 page and the embedded lists and their snippets, under nhung/,
@@ -68,6 +94,9 @@ func checkLinks(t *testing.T, mem *publish.Memory, basePath string) {
 				t.Errorf("%s: double-escaped text", name)
 			}
 			pages[name] = parsePage(t, name, data)
+			for _, id := range pages[name].headless {
+				t.Errorf("%s: section %q has no heading", name, id)
+			}
 		}
 	}
 	edges := map[string][]string{}
