@@ -126,12 +126,13 @@ func TestSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		badges := evalT[[]string](t, ctx, `Array.from(document.querySelectorAll('#search-results .badge')).map(e => e.textContent)`)
+		badges := evalT[[]string](t, ctx, `Array.from(document.querySelectorAll('#search-results .badge')).map(e => e.firstChild.textContent + '|' + e.title)`)
 		if len(badges) != 2 || len(badges) >= before {
 			t.Errorf("badges after filtering = %q (before: %d results), want the two stories of the type", badges, before)
 		}
 		for _, b := range badges {
-			if b != "Điển hình trong thực hiện nhiệm vụ chuyên môn" {
+			// The short name shown, the full one as the title.
+			if b != "Chuyên môn|Điển hình trong thực hiện nhiệm vụ chuyên môn" {
 				t.Errorf("a result of another model type: %q", b)
 			}
 		}

@@ -105,7 +105,18 @@
       var badge = document.createElement('a');
       badge.className = 'badge model-' + opt.getAttribute('data-index');
       badge.href = opt.getAttribute('data-url');
-      badge.textContent = opt.getAttribute('data-name') || opt.textContent;
+      // As the cards' badge-short partial: the short name shown, the
+      // full one in the title and after it for screen readers.
+      var full = opt.getAttribute('data-name') || opt.textContent;
+      var short = opt.getAttribute('data-short') || full;
+      badge.textContent = short;
+      if (short !== full) {
+        badge.title = full;
+        var hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = ' (' + full + ')';
+        badge.appendChild(hidden);
+      }
       art.appendChild(badge);
     }
     var h = document.createElement('h2');
