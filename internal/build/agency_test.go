@@ -95,7 +95,7 @@ func TestAccessibilityStatement(t *testing.T) {
 		"<title>Tuyên bố về khả năng tiếp cận – Gương điển hình – Sở thử nghiệm</title>",
 		`<h1 id="tieu-de">Tuyên bố về khả năng tiếp cận</h1>`,
 		"Sở Thử nghiệm tỉnh Lạng Sơn mong muốn", "WCAG 2.1, mức AA",
-		"<h2>Những gì trang đáp ứng</h2>", "<h2>Những phần chưa đáp ứng</h2>", "<h2>Báo cho chúng tôi</h2>",
+		"<h2>Những gì trang đáp ứng</h2>", "<h2>Những phần chưa đáp ứng hoặc chưa được kiểm tra</h2>", "<h2>Báo cho chúng tôi</h2>",
 		`<li><a class="feedback-link" href="https://langson.gov.vn/gop-y">`,
 		`<li>Đầu mối liên hệ: Trần Thị B, Chánh Văn phòng Sở · <a href="mailto:vanphong@example.gov.vn">`,
 		"Tuyên bố này được lập ngày 01 tháng 12 năm 2024.",
