@@ -124,6 +124,26 @@ func TestMenu(t *testing.T) {
 		do(t, ctx, chromedp.KeyEvent(" "), chromedp.WaitVisible(chromedp.ID("danh-muc")))
 	})
 
+	t.Run("a phone: the menu button and the reader tools share one row", func(t *testing.T) {
+		for _, width := range []int64{320, 360} {
+			ctx := phoneTab(t, b, width)
+			do(t, ctx, chromedp.Navigate(site), chromedp.WaitVisible(chromedp.CSS(".reader-tools")))
+			// Every control's box: its top and bottom, and its size.
+			boxes := evalT[[]map[string]float64](t, ctx, `Array.from(document.querySelectorAll('.nav-toggle, .reader-tools .tool')).map(e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, w: r.width, h: r.height}; })`)
+			if len(boxes) != 5 {
+				t.Fatalf("%d px: %d controls, want the menu button and 4 tools", width, len(boxes))
+			}
+			for i, bx := range boxes {
+				if bx["top"] != boxes[0]["top"] || bx["bottom"] != boxes[0]["bottom"] {
+					t.Errorf("%d px: control %d spans %v–%v, the menu button %v–%v: not one row", width, i, bx["top"], bx["bottom"], boxes[0]["top"], boxes[0]["bottom"])
+				}
+				if bx["w"] < 44 || bx["h"] < 44 {
+					t.Errorf("%d px: control %d is %v × %v px, under 44 px", width, i, bx["w"], bx["h"])
+				}
+			}
+		}
+	})
+
 	t.Run("without scripts, a plain list and no tools", func(t *testing.T) {
 		ctx := phoneTab(t, b, 320)
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
