@@ -214,13 +214,15 @@ func (d *Desk) save(w http.ResponseWriter, r *http.Request) {
 
 // text is the file a save writes: the conflict page's chosen text as it
 // is, else the form's canonical text, keeping the keys the form does not
-// show from the version it was opened with. A form that changed nothing
-// gives the file's own bytes, so that saving it writes nothing.
+// show from the version it was opened with, in the file's own style (its
+// line ends, its byte order mark, its body's bytes: asWritten). A form
+// that changed nothing gives the file's own bytes, so that saving it
+// writes nothing.
 func (d *Desk) text(rel, base string, form *Form, raw string) ([]byte, error) {
-	if raw != "" { // a browser sends its line ends as CRLF; the desk's texts have LF
-		return []byte(strings.ReplaceAll(raw, "\r\n", "\n")), nil
-	}
 	cur, err := d.store.Read(rel)
+	if raw != "" { // a browser sends its line ends as CRLF: the file's own are put back
+		return restyle(cur, []byte(strings.ReplaceAll(raw, "\r\n", "\n"))), err
+	}
 	if err != nil || cur == nil || Hash(cur) != base {
 		return form.Bytes(), err
 	}
@@ -229,6 +231,7 @@ func (d *Desk) text(rel, base string, form *Form, raw string) ([]byte, error) {
 		if opened.Equal(form) {
 			return cur, nil
 		}
+		return asWritten(rel, cur, opened, form), nil
 	}
 	return form.Bytes(), nil
 }
