@@ -90,7 +90,9 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	for _, a := range form.Awards {
 		v.AwardDates = append(v.AwardDates, pickerValue(a.Date))
 	}
-	for _, c := range options(lang, d.campaigns(), "") {
+	lists := d.lists(r.Context(), d.config()) // not the empty stand-in above
+	v.People, v.Tags = lists.People, lists.Tags
+	for _, c := range options(lang, lists.Campaigns, "") {
 		c.Selected = slices.Contains(form.Campaigns, c.Key)
 		v.Campaigns = append(v.Campaigns, c)
 	}
@@ -111,22 +113,14 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	d.render(w, status, "edit", page{Lang: lang, Title: title, CSRF: d.sessions.token(w, r), Message: message, Edit: v})
 }
 
-// fillFromSite adds what the preview's site model knows: the people and
-// tags to suggest, and the story's page.
+// fillFromSite adds the story's page in the preview's last snapshot.
 func (d *Desk) fillFromSite(v *editView, rel string) {
 	snap := d.opts.Snapshot()
-	if snap == nil {
+	if snap == nil || rel == "" {
 		return
 	}
-	s := snap.Site()
-	for _, p := range s.People {
-		v.People = append(v.People, person{p.Name, p.Position})
-	}
-	for _, t := range s.Tags {
-		v.Tags = append(v.Tags, t.Name)
-	}
-	for _, st := range s.Stories {
-		if st.File == rel && rel != "" {
+	for _, st := range snap.Site().Stories {
+		if st.File == rel {
 			v.PageURL = snap.Config().BasePath() + st.URL
 		}
 	}

@@ -27,8 +27,8 @@ type Options struct {
 	Site  fs.FS         // the same folder, read without following links (sitefs.Dir)
 	Build build.Options // the preview's build options, for the checks
 	// Snapshot returns the preview's last good snapshot, nil before the
-	// first: the people, tags and campaigns on the site, and the pages
-	// of stories.
+	// first: the people, tags and campaigns on the site (before it, read
+	// by the content loader: lists.go), and the pages of stories.
 	Snapshot func() *build.Snapshot
 	Now      func() time.Time // nil: time.Now
 }
