@@ -49,3 +49,14 @@ func TestDeskListsWithoutSnapshot(t *testing.T) {
 		t.Error("the list's campaign filter is empty without a snapshot")
 	}
 }
+
+// TestDeskFont: the desk's style sheet sets its text in server.TextFont,
+// the one stack the error overlay uses too.
+func TestDeskFont(t *testing.T) {
+	_, hs := newSite(t)
+	c := newClient(t, hs)
+	css, status := c.get(desk.Path + "desk.css")
+	if status != 200 || !strings.Contains(css, "html{font:16px/1.5 "+server.TextFont+";") || strings.Contains(css, server.FontPlaceholder) {
+		t.Errorf("%d: the desk's font is not server.TextFont:\n%.300s", status, css)
+	}
+}

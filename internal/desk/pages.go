@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/guong/guong/internal/config"
+	"github.com/guong/guong/internal/server"
 )
 
 //go:embed templates/*.html static/*
@@ -78,6 +79,7 @@ func (d *Desk) render(w http.ResponseWriter, status int, name string, p page) {
 // static serves the desk's own script and style sheet.
 func (d *Desk) static(w http.ResponseWriter, name string) {
 	data, _ := files.ReadFile("static/" + name)
+	data = server.WithTextFont(data) // the overlay's font stack, written once
 	ct := "text/css; charset=utf-8"
 	if strings.HasSuffix(name, ".js") {
 		ct = "text/javascript; charset=utf-8"
