@@ -98,6 +98,10 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if rel, ok := strings.CutPrefix(r.URL.Path, picturesPath); ok {
+		d.picture(w, r, rel)
+		return
+	}
 	switch name {
 	case "":
 		d.list(w, r)
