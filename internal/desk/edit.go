@@ -20,6 +20,7 @@ type editView struct {
 	Hash                                       string // the version the form was opened with
 	Form                                       *Form
 	Date                                       string // the date, as the date picker shows it
+	Time                                       string // its time of day, as the time picker shows it ("" for none)
 	Updated                                    string // the date of the last update, as the date picker shows it
 	AwardDates                                 []string
 	Departments, Models, Campaigns, AwardKinds []option
@@ -80,7 +81,7 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	if checkAs == "" {
 		checkAs = newStoryPath(form.Title, form.Date, d.opts.Now())
 	}
-	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date), Updated: pickerValue(form.Updated), State: d.state(lang, cfg, form),
+	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date), Time: pickerTime(form.Date), Updated: pickerValue(form.Updated), State: d.state(lang, cfg, form),
 		Departments: options(lang, cfg.Departments, form.Department), Models: options(lang, cfg.Models, form.Model),
 		AwardKinds: awardOptions(cfg.Awards),
 		Genders: []option{{Key: "", Name: msg(lang, "gender.none"), Selected: form.Gender == ""},
@@ -167,7 +168,7 @@ func awardOptions(as []config.Award) []option {
 func (d *Desk) save(w http.ResponseWriter, r *http.Request) {
 	lang := d.lang()
 	rel, base := r.PostFormValue("file"), r.PostFormValue("base")
-	form := formFrom(r)
+	form := formFrom(r, timeZone(d.config()))
 	if rel == "" && r.PostFormValue("raw") == "" {
 		if form.Title == "" {
 			d.showForm(w, r, http.StatusUnprocessableEntity, "", "", form, msg(lang, "no.title"))

@@ -160,7 +160,7 @@ func (d *Desk) check(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusBadRequest, fmt.Sprintf(msg(d.lang(), "bad.path"), rel))
 		return
 	}
-	form := formFrom(r)
+	form := formFrom(r, timeZone(d.config()))
 	out := Check(r.Context(), d.checker, d.opts.Site, d.opts.Build, rel, form)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)

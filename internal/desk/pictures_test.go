@@ -61,3 +61,24 @@ func TestDeskPreviewPictures(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskTimeControl: the form shows the story's time of day, and a time
+// changed there is written back in the story's own format.
+func TestDeskTimeControl(t *testing.T) {
+	dir, hs := newSite(t)
+	c := newClient(t, hs)
+	page, _ := c.get(desk.Path + "sua?file=" + lanFile)
+	fields := formValues(page)
+	if fields.Get("time") != "08:00" {
+		t.Fatalf("the time control shows %q, want 08:00", fields.Get("time"))
+	}
+	fields.Set("csrf", c.token)
+	fields.Set("time", "14:30")
+	if resp, out := c.post(desk.Path+"luu", fields, nil, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("%d\n%s", resp.StatusCode, out)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, lanFile))
+	if !regexp.MustCompile(`(?m)^date: 2022-05-19T14:30:00\+07:00$`).Match(got) {
+		t.Errorf("the time is not written back:\n%s", got)
+	}
+}
