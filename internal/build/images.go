@@ -13,6 +13,7 @@ import (
 	"github.com/guong/guong/internal/publish"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
+	"github.com/guong/guong/internal/urls"
 	"github.com/guong/guong/internal/vi"
 )
 
@@ -47,9 +48,21 @@ func coverCache(cacheDir string) images.Cache {
 // lookup is the theme's theme.Options.Cover.
 func (cs *coverSet) lookup(st *site.Story) *theme.Cover { return cs.byStory[st] }
 
+// pictureFile is the output file of one size of the picture file src,
+// labelled "800w" or "1200x630": in urls.Pictures, named after src and
+// fingerprinted ("anh/lan-800w.3f2a1b9c0d.jpg"). The name depends only on
+// the source's name and the size's bytes, so a picture that is a cover, a
+// photo and in a body is one file per size, whatever its roles.
+func pictureFile(src, label string, p *images.Picture) string {
+	stem := vi.Slug(strings.TrimSuffix(path.Base(src), path.Ext(src)))
+	if stem == "" {
+		stem = "anh"
+	}
+	return urls.Picture(stem + "-" + label + "." + p.Hash()[:10] + p.Ext())
+}
+
 // resize makes every published story's cover in a few widths and a social
-// crop, writes them beside the story's page with fingerprinted names
-// ("lan-800w.3f2a1b9c0d.jpg", "lan-1200x630.9e8d7c6b5a.jpg"), and records
+// crop, writes them with fingerprinted names (pictureFile), and records
 // them for the templates, keeping the files in cs.files. proc keeps what it
 // resizes in its cache between builds. Problems become errors at the
 // story's file.
@@ -86,13 +99,9 @@ func (cs *coverSet) resize(ctx context.Context, siteFS fs.FS, s *site.Site, proc
 		if res.set == nil {
 			continue // an error, or the build was cancelled
 		}
-		stem := vi.Slug(strings.TrimSuffix(path.Base(st.Cover), path.Ext(st.Cover)))
-		if stem == "" {
-			stem = "anh-bia"
-		}
 		c := &theme.Cover{}
 		publish := func(p *images.Picture, label string) theme.Picture {
-			name := st.URL + stem + "-" + label + "." + p.Hash()[:10] + p.Ext()
+			name := pictureFile(st.Cover, label, p)
 			cs.files.Write(name, p.Data)
 			cs.lengths[name] = len(p.Data)
 			return theme.Picture{URL: name, Width: p.Width, Height: p.Height, Type: p.Type}

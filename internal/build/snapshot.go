@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -239,17 +241,15 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	if err := w.copyStatic(snap.th); err != nil {
 		w.fail(err)
 	}
+	// A picture that is a cover and in a body has the same files in both
+	// sets (see pictureFile): each is written once.
+	pictures := make(map[string][]byte, len(snap.pictures))
+	maps.Copy(pictures, snap.pictures)
 	for _, name := range snap.covers.files.Names() {
-		data, _ := snap.covers.files.Get(name)
-		w.write(name, data)
+		pictures[name], _ = snap.covers.files.Get(name)
 	}
-	names := make([]string, 0, len(snap.pictures))
-	for name := range snap.pictures {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		w.write(name, snap.pictures[name])
+	for _, name := range slices.Sorted(maps.Keys(pictures)) {
+		w.write(name, pictures[name])
 	}
 	for _, cp := range coverCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
