@@ -105,7 +105,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		th, err = cc.loadTheme(ctx, themeFiles(siteFS, cfg, opts), cfg, opts)
 	} else {
-		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers.lookup)
+		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers)
 	}
 	lap("theme")
 	if err != nil {
@@ -251,7 +251,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	for _, name := range slices.Sorted(maps.Keys(pictures)) {
 		w.write(name, pictures[name])
 	}
-	for _, cp := range coverCopies(snap.site) {
+	for _, cp := range verbatimCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
 		if err != nil {
 			w.fail(err)
@@ -261,19 +261,12 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	}
 }
 
-// coverCopies lists the profile photos to copy beside their people's
-// pages (stories' covers are resized: see coverSet), and the agency's
-// emblem.
-func coverCopies(s *site.Site) []content.Copy {
+// verbatimCopies lists the files published as they are: the agency's emblem
+// (covers and photos are resized: see coverSet).
+func verbatimCopies(s *site.Site) []content.Copy {
 	var out []content.Copy
 	if a := s.Config.Agency; a.Emblem != "" {
 		out = append(out, content.Copy{From: a.Emblem, To: a.EmblemFile()})
 	}
-	for _, p := range s.People {
-		if p.Profile != nil && p.Profile.Photo != "" {
-			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
 	return out
 }
