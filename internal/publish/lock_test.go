@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,5 +79,27 @@ func TestLockLink(t *testing.T) {
 	}
 	if _, err := os.Lstat(target); !os.IsNotExist(err) {
 		t.Errorf("the link's target was created: %v", err)
+	}
+}
+
+// TestReadStamp: the stamp Commit leaves is read back, but not once the
+// context is done: the read of the marker is cancellable like every other.
+func TestReadStamp(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Stamp = "abc"
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ReadStamp(context.Background(), dest); got != "abc" {
+		t.Errorf("ReadStamp = %q, want abc", got)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := ReadStamp(ctx, dest); got != "" {
+		t.Errorf("ReadStamp after the cancel = %q, want nothing", got)
 	}
 }
