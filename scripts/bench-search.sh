@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks the search on a generated site, guong side by side with
 # Pagefind (the pagefind npm package, run on a copy of the same built site):
-#   - in headless Chromium, cold cache, a query typed without diacritics
-#     (default "bien gioi"): the bytes downloaded (everything the page fetches,
-#     headers included) and the time from navigation to the first result;
+#   - in headless Chromium, cold cache, a set of queries (default: ten, common
+#     and rare words, names with and without diacritics, issue 23's cases; see
+#     benchQueries in internal/browsertest/bench_test.go), each engine in turn
+#     for each query and run: the bytes downloaded (everything the page
+#     fetches, headers included) and the time from navigation to the first
+#     result, per query and as the median over the queries, with the ratios;
 #   - the time the index takes to build: guong's search step (median of
 #     RUNS runs of BenchmarkSearchIndex10000, 10,000 stories) beside the whole
 #     guong build, and Pagefind's indexing of the built site.
 #
 #   scripts/bench-search.sh                   # 10,000 stories, 5 runs
-#   N=1000 RUNS=7 BENCH_QUERY="nguyen thi lan" scripts/bench-search.sh
+#   N=1000 RUNS=7 BENCH_QUERY="nguyen thi lan|bien gioi" scripts/bench-search.sh
+#   SKIP_BUILD_TIMES=1 scripts/bench-search.sh   # the queries only (one build, one indexing)
 #
 # Work files go to BENCH_DIR (default: a new folder under /tmp), kept for
 # inspection. Needs Debian's chromium (apt-get install chromium) and npm;
@@ -36,14 +40,16 @@ go build -o "$work/guong" ./cmd/guong
 
 # guong: whole builds, then the search step alone.
 : >"$work/build-times"
-for i in $(seq "$RUNS"); do
+build_runs=$RUNS
+[ -n "${SKIP_BUILD_TIMES:-}" ] && build_runs=1
+for i in $(seq "$build_runs"); do
   rm -rf "$work/guong-out"
   start=$(date +%s.%N)
   "$work/guong" build -s "$work/site" -d "$work/guong-out" >/dev/null
   awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}' >>"$work/build-times"
 done
 build_s=$(median <"$work/build-times")
-step_s=$(go test ./internal/build -run '^$' -bench '^BenchmarkSearchIndex10000$' -benchtime 1x -count "$RUNS" |
+step_s=$(go test ./internal/build -run '^$' -bench '^BenchmarkSearchIndex10000$' -benchtime 1x -count "$build_runs" |
   awk '/^BenchmarkSearchIndex10000/ {print $3/1e9}' | median)
 index_mb=$(du -sm "$work/guong-out/tim-kiem/chi-muc" | cut -f1)
 index_files=$(find "$work/guong-out/tim-kiem/chi-muc" -type f | wc -l)
@@ -55,7 +61,7 @@ if [ ! -x "$work/npm/node_modules/.bin/pagefind" ]; then
 fi
 pf_version=$("$work/npm/node_modules/.bin/pagefind" --version 2>/dev/null || echo "pagefind")
 : >"$work/pagefind-times"
-for i in $(seq "$RUNS"); do
+for i in $(seq "$build_runs"); do
   rm -rf "$work/pagefind"
   cp -r "$work/guong-out" "$work/pagefind"
   find "$work/pagefind/bai-viet" -name index.html -print0 |
@@ -98,7 +104,7 @@ document.getElementById('status').textContent = search.results.length + ' result
 HTML
 
 echo
-echo "Index build ($N stories; medians of $RUNS runs):"
+echo "Index build ($N stories; medians of $build_runs runs):"
 printf '  guong build, whole site:      %.2f s\n' "$build_s"
 printf '  guong search step (10,000):   %.2f s   index: %s MB in %s files\n' "$step_s" "$index_mb" "$index_files"
 printf '  %s indexing:        %.2f s   index: %s MB\n' "$pf_version" "$pf_s" "$pf_mb"
@@ -108,5 +114,5 @@ mkdir -p "$work/bench"
 rm -rf "$work/bench/guong" "$work/bench/pagefind"
 ln -s "$work/guong-out" "$work/bench/guong"
 ln -s "$work/pagefind" "$work/bench/pagefind"
-GUONG_BENCH_SEARCH="$work/bench" BENCH_RUNS=$((RUNS > 7 ? RUNS : 7)) \
+GUONG_BENCH_SEARCH="$work/bench" BENCH_RUNS=$RUNS \
   go test ./internal/browsertest -run '^TestSearchBenchmark$' -count 1 -v -timeout 30m | grep -E '^(guong|pagefind)'

@@ -17,6 +17,7 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/content"
+	"github.com/guong/guong/internal/desk"
 	"github.com/guong/guong/internal/gitinfo"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
@@ -24,7 +25,7 @@ import (
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-s THƯ_MỤC_TRANG] [--bind 127.0.0.1] [--port 1313] [--drafts=false] [--future=false] [--open=false]", stderr)
+	fs := newFlags("serve", "serve [-s THƯ_MỤC_TRANG] [--bind 127.0.0.1] [--port 1313] [--drafts=false] [--future=false] [--open=false] [--desk=false]", stderr)
 	src := siteFlag(fs)
 	bind := fs.String("bind", "127.0.0.1", "địa chỉ lắng nghe (chỉ máy này, trừ khi đổi)")
 	port := fs.Int("port", 1313, "cổng")
@@ -36,6 +37,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	future := fs.Bool("future", true, "hiện cả bài hẹn giờ đăng (--future=false để ẩn)")
 	fs.BoolVar(future, "F", true, "như --future")
 	open := fs.Bool("open", true, "mở trình duyệt khi bắt đầu (--open=false để không mở)")
+	withDesk := fs.Bool("desk", true, "mở bàn viết tại /__guong/ban-viet/ (--desk=false để tắt)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -44,8 +46,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guong serve: thừa tham số %q\n", pos[0])
 		return exitUsage
 	}
-	srv := server.New(sitefs.Dir(*src), build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
-		CacheDir: filepath.Join(*src, build.CacheDir), LastCommits: gitinfo.NewReader(*src, content.Dir).LastCommits}, stderr)
+	opts := build.Options{Drafts: *drafts, Future: *future, Dev: true, Themes: themes.FS,
+		CacheDir: filepath.Join(*src, build.CacheDir), LastCommits: gitinfo.NewReader(*src, content.Dir).LastCommits}
+	srv := server.New(sitefs.Dir(*src), opts, stderr)
+	// The writer's desk exists in the preview only, and answers loopback
+	// hosts only (server.Mount).
+	if *withDesk {
+		srv.MountDesk(desk.Path, desk.New(desk.Options{Root: *src, Site: sitefs.Dir(*src), Build: opts, Snapshot: srv.Snapshot}))
+	}
 	// Listen first, so that a port in use is said at once, not after the build.
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,23 +31,35 @@ const firstResultJS = `(() => {
   new MutationObserver(check).observe(document, {childList: true, subtree: true});
 })();`
 
-// TestSearchBenchmark measures a query in a fresh browser (cold cache):
-// the bytes downloaded and the time from navigation to the first result,
-// for guong's search and for Pagefind's on the same site. It runs only when
-// GUONG_BENCH_SEARCH names the folder scripts/bench-search.sh prepared:
-// guong/ (guong's output) and pagefind/ (a copy indexed by Pagefind, with
-// pagefind-ui/ and pagefind-api/ pages). BENCH_QUERY (default "bien gioi")
-// and BENCH_RUNS (default 7) tune it.
+// benchQueries are the queries TestSearchBenchmark measures by default:
+// common and rare words, names typed with and without diacritics, and the
+// cases of issue 23 (a name nobody has, "Đồng").
+var benchQueries = []string{
+	"bien gioi", "nguyen van an", "Đồng", "hoang thi lan", "dan van kheo",
+	"cai cach hanh chinh", "Nguyễn Văn An", "so hoa", "lan", "tuan tra bien gioi",
+}
+
+// TestSearchBenchmark measures queries in a fresh browser each (cold
+// cache): the bytes downloaded and the time from navigation to the first
+// result, for guong's search and for Pagefind's on the same site, one
+// after the other for each query and run, so that the machine's load
+// weighs on both alike. It prints each query's medians, then the median
+// over the queries of the bytes and of the times, and the ratios. It runs
+// only when GUONG_BENCH_SEARCH names the folder scripts/bench-search.sh
+// prepared: guong/ (guong's output) and pagefind/ (a copy indexed by
+// Pagefind, with pagefind-ui/ and pagefind-api/ pages). BENCH_QUERY (one
+// query, or several separated by "|"; default benchQueries) and
+// BENCH_RUNS (default 5) tune it.
 func TestSearchBenchmark(t *testing.T) {
 	dir := os.Getenv("GUONG_BENCH_SEARCH")
 	if dir == "" {
 		t.Skip("set GUONG_BENCH_SEARCH (see scripts/bench-search.sh)")
 	}
-	q := os.Getenv("BENCH_QUERY")
-	if q == "" {
-		q = "bien gioi"
+	queries := benchQueries
+	if q := os.Getenv("BENCH_QUERY"); q != "" {
+		queries = strings.Split(q, "|")
 	}
-	runs := 7
+	runs := 5
 	if n, err := strconv.Atoi(os.Getenv("BENCH_RUNS")); err == nil && n > 0 {
 		runs = n
 	}
@@ -54,25 +67,58 @@ func TestSearchBenchmark(t *testing.T) {
 	guong, gm := browsertest.ServeMetered(t, browsertest.Dir(filepath.Join(dir, "guong")), base)
 	pf, pm := browsertest.ServeMetered(t, browsertest.Dir(filepath.Join(dir, "pagefind")), base)
 	b := browsertest.Start(t, 1280, 900)
-	qs := "?q=" + url.QueryEscape(q)
-	for _, c := range []struct {
+	engines := []struct {
 		name, url, selector string
 		meter               *browsertest.Meter
 	}{
-		{"guong", guong + "tim-kiem/" + qs, "#search-results li .card-title a", gm},
-		{"pagefind-ui", pf + "pagefind-ui/" + qs, ".pagefind-ui__result-link", pm},
-		{"pagefind-api", pf + "pagefind-api/" + qs, "#results li a", pm},
-	} {
-		var times, bytes, requests []float64
-		var results string
-		for range runs {
-			ms, n, reqs, count := measure(t, b, c.url, c.selector, c.meter)
-			times, bytes, requests = append(times, ms), append(bytes, float64(n)), append(requests, float64(reqs))
-			results = count
-		}
-		fmt.Printf("%-13s query %q: first results after %6.0f ms (median of %d; min %.0f, max %.0f), %7.0f KB downloaded in %.0f requests, results: %s\n",
-			c.name, q, median(times), runs, slices.Min(times), slices.Max(times), median(bytes)/1024, median(requests), results)
+		{"guong", guong + "tim-kiem/", "#search-results li .card-title a", gm},
+		{"pagefind-ui", pf + "pagefind-ui/", ".pagefind-ui__result-link", pm},
+		{"pagefind-api", pf + "pagefind-api/", "#results li a", pm},
 	}
+	samples := make([][]sample, len(engines)) // by engine, by query
+	results := make([][]string, len(engines))
+	for e := range engines {
+		samples[e] = make([]sample, len(queries))
+		results[e] = make([]string, len(queries))
+	}
+	for range runs {
+		for qi, q := range queries {
+			for e, c := range engines {
+				ms, n, reqs, count := measure(t, b, c.url+"?q="+url.QueryEscape(q), c.selector, c.meter)
+				s := &samples[e][qi]
+				s.times, s.bytes, s.requests = append(s.times, ms), append(s.bytes, float64(n)), append(s.requests, float64(reqs))
+				results[e][qi] = count
+			}
+		}
+	}
+	overall := make([][2]float64, len(engines)) // median KB over queries, median ms over every run
+	for e, c := range engines {
+		var kb, all []float64
+		for qi, q := range queries {
+			s := samples[e][qi]
+			fmt.Printf("%-13s query %-24q first results after %6.0f ms (median of %d; min %.0f, max %.0f), %6.1f KB in %.0f requests, results: %s\n",
+				c.name, q, median(s.times), runs, slices.Min(s.times), slices.Max(s.times), median(s.bytes)/1024, median(s.requests), results[e][qi])
+			kb = append(kb, median(s.bytes)/1024)
+			all = append(all, s.times...)
+		}
+		overall[e] = [2]float64{median(kb), median(all)}
+	}
+	for e, c := range engines {
+		fmt.Printf("%-13s over %d queries: median %6.1f KB downloaded (max %.1f), first results after %4.0f ms (median of %d runs); against guong: %.2f× the bytes, %.2f× the time\n",
+			c.name, len(queries), overall[e][0], maxKB(samples[e]), overall[e][1], runs*len(queries), overall[e][0]/overall[0][0], overall[e][1]/overall[0][1])
+	}
+}
+
+// sample is one engine's measures of one query, a value per run.
+type sample struct{ times, bytes, requests []float64 }
+
+// maxKB returns the greatest of the queries' median downloads, in KB.
+func maxKB(samples []sample) float64 {
+	m := 0.0
+	for _, s := range samples {
+		m = max(m, median(s.bytes)/1024)
+	}
+	return m
 }
 
 // measure loads pageURL in a fresh browser context (an empty cache) and

@@ -16,6 +16,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/config"
@@ -53,7 +54,7 @@ type Result struct {
 	// the built-in templates empties each story's HTML once it is used:
 	// see htmlRelease.
 	Site    *site.Site
-	Pages   int // HTML pages of the site
+	Pages   int // HTML pages of the site, by Run (else Snapshot.PageCount)
 	Files   int // all files written, by Run
 	Skipped []content.Skipped
 	Diags   diag.List // errors and warnings, sorted
@@ -96,6 +97,32 @@ func (r *Result) Lang() string {
 // are cancelled by ctx, as Run's are: a Result stopped by ctx has no
 // diagnostics (see stopped).
 func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	return check(ctx, siteFS, opts, nil)
+}
+
+// Checker is Check run again and again on one site, as the writer's desk
+// checks a form while it is typed: like the preview's Builder, it reads
+// and parses again only the files whose size or time changed, and converts
+// only the bodies whose bytes changed. It is safe for concurrent use, one
+// check at a time.
+type Checker struct {
+	mu     sync.Mutex
+	caches caches
+}
+
+// NewChecker returns a Checker with nothing read yet.
+func NewChecker() *Checker {
+	return &Checker{caches: caches{content: content.NewCache(), bodies: newBodyCache()}}
+}
+
+// Check is Check, reusing what the last Check of c read.
+func (c *Checker) Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return check(ctx, siteFS, opts, &c.caches)
+}
+
+func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result {
 	start := time.Now()
 	r := &Result{}
 	if opts.Now.IsZero() {
@@ -103,7 +130,7 @@ func Check(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	}
 	defer stopped(ctx, r)
 	siteFS = sitefs.WithContext(ctx, siteFS)
-	if l := load(ctx, siteFS, opts, &r.Diags, nil, nil); l != nil {
+	if l := load(ctx, siteFS, opts, &r.Diags, cc, nil); l != nil {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
@@ -172,7 +199,7 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 			return r, errContent(r)
 		}
 	}
-	r.Files = len(w.written)
+	r.Files, r.Pages = len(w.written), snap.PageCount()
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}

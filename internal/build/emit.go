@@ -15,6 +15,7 @@ import (
 // HTML is let go once its page and its search entry are made (see
 // htmlRelease).
 func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, lap func(string)) {
+	pages := snap.pages()
 	var release *htmlRelease
 	if !ownTemplates {
 		release = newHTMLRelease(snap.site)
@@ -25,12 +26,12 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 	var beside sync.WaitGroup
 	beside.Go(func() { writeSearch(snap.site, w, release) })
 	beside.Go(func() {
-		if err := writeFeeds(w, snap.site, snap.pages, snap.covers); err != nil {
+		if err := writeFeeds(w, snap.site, pages, snap.covers); err != nil {
 			w.fail(err)
 		}
 	})
-	parallel(ctx, len(snap.pages), func(i int) {
-		p := snap.pages[i]
+	parallel(ctx, len(pages), func(i int) {
+		p := pages[i]
 		buf := w.pageBuffer()
 		err := snap.th.RenderTo(buf, p)
 		if p.Kind == theme.Story {

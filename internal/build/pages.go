@@ -158,8 +158,32 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	add(&theme.Page{Kind: theme.Accessibility, URL: urls.Accessibility, Title: t("accessibility"), Description: t("accessibility_summary"),
 		Crumbs: []theme.Crumb{{Name: t("accessibility")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})
-	add(&theme.Page{Kind: theme.Embed, URL: urls.Embed, Title: s.Config.Title, Description: s.Config.Description})
+	embedPages(s, t, add)
 	return pages
+}
+
+// embedPages adds the embedded lists, for the portal to show in iframes:
+// the site's latest stories and each model type's, campaign's and
+// department's, and the page of their snippets, which lists them all (as
+// its Filters).
+func embedPages(s *site.Site, t func(string) string, add func(*theme.Page)) {
+	latest := t("latest_stories")
+	embeds := []theme.Crumb{{Name: s.Config.Title + " – " + latest, URL: urls.Embed}}
+	add(&theme.Page{Kind: theme.Embed, URL: urls.Embed, Title: embeds[0].Name, Description: s.Config.Description})
+	for _, m := range s.Models {
+		embeds = append(embeds, theme.Crumb{Name: m.Name + " – " + latest, URL: urls.EmbedList(m.URL)})
+		add(&theme.Page{Kind: theme.Embed, URL: urls.EmbedList(m.URL), Title: embeds[len(embeds)-1].Name, Term: m})
+	}
+	for _, c := range s.Campaigns {
+		embeds = append(embeds, theme.Crumb{Name: c.Title + " – " + latest, URL: urls.EmbedList(c.URL)})
+		add(&theme.Page{Kind: theme.Embed, URL: urls.EmbedList(c.URL), Title: embeds[len(embeds)-1].Name, Campaign: c})
+	}
+	for _, d := range s.Departments {
+		embeds = append(embeds, theme.Crumb{Name: d.Name + " – " + latest, URL: urls.EmbedList(d.URL)})
+		add(&theme.Page{Kind: theme.Embed, URL: urls.EmbedList(d.URL), Title: embeds[len(embeds)-1].Name, Term: d})
+	}
+	add(&theme.Page{Kind: theme.Embeds, URL: urls.Embeds, Title: t("embeds_title"), Filters: embeds,
+		Crumbs: []theme.Crumb{{Name: t("embeds_title")}}})
 }
 
 // reportPages adds the Office's report: of the whole period, of each year

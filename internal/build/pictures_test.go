@@ -61,8 +61,9 @@ func TestPictureRolesShared(t *testing.T) {
 			body = attr(img, "srcset")
 		}
 	}
-	if cover == "" || cover != body {
-		t.Errorf("the cover's srcset %q, the body's %q: want the same files", cover, body)
+	// The cover has a thumbnail besides the body's sizes.
+	if cover == "" || body == "" || !strings.HasSuffix(cover, body) {
+		t.Errorf("the cover's srcset %q, the body's %q: want the body's files among the cover's", cover, body)
 	}
 }
 

@@ -40,8 +40,12 @@ type Snapshot struct {
 	site     *site.Site
 	th       *theme.Theme
 	covers   *coverSet
-	pages    []*theme.Page
-	pageAt   map[string]int // output file → its page in pages
+	// list is every page of the site, listed the first time a page is
+	// asked for that is not a story's: the live preview mostly asks for
+	// the story being written, and listing 20,000 pages on every change
+	// was a tenth of its rebuild. stories finds a story's page by slug.
+	list    func() pageList
+	stories func() map[string]*site.Story
 
 	mu       sync.Mutex
 	rendered map[string][]byte // pages made by File
@@ -125,14 +129,59 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		cc.covers.add(covers)
 	}
-	pages := Pages(s, opts.Dev, th.T)
-	pageAt := make(map[string]int, len(pages))
-	for i, p := range pages {
-		pageAt[urls.File(p.URL)] = i
-	}
-	r.Pages = len(pages)
 	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, pictures: l.pictures.files, site: s, th: th, covers: covers,
-		pages: pages, pageAt: pageAt, rendered: map[string][]byte{}}
+		list:     sync.OnceValue(func() pageList { return listPages(s, opts.Dev, th.T) }),
+		stories:  sync.OnceValue(func() map[string]*site.Story { return storiesBySlug(s) }),
+		rendered: map[string][]byte{}}
+}
+
+// pageList is every page of a site (Pages), and where each is by its
+// output file.
+type pageList struct {
+	pages []*theme.Page
+	at    map[string]int // output file → its page in pages
+}
+
+func listPages(s *site.Site, dev bool, t func(string) string) pageList {
+	pages := Pages(s, dev, t)
+	at := make(map[string]int, len(pages))
+	for i, p := range pages {
+		at[urls.File(p.URL)] = i
+	}
+	return pageList{pages, at}
+}
+
+func storiesBySlug(s *site.Site) map[string]*site.Story {
+	m := make(map[string]*site.Story, len(s.Stories))
+	for _, st := range s.Stories {
+		m[st.Slug] = st
+	}
+	return m
+}
+
+// pages returns every page of the site, in Pages' order.
+func (snap *Snapshot) pages() []*theme.Page { return snap.list().pages }
+
+// PageCount returns the number of HTML pages of the site.
+func (snap *Snapshot) PageCount() int { return len(snap.pages()) }
+
+// page returns the page whose output file is name, and false if no page
+// has it. A story's page is made as Pages makes it, without listing the
+// others.
+func (snap *Snapshot) page(name string) (*theme.Page, bool) {
+	if slug, ok := urls.StorySlug(name); ok {
+		if st := snap.stories()[slug]; st != nil && urls.File(st.URL) == name {
+			p := storyPage(st)
+			fillPage(p, snap.site, snap.opts.Dev)
+			return p, true
+		}
+	}
+	l := snap.list()
+	i, ok := l.at[name]
+	if !ok {
+		return nil, false
+	}
+	return l.pages[i], true
 }
 
 // Config returns the site's configuration.
@@ -146,7 +195,7 @@ func (snap *Snapshot) Site() *site.Site { return snap.site }
 // reports false if the site has no such file. An error is one of the
 // theme's templates failing on the page.
 func (snap *Snapshot) File(name string) ([]byte, bool, error) {
-	if i, ok := snap.pageAt[name]; ok {
+	if p, ok := snap.page(name); ok {
 		snap.mu.Lock()
 		data, done := snap.rendered[name]
 		snap.mu.Unlock()
@@ -154,7 +203,7 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 			return data, true, nil
 		}
 		var buf bytes.Buffer
-		if err := snap.th.RenderTo(&buf, snap.pages[i]); err != nil {
+		if err := snap.th.RenderTo(&buf, p); err != nil {
 			return nil, true, err
 		}
 		data = buf.Bytes()
@@ -186,8 +235,9 @@ func groupOf(name string) int {
 
 // Files returns the name of every file of the output, sorted.
 func (snap *Snapshot) Files() ([]string, error) {
-	names := make([]string, 0, len(snap.pageAt))
-	for name := range snap.pageAt {
+	at := snap.list().at
+	names := make([]string, 0, len(at))
+	for name := range at {
 		names = append(names, name)
 	}
 	for g := range numGroups {
@@ -211,7 +261,7 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 		case groupFiles:
 			snap.writeFiles(w)
 		case groupFeeds:
-			if err := writeFeeds(w, snap.site, snap.pages, snap.covers); err != nil {
+			if err := writeFeeds(w, snap.site, snap.pages(), snap.covers); err != nil {
 				w.fail(err)
 			}
 		case groupSearch:
@@ -223,7 +273,8 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 }
 
 // writeFiles writes the theme's static files, the resized covers, the
-// pictures bodies show, the people's photos and the open data (du-lieu/:
+// pictures bodies show, the people's photos, the QR codes of the rolls of
+// honour and the open data (du-lieu/:
 // made from the site model like the feeds, but small and read by
 // machines, so it goes with the other files rather than in a group of
 // its own).
@@ -241,6 +292,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	if err := w.copyStatic(snap.th); err != nil {
 		w.fail(err)
 	}
+	snap.writeQRCodes(w)
 	// A picture that is a cover and in a body has the same files in both
 	// sets (see pictureFile): each is written once.
 	pictures := make(map[string][]byte, len(snap.pictures))
@@ -269,4 +321,30 @@ func verbatimCopies(s *site.Site) []content.Copy {
 		out = append(out, content.Copy{From: a.Emblem, To: a.EmblemFile()})
 	}
 	return out
+}
+
+// writeQRCodes writes the QR code of every exemplar a roll of honour
+// shows, once however many rolls show them: each roll shows it as an
+// image, so a roll of a thousand exemplars is not a thousand inline
+// drawings.
+func (snap *Snapshot) writeQRCodes(w *writer) {
+	done := map[string]bool{}
+	for _, p := range snap.pages() {
+		roll := p.Roll()
+		if roll == nil {
+			continue
+		}
+		for _, e := range roll.Entries {
+			if done[e.QR] {
+				continue
+			}
+			done[e.QR] = true
+			svg, err := report.QRSVG(e.URL)
+			if err != nil {
+				w.fail(err)
+				return
+			}
+			w.writeMinified(e.QR, svg)
+		}
+	}
 }

@@ -29,6 +29,14 @@ var (
 	profileKeys  = []string{"name", "photo", "position", "gender"}
 )
 
+// StoryKeys returns the front matter keys a story accepts, in the order
+// guong writes them.
+func StoryKeys() []string { return slices.Clone(storyKeys) }
+
+// AwardKeys returns the keys of one of a story's awards, in the order guong
+// writes them.
+func AwardKeys() []string { return slices.Clone(awardKeys) }
+
 // parsedStory is a decoded story with the positions its later checks need.
 type parsedStory struct {
 	story        *Story

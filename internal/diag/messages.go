@@ -105,6 +105,7 @@ const (
 	LeftoverFolder      Code = "leftover-folder"
 	NameTooLong         Code = "name-too-long"
 	HostRefused         Code = "host-refused"
+	DeskHostRefused     Code = "desk-host-refused"
 	AwardFreeText       Code = "award-free-text"
 	AwardFreeTextHint   Code = "award-free-text-hint"
 	AwardNameIgnored    Code = "award-name-ignored"
@@ -193,6 +194,7 @@ var catalogue = map[Code]message{
 	LeftoverFolder:      {"còn lại từ một lần tạo trước mà guong không xóa được: %s; lần tạo này vẫn tiếp tục, hãy xóa nó khi có thể", "left by an earlier build, which guong could not remove: %s; this build goes on; delete it when you can"},
 	NameTooLong:         {"%s quá dài: nó tạo ra tên %d ký tự trong địa chỉ trang, tối đa là %d ký tự (không dấu); hãy viết ngắn lại", "%s is too long: it makes a name of %d characters in the page's address, at most %d (without diacritics); shorten it"},
 	HostRefused:         {"bản xem trước chỉ trả lời địa chỉ của chính nó (127.0.0.1, localhost, [::1] hoặc %q): hãy mở nó bằng một trong các địa chỉ đó", "the preview answers only its own addresses (127.0.0.1, localhost, [::1] or %q): open it at one of them"},
+	DeskHostRefused:     {"bàn viết chỉ mở được trên chính máy chạy guong serve, tại http://127.0.0.1 hoặc http://localhost: nó ghi vào thư mục trang, nên không trả lời máy khác trong mạng", "the writer's desk opens only on the machine running guong serve, at http://127.0.0.1 or http://localhost: it writes into the site folder, so it answers no other machine on the network"},
 	ImageTooLarge:       {"%s %q quá lớn (%d×%d điểm ảnh); hãy thu nhỏ ảnh xuống dưới %d triệu điểm ảnh", "%s %q is too large (%d×%d pixels); make it smaller than %d million pixels"},
 	AwardFreeText:       {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind:\" là một khóa của danh mục awards trong site.yaml", "award %q is written as free text, so it is not counted; write \"kind:\" with a key of the awards registry in site.yaml"},
 	AwardFreeTextHint:   {"khen thưởng %q ghi bằng tên tự do nên không được thống kê; hãy ghi \"kind: %s\"", "award %q is written as free text, so it is not counted; write \"kind: %s\""},

@@ -404,3 +404,8 @@ func (m *Map) Report(pos diag.Position, code diag.Code, args ...any) {
 func (m *Map) Warn(pos diag.Position, code diag.Code, args ...any) {
 	m.diags.Warnf(pos, code, args...)
 }
+
+// Node returns the value under key as decoded, or nil if absent: for a
+// writer that must keep a value it does not read (such as a key it does not
+// know) as it was.
+func (m *Map) Node(key string) *yaml.Node { return m.vals[key] }

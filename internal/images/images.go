@@ -85,24 +85,32 @@ type Stats struct {
 // Processor makes Sets. Its zero value is not usable: call New.
 type Processor struct {
 	widths  []int
+	thumb   int // a cover's thumbnail width, or 0
 	cache   Cache
 	budget  *Budget
 	resized atomic.Int64
 	cached  atomic.Int64
 }
 
-// New returns a Processor making the given widths (480, 800 and 1200
-// pixels if none), with cache (nil caches nothing). Its decodes share the
-// budget of every Processor (see SharedBudget).
+// DefaultWidths are the widths pictures are made in for pages.
+var DefaultWidths = []int{480, 800, 1200}
+
+// ThumbWidth is the width of the thumbnail a cover is also made in (with
+// DefaultWidths): the embedded lists show covers 5rem wide, sharp at
+// twice the pixels. A picture in a story's body has none.
+const ThumbWidth = 160
+
+// New returns a Processor making the given widths (DefaultWidths, and
+// ThumbWidth for covers, if none), with cache (nil caches nothing). Its
+// decodes share the budget of every Processor (see SharedBudget).
 func New(cache Cache, widths ...int) *Processor {
+	thumb := 0
 	if len(widths) == 0 {
-		widths = []int{480, 800, 1200}
+		widths, thumb = DefaultWidths, ThumbWidth
 	}
-	return &Processor{widths: widths, cache: cache, budget: sharedBudget}
+	return &Processor{widths: widths, thumb: thumb, cache: cache, budget: sharedBudget}
 }
 
-// WithBudget makes p's decodes take their memory from b instead of the
-// shared budget, and returns p.
 func (p *Processor) WithBudget(b *Budget) *Processor {
 	p.budget = b
 	return p
@@ -277,7 +285,11 @@ func (p *Processor) set(src []byte, social bool) (*Set, error) {
 	if format == "png" || format == "gif" {
 		typ = PNG
 	}
-	sizes, crop := plan(w, h, p.widths, typ)
+	widths := p.widths
+	if social && p.thumb > 0 {
+		widths = append([]int{p.thumb}, widths...)
+	}
+	sizes, crop := plan(w, h, widths, typ)
 	sum := sha256.Sum256(src)
 	hexSum := hex.EncodeToString(sum[:])
 

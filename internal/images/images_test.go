@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -120,7 +121,7 @@ func TestCoverSizes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			set, err := New(nil).Cover(tc.src(t))
+			set, err := New(nil, pageWidths...).Cover(tc.src(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +155,7 @@ func TestCache(t *testing.T) {
 	src := encodeJPEG(t, gradient(1600, 1000, false))
 	cache := Dir{Root: t.TempDir(), Sub: "images"}
 
-	p1 := New(cache)
+	p1 := New(cache, pageWidths...)
 	a, err := p1.Cover(src)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +165,7 @@ func TestCache(t *testing.T) {
 	}
 
 	// A new Processor, as in the next build: everything from the cache.
-	p2 := New(cache)
+	p2 := New(cache, pageWidths...)
 	b, err := p2.Cover(src)
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +183,7 @@ func TestCache(t *testing.T) {
 	}
 
 	// A changed picture is resized again.
-	p3 := New(cache)
+	p3 := New(cache, pageWidths...)
 	if _, err := p3.Cover(encodeJPEG(t, gradient(1600, 1001, false))); err != nil {
 		t.Fatal(err)
 	}
@@ -192,14 +193,14 @@ func TestCache(t *testing.T) {
 
 	// A partly cached picture: the missing outputs are made again.
 	m := &memCache{m: map[string][]byte{}}
-	if _, err := New(m).Cover(src); err != nil {
+	if _, err := New(m, pageWidths...).Cover(src); err != nil {
 		t.Fatal(err)
 	}
 	for k := range m.m {
 		delete(m.m, k)
 		break
 	}
-	p4 := New(m)
+	p4 := New(m, pageWidths...)
 	c, err := p4.Cover(src)
 	if err != nil {
 		t.Fatal(err)
@@ -369,4 +370,32 @@ func FuzzOrientation(f *testing.F) {
 			t.Errorf("Orientation = %d", o)
 		}
 	})
+}
+
+// pageWidths are the widths the tests of sizes and of the cache make:
+// DefaultWidths, without a cover's thumbnail.
+var pageWidths = DefaultWidths
+
+// TestThumbnail: with the default widths, a cover also has its thumbnail,
+// and a body's picture has not.
+func TestThumbnail(t *testing.T) {
+	src := encodeJPEG(t, image.NewRGBA(image.Rect(0, 0, 1600, 1000)))
+	set, err := New(nil).Cover(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pics, err := New(nil).Widths(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cover, body []int
+	for _, p := range set.Widths {
+		cover = append(cover, p.Width)
+	}
+	for _, p := range pics {
+		body = append(body, p.Width)
+	}
+	if !slices.Equal(cover, []int{ThumbWidth, 480, 800, 1200}) || !slices.Equal(body, DefaultWidths) {
+		t.Errorf("cover widths %v, body widths %v", cover, body)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/guong/guong/internal/site"
+	"github.com/guong/guong/internal/urls"
 )
 
 // Roll is a roll of honour (bảng vàng): the exemplars of a year or of a
@@ -18,10 +19,11 @@ type Roll struct {
 // Entry is one exemplar on a roll.
 type Entry struct {
 	Person *site.Person
-	Story  *site.Story   // their latest story in the roll's scope: model type and QR code
+	Story  *site.Story   // their latest story in the roll's scope: department and model type
 	Cover  *site.Story   // the story whose cover is their photo when they have no profile photo: the latest in scope with one, else their latest with one; nil if none
 	Awards []*site.Award // the awards their stories in scope tell of
-	URL    string        // the story's absolute URL, which the QR code holds
+	URL    string        // the absolute URL of their page, which the QR code holds
+	QR     string        // the address of their QR code (urls.HonourQR), relative to the base URL: the same on every roll
 }
 
 // Honour makes the roll of honour of s under f (a year, or a campaign):
@@ -47,7 +49,7 @@ func Honour(s *site.Site, f Filter, title string) *Roll {
 				continue
 			}
 			if e == nil {
-				e = &Entry{Person: p, Story: st, URL: base + st.URL}
+				e = &Entry{Person: p, Story: st, URL: base + p.URL, QR: urls.HonourQR(p.Slug)}
 			}
 			if e.Cover == nil && st.Cover != "" {
 				e.Cover = st

@@ -19,12 +19,14 @@ import (
 func refIndex(docs []Doc) (terms, pairs map[string]string) {
 	perDoc := make([]map[string]int, len(docs))   // spelling → weight
 	pairW := make([]map[string]int, len(docs))    // "a b" → weight
+	pairC := make([]map[string][]int, len(docs))  // "a b" → its places in the title and person (PairCode)
 	df := map[string]int{}                        // spelling → stories
 	foldSpellings := map[string]map[string]bool{} // fold → spellings
 	for i, d := range docs {
-		sw, pw := map[string]int{}, map[string]int{}
+		sw, pw, pc := map[string]int{}, map[string]int{}, map[string][]int{}
 		field := func(s string, w int) {
 			prev := ""
+			place := 0
 			eachWord(s, nil, func(word []byte) {
 				sp := string(word)
 				f := vi.Fold(sp)
@@ -34,8 +36,13 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 				sw[sp] += w
 				if prev != "" {
 					pw[prev+" "+f] += w
+					c := int(PairCode(place-1, w == WeightTitle))
+					if (w == WeightTitle || w == WeightPerson) && place-1 < 32 && len(pc[prev+" "+f]) < 3 && !slices.Contains(pc[prev+" "+f], c) {
+						pc[prev+" "+f] = append(pc[prev+" "+f], c)
+					}
 				}
 				prev = f
+				place++
 			})
 		}
 		text := d.Text
@@ -55,7 +62,7 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 		field(d.Position, WeightPosition)
 		field(d.Summary, WeightSummary)
 		field(text, WeightText)
-		perDoc[i], pairW[i] = sw, pw
+		perDoc[i], pairW[i], pairC[i] = sw, pw, pc
 		for sp := range sw {
 			df[sp]++
 			f := vi.Fold(sp)
@@ -93,8 +100,7 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 			if !found {
 				continue
 			}
-			b = appendNum(b, i-prev-1)
-			b = appendNum(b, min(w, maxWeight))
+			b = appendPosting(b, i-prev-1, Level(min(w, maxWeight)))
 			if len(variants) > 1 {
 				b = appendNum(b, mask)
 			}
@@ -116,7 +122,11 @@ func refIndex(docs []Doc) (terms, pairs map[string]string) {
 			if !ok {
 				prev = -1
 			}
-			pairs[k] = string(appendNum(appendNum([]byte(pairs[k]), i-prev-1), min(pairW[i][k], maxWeight)))
+			b := appendPosting([]byte(pairs[k]), i-prev-1, Level(min(pairW[i][k], maxWeight))<<2|len(pairC[i][k]))
+			for _, c := range pairC[i][k] {
+				b = appendNum(b, c)
+			}
+			pairs[k] = string(b)
 			last[k] = i
 		}
 	}

@@ -35,11 +35,22 @@ func open(t *testing.T, docs []search.Doc, opts search.Options) (*jstest.Index, 
 	return ix, files
 }
 
+// searchT answers q as submitted.
 func searchT(t *testing.T, ix *jstest.Index, q string, f jstest.Filter) *jstest.Result {
 	t.Helper()
-	res, err := ix.Search(q, f)
+	return searchAs(t, ix, q, f, false)
+}
+
+// searchAs answers q as submitted, or while it is typed.
+func searchAs(t *testing.T, ix *jstest.Index, q string, f jstest.Filter, typing bool) *jstest.Result {
+	t.Helper()
+	search := ix.Search
+	if typing {
+		search = ix.SearchTyping
+	}
+	res, err := search(q, f)
 	if err != nil {
-		t.Fatalf("Search(%q): %v", q, err)
+		t.Fatalf("Search(%q, typing %v): %v", q, typing, err)
 	}
 	return res
 }
@@ -51,31 +62,34 @@ func TestRanking(t *testing.T) {
 		name, q string
 		f       F
 		want    []int
+		typing  bool
 	}{
 		// 1 has them together in its title; 5 twice in its text, 4 once;
 		// 0 has both in its title, apart.
-		{"no diacritics finds every spelling; together first, then by weight", "bien gioi", F{}, []int{1, 5, 4, 0}},
-		{"diacritics typed find the same stories in the same order", "biên giới", F{}, []int{1, 5, 4, 0}},
-		{"typed with diacritics, the exact spelling first", "Ân ", F{}, []int{3, 2}},
-		{"typed without, the heavier and newer first", "an ", F{}, []int{2, 3}},
-		{"a diacritic no story has ranks as none", "ẩn ", F{}, []int{2, 3}},
-		{"the last syllable, being typed, also begins words (anh)", "Ân", F{}, []int{3, 2, 0}},
-		{"d finds đ", "dang van dong", F{}, []int{4}},
-		{"đ typed finds it too", "Đặng Văn Đông", F{}, []int{4}},
-		{"every syllable must match", "bien xyz ", F{}, []int{}},
-		{"the syllable being typed begins words", "nguyen va", F{}, []int{3}},
-		{"a syllable followed by punctuation is whole", "nguyen va!", F{}, []int{}},
-		{"case does not matter", "HOÀNG THỊ LAN", F{}, []int{1}},
-		{"decomposed input", "ho\u0300ang thi\u0323 lan", F{}, []int{1}},
-		{"a filter by model type", "bien gioi", F{Model: "dan-van-kheo"}, []int{1, 4}},
-		{"a filter by campaign and year", "bien", F{Campaign: "bien-gioi", Year: "2023"}, []int{4}},
-		{"a filter by an unknown key lets nothing through", "bien", F{Model: "khong-co"}, []int{}},
-		{"an empty query", " ,, ", F{}, []int{}},
+		{"no diacritics finds every spelling; together first, then by weight", "bien gioi", F{}, []int{1, 5, 4, 0}, false},
+		{"diacritics typed find the same stories in the same order", "biên giới", F{}, []int{1, 5, 4, 0}, false},
+		{"typed with diacritics, the exact spelling first", "Ân ", F{}, []int{3, 2}, false},
+		{"typed without, the heavier and newer first", "an ", F{}, []int{2, 3}, false},
+		{"a diacritic no story has ranks as none", "ẩn ", F{}, []int{2, 3}, false},
+		{"the last syllable, being typed, also begins words (anh)", "Ân", F{}, []int{3, 2, 0}, true},
+		{"submitted, the last syllable is whole", "Ân", F{}, []int{3, 2}, false},
+		{"d finds đ", "dang van dong", F{}, []int{4}, false},
+		{"đ typed finds it too", "Đặng Văn Đông", F{}, []int{4}, false},
+		{"every syllable must match", "bien xyz ", F{}, []int{}, false},
+		{"the syllable being typed begins words", "nguyen va", F{}, []int{3}, true},
+		{"submitted, it does not", "nguyen va", F{}, []int{}, false},
+		{"a syllable followed by punctuation is whole", "nguyen va!", F{}, []int{}, true},
+		{"case does not matter", "HOÀNG THỊ LAN", F{}, []int{1}, false},
+		{"decomposed input", "ho\u0300ang thi\u0323 lan", F{}, []int{1}, false},
+		{"a filter by model type", "bien gioi", F{Model: "dan-van-kheo"}, []int{1, 4}, false},
+		{"a filter by campaign and year", "bien", F{Campaign: "bien-gioi", Year: "2023"}, []int{4}, false},
+		{"a filter by an unknown key lets nothing through", "bien", F{Model: "khong-co"}, []int{}, false},
+		{"an empty query", " ,, ", F{}, []int{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := searchT(t, ix, tc.q, tc.f)
+			res := searchAs(t, ix, tc.q, tc.f, tc.typing)
 			if !slices.Equal(res.Docs, tc.want) {
-				t.Errorf("Search(%q) = %v, want %v", tc.q, res.Docs, tc.want)
+				t.Errorf("Search(%q, typing %v) = %v, want %v", tc.q, tc.typing, res.Docs, tc.want)
 			}
 		})
 	}
@@ -124,11 +138,14 @@ func TestTieBreak(t *testing.T) {
 func TestPrefixScore(t *testing.T) {
 	docs := []search.Doc{{Title: "Anh Ba"}, {Title: "An Ba"}}
 	ix, _ := open(t, docs, search.Options{})
-	if res := searchT(t, ix, "ba an", jstest.Filter{}); !slices.Equal(res.Docs, []int{1, 0}) {
+	if res := searchAs(t, ix, "ba an", jstest.Filter{}, true); !slices.Equal(res.Docs, []int{1, 0}) {
 		t.Errorf("typing ba an: %v, want the whole an first", res.Docs)
 	}
-	if res := searchT(t, ix, "ba an ", jstest.Filter{}); !slices.Equal(res.Docs, []int{1}) {
+	if res := searchAs(t, ix, "ba an ", jstest.Filter{}, true); !slices.Equal(res.Docs, []int{1}) {
 		t.Errorf("ba an, typed: %v, want only the whole an", res.Docs)
+	}
+	if res := searchT(t, ix, "ba an", jstest.Filter{}); !slices.Equal(res.Docs, []int{1}) {
+		t.Errorf("ba an, submitted: %v, want only the whole an", res.Docs)
 	}
 }
 
@@ -257,10 +274,10 @@ func TestShardSelection(t *testing.T) {
 	}
 	// A syllable being typed whose terms span many shards is matched whole,
 	// or through the pairs it makes with the syllable before.
-	if res := searchT(t, ix, "g", jstest.Filter{}); len(res.Files) != 1 {
+	if res := searchAs(t, ix, "g", jstest.Filter{}, true); len(res.Files) != 1 {
 		t.Errorf("typing g reads %v, want one shard", res.Files)
 	}
-	if res := searchT(t, ix, "bien g", jstest.Filter{}); len(res.Docs) == 0 || len(res.Files) > 1+prefixShards {
+	if res := searchAs(t, ix, "bien g", jstest.Filter{}, true); len(res.Docs) == 0 || len(res.Files) > 1+prefixShards {
 		t.Errorf("bien g: %d results from %v", len(res.Docs), res.Files)
 	}
 }
@@ -292,7 +309,9 @@ func shardKeys(t *testing.T, data []byte) []string {
 // build's id and every other file with it, and a story's record from its
 // block.
 func TestFetches(t *testing.T) {
-	docs := search.ManyDocs(30)
+	// A number of stories that leaves the last file of fragments short
+	// (search.DocsPerFile is 2 or more).
+	docs := search.ManyDocs(31)
 	ix, files := open(t, docs, search.Options{ShardSize: 512})
 	m, err := ix.Manifest()
 	if err != nil {
@@ -307,8 +326,8 @@ func TestFetches(t *testing.T) {
 			t.Errorf("Doc(%d) = %+v (%v), want %s", id, d, err, docs[id].URL)
 		}
 	}
-	if d, err := ix.Doc(30); err != nil || d != nil {
-		t.Errorf("Doc(30) of 30 = %+v (%v), want none", d, err)
+	if d, err := ix.Doc(31); err != nil || d != nil {
+		t.Errorf("Doc(31) of 31 = %+v (%v), want none", d, err)
 	}
 	fetched, err := ix.Fetched()
 	if err != nil {
@@ -328,7 +347,7 @@ func TestFetches(t *testing.T) {
 			t.Errorf("fetch %d: %s", i, f)
 		}
 	}
-	if !seen[search.FiltersFile] || !seen[search.DocsDir+"7.json"] {
-		t.Errorf("fetched %v: no filters or block 7", fetched)
+	if !seen[search.FiltersFile] || !seen[fmt.Sprintf("%s%d.json", search.DocsDir, 29/search.DocsPerFile)] {
+		t.Errorf("fetched %v: no filters or the block of story 29", fetched)
 	}
 }

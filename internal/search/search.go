@@ -20,8 +20,10 @@
 //
 // Under the index folder (tim-kiem/chi-muc/):
 //
-//	manifest.json  {"format":2, "build":"<hash>", "docs":N, "block":DocsPerFile,
-//	                "terms":[first term of each shard], "pairs":[first pair of each shard]}
+//	manifest.json  {"format":3, "build":"<hash>", "docs":N, "block":DocsPerFile,
+//	                "terms":[first term of each shard], "pairs":[first pair of each shard],
+//	                "surnames":[first syllable of each person's name, and vi.CommonSurnames, folded],
+//	                "levels":[the weight of each level, Levels]}
 //	u/<i>.json     term shard i: {"<term>":[[variants...],"<postings>"], ...}
 //	b/<i>.json     pair shard i: {"<term> <term>":"<postings>", ...}
 //	filters.json   the facets of every story, see Facets
@@ -36,11 +38,15 @@
 // site's story list, newest first.
 //
 // Postings are numbers written with appendNum: for a term, per story, the
-// gap from the previous story's id (minus one), the weight (the sum of the
-// field weights of every occurrence, see Weight*) and, when the term has more
-// than one variant, a bit mask of the variants the story uses (bit i for
-// variant i; variants are ordered by how many stories use them). For a pair:
-// gap and weight.
+// posting's first number (appendPosting: the level of its weight, the sum
+// of the field weights of every occurrence, see Weight* and Levels, and
+// whether a gap from the previous story's id follows), the gap if any and,
+// when the term has more than one variant, a bit mask of the variants the
+// story uses (bit i for variant i; variants are ordered by how many
+// stories use them). For a pair: the first number (level*4+k), the gap if
+// any, then k (at most 3) codes saying where the pair
+// stands in the story's person's name or title (PairCode), so that a query
+// typed as a phrase of a name or title can rank first.
 //
 // # Ranking
 //
@@ -71,16 +77,16 @@ const maxWeight = 1023
 const maxVariants = 30
 
 // Format is the version of the index files' layout.
-const Format = 2
+const Format = 3
 
 // DocsPerFile is how many stories' result fragments share a file under
 // DocsDir. One file per story made the index a third of a build's files
-// (each costs the file system far more than its bytes); a page of ten
-// results fetches at most ten files of DocsPerFile fragments, each about
-// 4.4 KB (most of it the text a snippet is cut from). Four is the
-// compromise: 2,500 files at 10,000 stories instead of 10,000, and at most
-// about 130 KB more downloaded for a page of results (before compression).
-const DocsPerFile = 4
+// (each costs the file system far more than its bytes); four made a page
+// of ten results download up to 180 KB, as ten files hold forty stories.
+// Two, with fragments of about 1.4 KB (a text of DefaultTextLimit bytes
+// for the snippet), is the compromise: 5,000 files at 10,000 stories, and
+// about 30 KB for a page of results (docs/benchmarks.md#search).
+const DocsPerFile = 2
 
 // Names of the index files, relative to the index folder.
 const (

@@ -207,13 +207,35 @@ func TestFragmentFiles(t *testing.T) {
 			got[f.Name] = a
 		}
 	}
-	if len(got) != 3 {
-		t.Fatalf("%d fragment files, want 3: %v", len(got), got)
+	if want := (n + DocsPerFile - 1) / DocsPerFile; len(got) != want {
+		t.Fatalf("%d fragment files, want %d: %v", len(got), want, got)
 	}
 	for id := 0; id < n; id++ {
 		a := got[fmt.Sprintf("%s%d.json", DocsDir, id/DocsPerFile)]
 		if k := id % DocsPerFile; k >= len(a) || a[k]["url"] != docs[id].URL {
 			t.Errorf("story %d: not item %d of its file", id, k)
+		}
+	}
+}
+
+// TestSeparator: a shard is named by the shortest beginning of its first
+// key that sorts after the previous shard's last key.
+func TestSeparator(t *testing.T) {
+	for _, tc := range []struct {
+		prev, k, want string
+		first         bool
+	}{
+		{"", "an", "", true},
+		{"bien", "binh", "bin", false},
+		{"bien", "bienx", "bienx", false},
+		{"bi", "bien", "bie", false},
+		{"an ba", "an co", "an c", false},
+		{"ca", "cư", "cư", false}, // a whole character
+		{"zzz", "中文", "中", false},
+	} {
+		got := separator(tc.prev, tc.k, tc.first)
+		if got != tc.want || !tc.first && !(tc.prev < got && got <= tc.k) {
+			t.Errorf("separator(%q, %q) = %q, want %q", tc.prev, tc.k, got, tc.want)
 		}
 	}
 }

@@ -70,8 +70,8 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultShardSize = 24 << 10
-	DefaultTextLimit = 6000
+	DefaultShardSize = 8 << 10
+	DefaultTextLimit = 1000
 )
 
 // File is one file of the index, relative to the index folder.
@@ -151,12 +151,14 @@ func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit fu
 		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: data})
 	})
 	m := manifest{
-		Format: Format,
-		Build:  hex.EncodeToString(h.Sum(nil))[:12],
-		Docs:   n,
-		Block:  DocsPerFile,
-		Terms:  termKeys,
-		Pairs:  pairKeys,
+		Format:   Format,
+		Build:    hex.EncodeToString(h.Sum(nil))[:12],
+		Docs:     n,
+		Block:    DocsPerFile,
+		Terms:    termKeys,
+		Pairs:    pairKeys,
+		Surnames: nonNil(ix.surnames),
+		Levels:   Levels,
 	}
 	emit(File{Name: ManifestFile, Data: marshal(m)})
 }
@@ -169,12 +171,18 @@ type manifest struct {
 	Block  int      `json:"block"`
 	Terms  []string `json:"terms"`
 	Pairs  []string `json:"pairs"`
+	// Surnames are the folded first syllables of the people's names, for
+	// the page to tell a query that looks like a name.
+	Surnames []string `json:"surnames"`
+	// Levels are the weights the postings' levels stand for.
+	Levels []int `json:"levels"`
 }
 
 // A fragment, item id%DocsPerFile of d/<id/DocsPerFile>.json, is an
 // object of strings: title, url, person, model (the model type's key),
 // department (its name), date (as shown), iso (the date for <time
-// datetime>), summary, text.
+// datetime>), summary (the excerpt, "" when the text begins with it),
+// text (its first Options.TextLimit bytes, for the snippet).
 
 // appendObject appends a JSON object of string keys and values given in
 // turn.
@@ -246,6 +254,14 @@ func (h pairHit) first() int32  { return int32(h >> 37) }
 func (h pairHit) second() int32 { return int32(h>>10) & (maxFolds - 1) }
 func (h pairHit) weight() int32 { return int32(h & 1023) }
 
+// pairCode says that a pair of a story stands at a place of its person's
+// name or its title: first<<32 | second (the worker's fold ids) and the
+// code, PairCode's.
+type pairCode struct {
+	key  uint64
+	code int32
+}
+
 // maxFolds bounds a worker's fold ids for pairHit. No site comes near it:
 // it would take 134 million distinct syllables; pairs of syllables beyond
 // it are left out of the index (the syllables themselves are indexed).
@@ -256,6 +272,8 @@ type parsedDoc struct {
 	worker   int // which worker parsed it: hits and pairs use its ids
 	hits     []hit
 	pairs    []pairHit
+	codes    []pairCode // where pairs stand in the person's name and the title
+	surname  int32      // the worker's fold id of the person's first syllable, or -1
 	fragment []byte
 	// The worker's lexicon as it was once the story was parsed: its
 	// entries are never changed once added, so the merger reads them
@@ -431,25 +449,30 @@ type docParser struct {
 	weight  []int32 // by spelling id, for the current story
 	touched []int32
 	pairs   map[uint64]int32
+	codes   []pairCode
+	first   int32 // the fold id of the current field's first syllable, or -1
 	buf     []byte
 }
 
 func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
-	p.field(d.Title, WeightTitle)
-	p.field(d.Person, WeightPerson)
+	p.field(d.Title, WeightTitle, fieldTitle)
+	p.field(d.Person, WeightPerson, fieldPerson)
+	surname := p.first
 	for _, t := range d.Tags {
-		p.field(t, WeightTags)
+		p.field(t, WeightTags, -1)
 	}
-	p.field(d.Model, WeightModel)
-	p.field(d.Department, WeightDepartment)
+	p.field(d.Model, WeightModel, -1)
+	p.field(d.Department, WeightDepartment, -1)
 	for _, c := range d.Campaigns {
-		p.field(c, WeightCampaign)
+		p.field(c, WeightCampaign, -1)
 	}
-	p.field(d.Position, WeightPosition)
-	p.field(d.Summary, WeightSummary)
-	p.field(d.Text, WeightText)
+	p.field(d.Position, WeightPosition, -1)
+	p.field(d.Summary, WeightSummary, -1)
+	p.field(d.Text, WeightText, -1)
 
-	out := parsedDoc{spelling: p.lex.spelling, fold: p.lex.fold, folds: p.lex.folds, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs))}
+	out := parsedDoc{spelling: p.lex.spelling, fold: p.lex.fold, folds: p.lex.folds, hits: make([]hit, 0, len(p.touched)), pairs: make([]pairHit, 0, len(p.pairs)),
+		codes: slices.Clone(p.codes), surname: surname}
+	p.codes = p.codes[:0]
 	for _, id := range p.touched {
 		out.hits = append(out.hits, hit{term: id, w: p.weight[id]})
 		p.weight[id] = 0
@@ -459,16 +482,31 @@ func (p *docParser) parse(d *Doc, opts Options) parsedDoc {
 		out.pairs = append(out.pairs, pairHit(k>>32<<37|uint64(uint32(k))<<10|uint64(min(w, maxWeight))))
 	}
 	clear(p.pairs)
+	text := truncate(d.Text, opts.TextLimit)
+	excerpt := d.Excerpt
+	if e := strings.TrimSpace(excerpt); e != "" && strings.HasPrefix(text, e) {
+		excerpt = "" // the page shows the text's beginning: the same words
+	}
 	out.fragment = appendObject(nil,
 		"title", d.Title, "url", d.URL, "person", d.Person, "model", d.ModelKey, "department", d.Department,
-		"date", d.Date, "iso", d.ISODate, "summary", d.Excerpt, "text", truncate(d.Text, opts.TextLimit))
+		"date", d.Date, "iso", d.ISODate, "summary", excerpt, "text", text)
 	return out
 }
 
+// The fields whose pairs' places are indexed (PairCode).
+const (
+	fieldPerson = 0
+	fieldTitle  = 1
+)
+
 // field indexes the syllables of s, and each pair of consecutive ones,
-// with weight w. s is NFC, as all of guong's content is.
-func (p *docParser) field(s string, w int32) {
+// with weight w; kind, fieldPerson or fieldTitle, also records where each
+// pair stands (-1 for other fields). s is NFC, as all of guong's content
+// is.
+func (p *docParser) field(s string, w int32, kind int) {
 	prev := int32(-1)
+	pos := 0 // the place of the syllable, among those of s
+	p.first = -1
 	p.buf = eachWord(s, p.buf, func(word []byte) {
 		id := p.lex.intern(word)
 		if id < 0 {
@@ -482,15 +520,42 @@ func (p *docParser) field(s string, w int32) {
 		}
 		p.weight[id] += w
 		f := p.lex.fold[id]
+		if pos == 0 {
+			p.first = f
+		}
+		pos++
 		if f >= maxFolds {
 			prev = -1 // see maxFolds
 			return
 		}
 		if prev >= 0 {
-			p.pairs[uint64(prev)<<32|uint64(f)] += w
+			key := uint64(prev)<<32 | uint64(f)
+			p.pairs[key] += w
+			if kind >= 0 && pos-2 < maxPairPlace {
+				p.codes = append(p.codes, pairCode{key: key, code: PairCode(pos-2, kind == fieldTitle)})
+			}
 		}
 		prev = f
 	})
+}
+
+// maxPairPlace bounds the places of pairs recorded in a name or title: a
+// pair beginning at syllable 32 or later of a title is indexed without one.
+const maxPairPlace = 32
+
+// maxPairCodes bounds how many places one story's posting of a pair names.
+const maxPairCodes = 3
+
+// PairCode is how a pair's posting names where the pair stands in the
+// story's person's name or title: place*2, plus 1 for the title; place
+// counts the syllables before the pair's first one. search-core.js reads
+// it to find a query typed as a phrase of a name or title.
+func PairCode(place int, title bool) int32 {
+	c := int32(place) * 2
+	if title {
+		c++
+	}
+	return c
 }
 
 // truncate cuts s to at most n bytes, at a space if there is one near the end.
@@ -509,9 +574,9 @@ func truncate(s string, n int) string {
 }
 
 // termPostings are a term's postings, written as its shard has them
-// (appendNum), but for the masks, which are by slot.
+// (appendPosting), but for the masks, which are by slot.
 type termPostings struct {
-	nums  []byte // each posting's gap and weight
+	nums  []byte // each posting's gap and weight's level
 	masks []byte // each posting's mask by slot, once the term has two spellings
 	n     int32  // how many postings
 	last  int32  // the story of the last one, -1 before the first
@@ -524,6 +589,7 @@ type merged struct {
 	pairKeys []uint64       // fold ids: first<<32 | second
 	pairs    [][]byte       // by pair: its postings, as its shard has them
 	pairLast []int32        // by pair: the story of its last posting
+	surnames []string       // the first syllables of people's names, folded, sorted
 
 	spellings  []string
 	spellFold  []int32   // by spelling id
@@ -551,8 +617,9 @@ type merger struct {
 	foldIDs   map[string]int32
 	spellIDs  map[string]int32
 	pairIndex map[uint64]int32
-	local     []localIDs // by worker
-	accW      []int32    // by fold id, for the current story
+	local     []localIDs     // by worker
+	surnames  map[int32]bool // fold ids of the first syllables of people's names
+	accW      []int32        // by fold id, for the current story
 	accMask   []uint32
 	touched   []int32
 }
@@ -567,6 +634,7 @@ func newMerger(workers int) *merger {
 		spellIDs:  map[string]int32{},
 		pairIndex: map[uint64]int32{},
 		local:     make([]localIDs, workers),
+		surnames:  map[int32]bool{},
 	}
 }
 
@@ -624,7 +692,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 	}
 	for _, f := range g.touched {
 		tp := &m.postings[f]
-		tp.nums = appendNum(appendNum(tp.nums, doc-int(tp.last)-1), int(min(g.accW[f], maxWeight)))
+		tp.nums = appendPosting(tp.nums, doc-int(tp.last)-1, Level(int(g.accW[f])))
 		if len(m.foldSpells[f]) > 1 {
 			tp.masks = appendNum(tp.masks, int(g.accMask[f]))
 		}
@@ -634,7 +702,11 @@ func (g *merger) add(doc int, d *parsedDoc) {
 	}
 	g.touched = g.touched[:0]
 
+	if d.surname >= 0 {
+		g.surnames[lm.fold[d.surname]] = true
+	}
 	for _, p := range d.pairs {
+		local := uint64(p.first())<<32 | uint64(p.second())
 		key := uint64(lm.fold[p.first()])<<32 | uint64(lm.fold[p.second()])
 		i, ok := g.pairIndex[key]
 		if !ok {
@@ -644,13 +716,36 @@ func (g *merger) add(doc int, d *parsedDoc) {
 			m.pairs = append(m.pairs, nil)
 			m.pairLast = append(m.pairLast, -1)
 		}
-		m.pairs[i] = appendNum(appendNum(m.pairs[i], doc-int(m.pairLast[i])-1), int(p.weight()))
+		var codes [maxPairCodes]int32
+		k := 0
+		for _, c := range d.codes {
+			if c.key == local && k < maxPairCodes && !slices.Contains(codes[:k], c.code) {
+				codes[k] = c.code
+				k++
+			}
+		}
+		m.pairs[i] = appendPosting(m.pairs[i], doc-int(m.pairLast[i])-1, Level(int(p.weight()))<<2|k)
+		for _, c := range codes[:k] {
+			m.pairs[i] = appendNum(m.pairs[i], int(c))
+		}
 		m.pairLast[i] = int32(doc)
 	}
 }
 
 // finish returns the index, once every story is merged.
-func (g *merger) finish() *merged { return g.m }
+// The surnames are the first syllables of the people's names and the
+// common Vietnamese ones (vi.CommonSurnames), folded.
+func (g *merger) finish() *merged {
+	for f := range g.surnames {
+		g.m.surnames = append(g.m.surnames, g.m.folds[f])
+	}
+	for _, s := range vi.CommonSurnames() {
+		g.m.surnames = append(g.m.surnames, vi.Fold(s))
+	}
+	slices.Sort(g.m.surnames)
+	g.m.surnames = slices.Compact(g.m.surnames)
+	return g.m
+}
 
 // variants sorts the spellings of fold f, the most used first (then by
 // their bytes), and returns them with, by slot, the bit of each in the
@@ -684,11 +779,12 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 	for _, f := range order {
 		var variants []string
 		variants, bits = m.variants(f, bits)
+		tp := &m.postings[f]
+		w.fit(len(m.folds[f]) + len(tp.nums) + len(tp.masks) + 8*len(variants))
 		w.key(m.folds[f])
 		w.cur = append(w.cur, '[')
 		w.cur = append(w.cur, marshal(variants)...)
 		w.cur = append(w.cur, ',', '"')
-		tp := &m.postings[f]
 		if len(variants) == 1 {
 			w.cur = append(w.cur, tp.nums...)
 		} else {
@@ -697,8 +793,7 @@ func (m *merged) termShards(order []int32, size int, emit func(i int, data []byt
 			for i, j := 0, 0; i < len(tp.nums); {
 				start := i
 				var gap, slots int
-				gap, i = readNum(tp.nums, i)
-				_, i = readNum(tp.nums, i)
+				gap, _, i = readPosting(tp.nums, i)
 				w.cur = append(w.cur, tp.nums[start:i]...)
 				doc += gap + 1
 				slots, j = readNum(tp.masks, j)
@@ -739,6 +834,7 @@ func (m *merged) pairShards(rank []int32, size int, emit func(i int, data []byte
 	w := shardWriter{size: size, emit: emit}
 	for _, i := range order {
 		k := m.pairKeys[i]
+		w.fit(len(m.folds[k>>32]) + len(m.folds[uint32(k)]) + len(m.pairs[i]) + 6)
 		w.pairKey(m.folds[k>>32], m.folds[uint32(k)])
 		w.cur = append(w.cur, '"')
 		w.cur = append(w.cur, m.pairs[i]...)
@@ -772,12 +868,14 @@ type shardWriter struct {
 	emit   func(i int, data []byte)
 	cur    []byte
 	firsts []string
+	last   string // the last key written
 }
 
 // key starts an entry; its JSON value is then appended to w.cur, and
 // endValue called.
 func (w *shardWriter) key(k string) {
 	w.open(k)
+	w.last = k
 	w.cur = appendString(w.cur, k)
 	w.cur = append(w.cur, ':')
 }
@@ -790,6 +888,7 @@ func (w *shardWriter) pairKey(a, b string) {
 	} else {
 		w.open("")
 	}
+	w.last = a + " " + b
 	w.cur = append(w.cur, '"')
 	w.cur = append(w.cur, a...)
 	w.cur = append(w.cur, ' ')
@@ -798,14 +897,45 @@ func (w *shardWriter) pairKey(a, b string) {
 }
 
 // open begins a shard with first key k if none is under way, or separates
-// the entry from the previous one.
+// the entry from the previous one. The manifest names a shard by the
+// shortest beginning of its first key that sorts after the previous
+// shard's last key: all a lookup needs, in fewer bytes.
 func (w *shardWriter) open(k string) {
 	if len(w.cur) == 0 {
-		w.firsts = append(w.firsts, k)
+		w.firsts = append(w.firsts, separator(w.last, k, len(w.firsts) == 0))
 		w.cur = make([]byte, 0, w.size+w.size/2)
 		w.cur = append(w.cur, '{')
 	} else {
 		w.cur = append(w.cur, ',')
+	}
+}
+
+// separator returns the shortest beginning of k, cut between characters,
+// that sorts after prev (which sorts before k): "" for the first shard.
+func separator(prev, k string, first bool) string {
+	if first {
+		return ""
+	}
+	i := 0
+	for i < len(prev) && i < len(k) && prev[i] == k[i] {
+		i++
+	}
+	// k[:i] is a beginning of prev; one more character of k sorts after it.
+	i++
+	for i < len(k) && !utf8.RuneStart(k[i]) {
+		i++
+	}
+	return k[:min(i, len(k))]
+}
+
+// fit ends the shard under way before an entry of about n bytes that
+// would make it much bigger than size, so that a small term is not
+// downloaded with a big neighbour: a shard holds size bytes at most, or
+// a single entry.
+func (w *shardWriter) fit(n int) {
+	if len(w.cur) > 1 && len(w.cur)+n > w.size {
+		w.emit(len(w.firsts)-1, append(w.cur, '}'))
+		w.cur = nil
 	}
 }
 

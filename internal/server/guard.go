@@ -52,6 +52,23 @@ func Guard(h http.Handler, bind string) http.Handler {
 	})
 }
 
+// Loopback returns h answering only requests whose Host is 127.0.0.1,
+// localhost or [::1], with any port; any other gets 403, as Guard says. It
+// is for the pages that write into the site (the writer's desk): a preview
+// bound to every interface, so that a phone on the same network can look
+// at it, does not let that network write.
+func Loopback(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if ip := net.ParseIP(hostOnly(r.Host)); !(hostOnly(r.Host) == "localhost" || ip != nil && ip.IsLoopback()) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusForbidden)
+			w.Write([]byte(diag.DeskHostRefused.Format("vi") + "\n" + diag.DeskHostRefused.Format("en") + "\n"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 // hostOnly returns the host of a Host header, without its port or the
 // brackets of an IPv6 address, in lower case, with an IP address in its
 // usual form.

@@ -6,6 +6,18 @@
   "use strict";
   var script = document.currentScript;
   var build = script ? script.getAttribute("data-build") : "";
+  // A link to the writer's desk, opening this page's story there.
+  var desk = script ? script.getAttribute("data-desk") : "";
+  if (desk) {
+    var link = document.createElement("a");
+    link.href = desk + "sua?page=" + encodeURIComponent(location.pathname);
+    link.id = "guong-desk-link";
+    link.textContent = "✎ Bàn viết";
+    link.style.cssText = "position:fixed;right:.75rem;bottom:.75rem;z-index:2147483646;padding:.5rem .9rem;" +
+      "background:#7a1a14;color:#fff;border-radius:2rem;font:600 15px/1.2 system-ui,sans-serif;text-decoration:none;" +
+      "box-shadow:0 2px 6px rgba(0,0,0,.3)";
+    (document.body || document.documentElement).appendChild(link);
+  }
   var key = "guong-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {

@@ -92,6 +92,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		b.WriteString(`<p>Trang chưa tạo được vì có lỗi: xem các dòng lỗi trong cửa sổ dòng lệnh.</p>`)
 	} else {
 		fmt.Fprintf(&b, `<p><a href="%s">Mở trang chủ của trang tin</a></p>`, html.EscapeString(v.base))
+		if s.desk != "" {
+			fmt.Fprintf(&b, `<p><a href="%s">Bàn viết: viết, sửa và kiểm tra bài bằng biểu mẫu, không cần sửa YAML</a></p>`, s.desk)
+		}
 		list := s.unpublishedOf(v, skipped)
 		fmt.Fprintf(&b, `<h2>Bài chưa đăng (%d)</h2>`, len(list))
 		if len(list) == 0 {
@@ -110,7 +113,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	b.WriteString(`</main></body></html>`)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(inject([]byte(b.String()), id))
+	w.Write(inject([]byte(b.String()), id, s.desk))
 }
 
 // hiddenNotice returns, for the path of a story the preview leaves out, a

@@ -58,6 +58,37 @@ type Server struct {
 	skipped  []content.Skipped // the stories the last good build left out
 	warnings diag.List         // and its warnings
 	clients  map[*client]bool
+	mounts   []mount // handlers of the preview's own pages, such as the desk
+	desk     string  // the writer's desk's path, if mounted: every page links to it
+}
+
+// mount is a handler served at the paths under prefix.
+type mount struct {
+	prefix string
+	h      http.Handler
+}
+
+// Mount serves h at the paths under prefix (which ends in "/"), and
+// redirects prefix without its slash there: the preview's own pages, such
+// as the writer's desk. h answers loopback hosts only (Loopback), even
+// when the preview is bound to every interface. Mount is for set-up,
+// before the server serves.
+func (s *Server) Mount(prefix string, h http.Handler) {
+	s.mounts = append(s.mounts, mount{prefix, Loopback(h)})
+}
+
+// MountDesk mounts the writer's desk (package desk) at prefix, as Mount
+// does, and links every page and the preview's home to it.
+func (s *Server) MountDesk(prefix string, h http.Handler) {
+	s.Mount(prefix, h)
+	s.desk = prefix
+}
+
+// Snapshot returns the last good snapshot, nil before the first.
+func (s *Server) Snapshot() *build.Snapshot {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.snap
 }
 
 // client is one open tab, listening for events.
@@ -132,9 +163,11 @@ func (s *Server) Build(ctx context.Context, changed []string) error {
 	reloaded := reloadTabs(tabs, before, view{snap, snap.Config().BasePath()}, id, failed)
 	r.Diags.Print(s.log, lang)
 	ms := time.Since(start).Milliseconds()
+	// Counted once the tabs are told: counting lists every page.
+	pages := snap.PageCount()
 	fmt.Fprintf(s.log, "%s %s%s\n", stamp, what, diag.Text(lang,
-		fmt.Sprintf("%d trang, %d thẻ trình duyệt được tải lại, %d ms", r.Pages, reloaded, ms),
-		fmt.Sprintf("%d pages, %d browser tabs reloaded, %d ms", r.Pages, reloaded, ms)))
+		fmt.Sprintf("%d trang, %d thẻ trình duyệt được tải lại, %d ms", pages, reloaded, ms),
+		fmt.Sprintf("%d pages, %d browser tabs reloaded, %d ms", pages, reloaded, ms)))
 	return nil
 }
 
@@ -222,6 +255,16 @@ func (s *Server) Watch(ctx context.Context, dir string, ready func()) error {
 // "dir/index.html", "/" redirects to the base path, a missing file gets the
 // site's own 404 page, and no path can reach outside the build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, m := range s.mounts {
+		switch {
+		case strings.HasPrefix(r.URL.Path, m.prefix):
+			m.h.ServeHTTP(w, r)
+			return
+		case r.URL.Path+"/" == m.prefix:
+			http.Redirect(w, r, m.prefix, http.StatusMovedPermanently)
+			return
+		}
+	}
 	switch r.URL.Path {
 	case EventsPath:
 		s.events(w, r)
@@ -260,9 +303,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if notice := s.hiddenNotice(v, skipped, warnings, lang, r.URL.Path); notice != "" {
 			data = withNotice(data, notice)
 		}
-		serve(w, r, res.name, data, res.status, build)
+		serve(w, r, res.name, data, res.status, build, s.desk)
 	default:
-		serve(w, r, res.name, res.data, res.status, build)
+		serve(w, r, res.name, res.data, res.status, build, s.desk)
 	}
 }
 
@@ -329,7 +372,7 @@ func (s *Server) errorPage(w http.ResponseWriter, probs []string, status int) {
 	b.WriteString(`</pre></body></html>`)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(inject([]byte(b.String()), "0"))
+	w.Write(inject([]byte(b.String()), "0", s.desk))
 }
 
 // events streams Server-Sent Events to one tab: the current state first,
@@ -382,10 +425,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func serve(w http.ResponseWriter, r *http.Request, name string, data []byte, status int, build string) {
+func serve(w http.ResponseWriter, r *http.Request, name string, data []byte, status int, build, desk string) {
 	ct := ContentType(name)
 	if strings.HasPrefix(ct, "text/html") {
-		data = inject(data, build)
+		data = inject(data, build, desk)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -396,9 +439,13 @@ func serve(w http.ResponseWriter, r *http.Request, name string, data []byte, sta
 	}
 }
 
-// inject adds the live-reload script to an HTML page, before </body>.
-func inject(page []byte, build string) []byte {
+// inject adds the live-reload script to an HTML page, before </body>; with
+// the path of the writer's desk, if mounted, for the script's link to it.
+func inject(page []byte, build, desk string) []byte {
 	tag := fmt.Sprintf(`<script src="%s" data-build="%s"></script>`, ScriptPath, build)
+	if desk != "" {
+		tag = fmt.Sprintf(`<script src="%s" data-build="%s" data-desk="%s"></script>`, ScriptPath, build, html.EscapeString(desk))
+	}
 	s := string(page)
 	if i := strings.LastIndex(s, "</body>"); i >= 0 {
 		return []byte(s[:i] + tag + s[i:])

@@ -298,3 +298,32 @@ func TestWatched(t *testing.T) {
 		}
 	}
 }
+
+// TestSettled: a burst is reported after Quiet only when its files are
+// there with something in them; a file missing or empty, as it is halfway
+// through an editor's save, makes the watcher wait Unsettled.
+func TestSettled(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"content/stories/a.md": story("A", "Lời."),
+		"content/stories/e.md": "",
+	})
+	for _, tc := range []struct {
+		name    string
+		pending map[string]bool
+		want    bool
+	}{
+		{"a saved file", map[string]bool{"content/stories/a.md": false}, true},
+		{"a folder", map[string]bool{"content/stories": false, ".": false}, true},
+		{"an emptied file (truncated, not written yet)", map[string]bool{"content/stories/a.md": false, "content/stories/e.md": false}, false},
+		{"a new empty file", map[string]bool{"content/stories/e.md": true}, false},
+		{"a file gone (renamed away, or deleted)", map[string]bool{"content/stories/b.md": false}, false},
+		{"a temporary file, created and gone", map[string]bool{"content/stories/b.md.tmp": true, "content/stories/a.md": false}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := settled(dir, tc.pending); got != tc.want {
+				t.Errorf("settled(%v) = %v, want %v", tc.pending, got, tc.want)
+			}
+		})
+	}
+}

@@ -13,11 +13,19 @@ import (
 )
 
 // Quiet is how long the watcher waits after the last file event before it
-// reports a burst of them as one change; MaxWait bounds the wait while
-// events keep coming (a git pull touching hundreds of files).
+// reports a burst of them as one change, when every changed file is there
+// and not empty: an editor's save is a burst of events a few microseconds
+// apart (truncate and write, or write a temporary file and rename it over
+// the old one). When a changed file is missing or empty, which is also how
+// a file looks between the two halves of such a save, it waits Unsettled
+// in all before it reports, so that a save is not seen as a deletion or an
+// emptied story first. MaxWait bounds the wait while events keep coming (a
+// git pull touching hundreds of files). A burst cut short is still
+// correct: the events after it make another change.
 const (
-	Quiet   = 30 * time.Millisecond
-	MaxWait = 300 * time.Millisecond
+	Quiet     = 5 * time.Millisecond
+	Unsettled = 30 * time.Millisecond
+	MaxWait   = 300 * time.Millisecond
 )
 
 // Watch watches the site folder root — site.yaml, content/ and themes/,
@@ -46,6 +54,7 @@ func Watch(ctx context.Context, root string, ready func(), onChange func(paths [
 	// within one burst, is not worth reporting.
 	pending := map[string]bool{}
 	var quiet, deadline <-chan time.Time
+	waited := false // the quiet after the last event was Unsettled
 	flush := func() {
 		if len(pending) == 0 {
 			return
@@ -59,7 +68,7 @@ func Watch(ctx context.Context, root string, ready func(), onChange func(paths [
 		}
 		sort.Strings(paths)
 		pending = map[string]bool{}
-		quiet, deadline = nil, nil
+		quiet, deadline, waited = nil, nil, false
 		if len(paths) > 0 {
 			onChange(paths)
 		}
@@ -89,20 +98,42 @@ func Watch(ctx context.Context, root string, ready func(), onChange func(paths [
 			if _, seen := pending[filepath.ToSlash(rel)]; !seen {
 				pending[filepath.ToSlash(rel)] = ev.Has(fsnotify.Create)
 			}
-			quiet = time.After(Quiet)
+			quiet, waited = time.After(Quiet), false
 			if deadline == nil {
 				deadline = time.After(MaxWait)
 			}
 		case <-quiet:
+			if !waited && !settled(root, pending) {
+				quiet, waited = time.After(Unsettled-Quiet), true
+				continue
+			}
 			flush()
 		case <-deadline:
 			flush()
 		case <-w.Errors:
 			// An overflowing event queue: report a change of everything.
 			pending["."] = false
-			quiet = time.After(Quiet)
+			quiet, waited = time.After(Quiet), false
 		}
 	}
+}
+
+// settled reports whether every changed path (relative to root) is a file
+// with something in it, or a folder: not missing nor empty, as a file is
+// between the truncate and the write of a save, or between the rename and
+// the create of another. A burst that was only an editor's temporary file
+// (created, then gone) is settled.
+func settled(root string, pending map[string]bool) bool {
+	for p, created := range pending {
+		info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p)))
+		switch {
+		case err != nil && !created:
+			return false
+		case err == nil && info.Mode().IsRegular() && info.Size() == 0:
+			return false
+		}
+	}
+	return true
 }
 
 // watched reports whether a path relative to the site folder is a source:

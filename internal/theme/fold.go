@@ -12,9 +12,9 @@ import (
 
 // constantFuncs are the template functions whose result depends only on
 // their arguments for as long as a Theme lives: {{t "home"}},
-// {{asset "css/site.css"}} or {{url "feed.xml"}} print the same text on
-// every page.
-var constantFuncs = map[string]bool{"t": true, "url": true, "absURL": true, "asset": true, "ogLocale": true}
+// {{asset "css/site.css"}}, {{url "feed.xml"}} or
+// {{url (section "report")}} print the same text on every page.
+var constantFuncs = map[string]bool{"t": true, "url": true, "absURL": true, "asset": true, "ogLocale": true, "section": true}
 
 // foldConstants makes the templates of set print constants as text. Every
 // action that calls one of constantFuncs with literal arguments, followed
@@ -92,26 +92,14 @@ func appendText(nodes []parse.Node, t *parse.TextNode) []parse.Node {
 }
 
 // constantText returns what an action with pipe prints, if it is a call
-// of a constant function with literal string arguments followed only by
-// escapers that leave its result as it is.
+// of a constant function with constant arguments (literal strings, or
+// such calls in parentheses) followed only by escapers that leave its
+// result as it is.
 func constantText(pipe *parse.PipeNode, funcs template.FuncMap) (string, bool) {
 	if pipe == nil || len(pipe.Decl) > 0 || len(pipe.Cmds) < 2 {
 		return "", false // an action html/template has not escaped has one command
 	}
-	call := pipe.Cmds[0].Args
-	id, ok := call[0].(*parse.IdentifierNode)
-	if !ok || !constantFuncs[id.Ident] || funcs[id.Ident] == nil {
-		return "", false
-	}
-	var args []string
-	for _, a := range call[1:] {
-		s, ok := a.(*parse.StringNode)
-		if !ok {
-			return "", false
-		}
-		args = append(args, s.Text)
-	}
-	text, ok := callString(funcs[id.Ident], args)
+	text, ok := constantCall(pipe.Cmds[0], funcs)
 	if !ok || !utf8.ValidString(text) {
 		return "", false
 	}
@@ -125,6 +113,35 @@ func constantText(pipe *parse.PipeNode, funcs template.FuncMap) (string, bool) {
 		}
 	}
 	return text, true
+}
+
+// constantCall returns the result of cmd, if it is a call of a constant
+// function whose arguments are literal strings or constant calls in
+// parentheses ({{url (section "report")}}).
+func constantCall(cmd *parse.CommandNode, funcs template.FuncMap) (string, bool) {
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok || !constantFuncs[id.Ident] || funcs[id.Ident] == nil {
+		return "", false
+	}
+	var args []string
+	for _, a := range cmd.Args[1:] {
+		switch a := a.(type) {
+		case *parse.StringNode:
+			args = append(args, a.Text)
+		case *parse.PipeNode:
+			if len(a.Decl) > 0 || len(a.Cmds) != 1 {
+				return "", false
+			}
+			s, ok := constantCall(a.Cmds[0], funcs)
+			if !ok {
+				return "", false
+			}
+			args = append(args, s)
+		default:
+			return "", false
+		}
+	}
+	return callString(funcs[id.Ident], args)
 }
 
 // callString calls fn with args, if fn takes strings and returns a string

@@ -29,6 +29,7 @@ const (
 	Search      Kind = "search"
 	NotFound    Kind = "404"
 	Embed       Kind = "embed"
+	Embeds      Kind = "embeds"
 	Report      Kind = "report"
 	Honour      Kind = "honour"
 	// Accessibility is the accessibility statement (kha-nang-tiep-can/).
@@ -84,8 +85,11 @@ var kinds = []kindSpec{
 	// The accessibility statement, dated by the agency block.
 	{kind: Accessibility, lastMod: func(p *Page) time.Time { return p.Site.Config.Agency.AccessibilityDate }},
 	{kind: NotFound, unlisted: true},
-	// The embedded list is shown by other sites (the portal) in an iframe.
+	// The embedded lists, the site's and each model type's, campaign's and
+	// department's, are shown by other sites (the portal) in an iframe.
 	{kind: Embed, standalone: true, unlisted: true},
+	// The page of the embedded lists' snippets, for the portal's staff.
+	{kind: Embeds, unlisted: true},
 }
 
 func termFeed(p *Page) string      { return p.Term.URL }

@@ -85,10 +85,6 @@ type Theme struct {
 	asset     func(string) string
 	// defaultShare is the picture shared with pages without a cover.
 	defaultShare *ShareImage
-	// qrCodes keeps the QR codes drawn, by address and label: a story's
-	// code is on the roll of its year and of each of its campaigns, and
-	// drawing one takes a millisecond or more.
-	qrCodes sync.Map
 
 	// When the templates are minified, errors are told against the files
 	// as written: plain is the theme loaded again without minifying, on
@@ -119,21 +115,6 @@ type Options struct {
 	// Photo returns the resized photo of a person's profile (its Sizes;
 	// no Social), or nil if it has none. It is called as Cover is.
 	Photo func(*site.Person) *Cover
-}
-
-// qr draws the QR code of an address as inline SVG (report.QRSVG), with
-// label as its accessible name, once per address and label.
-func (th *Theme) qr(address, label string) (template.HTML, error) {
-	key := address + "\x00" + label
-	if svg, ok := th.qrCodes.Load(key); ok {
-		return svg.(template.HTML), nil
-	}
-	svg, err := report.QRSVG(address, label)
-	if err != nil {
-		return "", err
-	}
-	th.qrCodes.Store(key, template.HTML(svg))
-	return template.HTML(svg), nil
 }
 
 // Load parses every template of the theme in fsys.
@@ -168,7 +149,11 @@ func load(fsys fs.FS, opts Options) (*Theme, error) {
 	th.asset = opts.Asset
 	th.loadShareImage(fsys, opts)
 	funcs := th.funcs(opts)
-	base := template.New("baseof").Funcs(funcs).Funcs(th.publishFuncs(opts))
+	embed, err := embedFuncs()
+	if err != nil {
+		return nil, err
+	}
+	base := template.New("baseof").Funcs(funcs).Funcs(th.publishFuncs(opts)).Funcs(embed)
 	src, err := readTemplate(fsys, "layouts/baseof.html", opts)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -382,9 +367,6 @@ func (th *Theme) funcs(opts Options) template.FuncMap {
 		// chart draws a report's chart as inline SVG, made and escaped in
 		// Go (report.Chart.SVG).
 		"chart": func(c *report.Chart) template.HTML { return template.HTML(c.SVG()) },
-		// qr draws the QR code of an address as inline SVG (report.QRSVG),
-		// with label as its accessible name.
-		"qr": th.qr,
 		"first": func(n int, xs []*site.Story) []*site.Story {
 			if len(xs) > n {
 				return xs[:n]

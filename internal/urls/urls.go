@@ -9,17 +9,23 @@
 //	nam/<year>/              a year           <slug>/           a page of its own
 //	<list>trang/<n>/         page n of a list tim-kiem/         the search page
 //	tim-kiem/chi-muc/        the search index nhung/moi-nhat/   the embedded list
+//	nhung/<list>             the embedded list of a model type, campaign or department (nhung/mo-hinh/<key>/)
+//	nhung/                   the portal's copy-paste snippets
 //	bao-cao/                 the report       bao-cao/<year>/   the report of a year
 //	bao-cao/phong-trao/<key>/  the report of a campaign
 //	bang-vang/<year>/        the roll of honour of a year
 //	bang-vang/phong-trao/<key>/  the roll of honour of a campaign
+//	bang-vang/ma-qr/<slug>.svg   the QR code of a person's page, for the rolls
 //	du-lieu/guong-dien-hinh.json, .csv  the open data
 //	kha-nang-tiep-can/       the accessibility statement
 //	bieu-trung/<file>        the agency's emblem
 //	anh/<name>-<width>w.<hash>.jpg  a picture shown in a body, in one width
 package urls
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The folders of the site's sections.
 const (
@@ -40,11 +46,16 @@ const (
 	// DataJSON and DataCSV are the open data: stories, people and awards.
 	DataJSON = Data + "guong-dien-hinh.json"
 	DataCSV  = Data + "guong-dien-hinh.csv"
+	// honourQR is the folder of the QR codes the rolls of honour show.
+	honourQR = Honour + "ma-qr/"
 	// byCampaign is the folder of a report's or roll's campaign pages.
 	byCampaign = "phong-trao/"
+	// Embeds is the folder of the embedded lists, and the page of their
+	// snippets for the portal's staff.
+	Embeds = "nhung/"
 	// Embed is the page of the latest stories that other sites (the
 	// department's portal) show in an iframe.
-	Embed = "nhung/moi-nhat/"
+	Embed = Embeds + "moi-nhat/"
 	// Accessibility is the accessibility statement (Tuyên bố về khả
 	// năng tiếp cận).
 	Accessibility = "kha-nang-tiep-can/"
@@ -62,6 +73,21 @@ const (
 
 // Story is the address of the story with the given slug.
 func Story(slug string) string { return Stories + slug + "/" }
+
+// StorySlug returns the slug of the story whose page's output file is
+// file ("bai-viet/<slug>/index.html", see File), and false if file cannot
+// be a story's page.
+func StorySlug(file string) (string, bool) {
+	slug, ok := strings.CutPrefix(file, Stories)
+	if !ok {
+		return "", false
+	}
+	slug, ok = strings.CutSuffix(slug, "/index.html")
+	if !ok || slug == "" || strings.Contains(slug, "/") {
+		return "", false
+	}
+	return slug, true
+}
 
 // Model is the address of a model type's list.
 func Model(key string) string { return Models + key + "/" }
@@ -93,6 +119,16 @@ func HonourYear(year string) string { return Honour + year + "/" }
 // HonourCampaign is the address of the roll of honour of one campaign.
 func HonourCampaign(key string) string { return Honour + byCampaign + key + "/" }
 
+// EmbedList is the address of the embedded list of the list at list (a
+// model type's, a campaign's or a department's address): "mo-hinh/x/"
+// is embedded at "nhung/mo-hinh/x/".
+func EmbedList(list string) string { return Embeds + list }
+
+// HonourQR is the address of the QR code (SVG) of the page of the person
+// with the given slug, which the rolls of honour show: one file per
+// exemplar, however many rolls they are on.
+func HonourQR(slug string) string { return honourQR + slug + ".svg" }
+
 // Picture is the address of a file of a picture a body shows.
 func Picture(name string) string { return Pictures + name }
 
@@ -110,7 +146,7 @@ func ListPage(list string, n int) string {
 
 // Section returns the folder of a section by its name in templates
 // ("stories", "models", "campaigns", "departments", "people", "tags",
-// "years", "search", "report", "honour", "data", "embed", "accessibility"), and false for
+// "years", "search", "report", "honour", "data", "embed", "embeds", "accessibility"), and false for
 // another name.
 func Section(name string) (string, bool) {
 	switch name {
@@ -140,6 +176,8 @@ func Section(name string) (string, bool) {
 		return Data, true
 	case "embed":
 		return Embed, true
+	case "embeds":
+		return Embeds, true
 	case "accessibility":
 		return Accessibility, true
 	}

@@ -23,6 +23,9 @@ func TestAddresses(t *testing.T) {
 		{ReportCampaign("chuyen-doi-so"), "bao-cao/phong-trao/chuyen-doi-so/"},
 		{HonourYear("2024"), "bang-vang/2024/"},
 		{HonourCampaign("chuyen-doi-so"), "bang-vang/phong-trao/chuyen-doi-so/"},
+		{EmbedList(Model("dan-van-kheo")), "nhung/mo-hinh/dan-van-kheo/"},
+		{EmbedList(Campaign("thi-dua")), "nhung/phong-trao/thi-dua/"},
+		{HonourQR("lan"), "bang-vang/ma-qr/lan.svg"},
 		{DataJSON, "du-lieu/guong-dien-hinh.json"},
 	} {
 		if tc.got != tc.want {
@@ -31,8 +34,25 @@ func TestAddresses(t *testing.T) {
 	}
 }
 
+func TestStorySlug(t *testing.T) {
+	for _, tc := range []struct {
+		file, slug string
+		ok         bool
+	}{
+		{File(Story("lan")), "lan", true},
+		{File(Stories), "", false},
+		{File(ListPage(Stories, 2)), "", false},
+		{Story("lan") + "anh.jpg", "", false},
+		{File(Person("lan")), "", false},
+	} {
+		if slug, ok := StorySlug(tc.file); slug != tc.slug || ok != tc.ok {
+			t.Errorf("StorySlug(%q) = %q, %v; want %q, %v", tc.file, slug, ok, tc.slug, tc.ok)
+		}
+	}
+}
+
 func TestSection(t *testing.T) {
-	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed", "accessibility"} {
+	for _, name := range []string{"stories", "models", "campaigns", "departments", "people", "tags", "years", "search", "searchIndex", "report", "honour", "data", "embed", "embeds", "accessibility"} {
 		if p, ok := Section(name); !ok || p == "" || p[len(p)-1] != '/' {
 			t.Errorf("Section(%q) = %q, %v", name, p, ok)
 		}

@@ -37,10 +37,11 @@ const driver = `(function (read) {
     fetched: function () { return JSON.stringify(fetched); },
     manifest: function () { return ix.manifest().then(function (m) { return JSON.stringify(m); }); },
     doc: function (id) { return ix.doc(id).then(function (d) { return JSON.stringify(d === undefined ? null : d); }); },
-    search: function (q, f) {
-      return ix.search(q, f).then(function (r) {
+    search: function (q, f, typing) {
+      return ix.search(q, f, { typing: typing }).then(function (r) {
         return JSON.stringify({
           docs: r.ids, ranked: r.ranked, files: r.files, counts: r.counts, syllables: r.syls,
+          exact: r.exact, nameLike: r.nameLike, persons: r.persons, noPerson: r.noPerson,
           unknown: r.unknown.map(function (i) { return r.syls[i].fold; }),
           suggest: r.ids.length ? null : ix.suggest(r)
         });
@@ -224,12 +225,13 @@ func (ix *Index) await(name string, out any, args ...any) error {
 
 // Manifest is the index's manifest.json as the core read it.
 type Manifest struct {
-	Format int      `json:"format"`
-	Build  string   `json:"build"`
-	Docs   int      `json:"docs"`
-	Block  int      `json:"block"`
-	Terms  []string `json:"terms"`
-	Pairs  []string `json:"pairs"`
+	Format   int      `json:"format"`
+	Build    string   `json:"build"`
+	Docs     int      `json:"docs"`
+	Block    int      `json:"block"`
+	Terms    []string `json:"terms"`
+	Pairs    []string `json:"pairs"`
+	Surnames []string `json:"surnames"`
 }
 
 // Manifest returns the manifest.
@@ -273,10 +275,24 @@ type Result struct {
 	Counts    map[string][]int `json:"counts"`    // per facet and key, results with the other filters; nil without filters
 	Syllables []Syllable       `json:"syllables"` // the query as parsed
 	Suggest   *Suggestion      `json:"suggest"`   // for an empty answer
+	// Exact is nil, or, when a syllable was typed with diacritics, how
+	// many of Docs spell every such syllable as typed.
+	Exact    *int `json:"exact"`
+	NameLike bool `json:"nameLike"` // the query looks like a person's name
+	Persons  int  `json:"persons"`  // stories whose person's name has the query as a phrase
+	NoPerson bool `json:"noPerson"` // NameLike, and Persons is 0
 }
 
-// Search answers q with the filters f, as the search page does.
-func (ix *Index) Search(q string, f Filter) (*Result, error) {
+// Search answers q, submitted, with the filters f, as the search page
+// does: every syllable matches whole syllables.
+func (ix *Index) Search(q string, f Filter) (*Result, error) { return ix.search(q, f, false) }
+
+// SearchTyping answers q as the search page does while the reader is
+// typing it: the last syllable, unless q ends with a space or
+// punctuation, also matches the syllables it begins.
+func (ix *Index) SearchTyping(q string, f Filter) (*Result, error) { return ix.search(q, f, true) }
+
+func (ix *Index) search(q string, f Filter, typing bool) (*Result, error) {
 	jf := map[string]string{}
 	for k, v := range map[string]string{"model": f.Model, "department": f.Department, "campaign": f.Campaign, "year": f.Year} {
 		if v != "" {
@@ -284,7 +300,7 @@ func (ix *Index) Search(q string, f Filter) (*Result, error) {
 		}
 	}
 	var r Result
-	if err := ix.await("search", &r, q, jf); err != nil {
+	if err := ix.await("search", &r, q, jf, typing); err != nil {
 		return nil, err
 	}
 	if r.Docs == nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/corpus"
 	"github.com/guong/guong/internal/publish"
+	"github.com/guong/guong/internal/search"
 	"github.com/guong/guong/internal/search/jstest"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/urls"
@@ -94,9 +95,9 @@ func TestSearchSite(t *testing.T) {
 		// their title, person or department).
 		{"bien gioi", F{}, []string{"tap-the", "lan", "dang", "gioi-tre"}},
 		{"biên giới", F{}, []string{"tap-the", "lan", "dang", "gioi-tre"}},
-		{"Ân", F{}, []string{"an-dau", "an-khong-dau", "dang", "gioi-tre"}},
-		{"An", F{}, []string{"an-khong-dau", "an-dau", "dang", "gioi-tre"}},
-		{"an", F{}, []string{"an-khong-dau", "an-dau", "dang", "gioi-tre"}},
+		{"Ân", F{}, []string{"an-dau", "an-khong-dau"}},
+		{"An", F{}, []string{"an-khong-dau", "an-dau"}},
+		{"an", F{}, []string{"an-khong-dau", "an-dau"}},
 		{"dang van dong", F{}, []string{"dang"}},
 		{"Đông!", F{}, []string{"dang"}},
 		{"nguyen van", F{}, []string{"an-dau"}},
@@ -105,8 +106,8 @@ func TestSearchSite(t *testing.T) {
 		{"phòng quản lý biên giới", F{}, []string{"tap-the", "dang"}},
 		{"lan", F{}, []string{"lan"}},
 		{"tuan  ", F{}, []string{"gioi-tre", "dang"}},
-		{"bien g", F{}, []string{"lan", "tap-the", "dang", "gioi-tre"}},
-		{"b", F{}, []string{"gioi-tre", "lan", "tap-the", "dang"}},
+		{"bien g", F{}, []string{}},
+		{"b", F{}, []string{}},
 		{"xyz", F{}, []string{}},
 		{"van", F{Model: "chuyen-mon"}, []string{"an-khong-dau", "an-dau"}},
 		// Drafts and stories in the future are not in the index.
@@ -116,6 +117,24 @@ func TestSearchSite(t *testing.T) {
 		res := b.search(t, tc.q, tc.f)
 		if got := b.slugs(res.Docs); !slices.Equal(got, tc.want) {
 			t.Errorf("%q %+v = %q, want %q", tc.q, tc.f, got, tc.want)
+		}
+	}
+	// While typing, the last syllable also begins words (anh, giới, bộ).
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"Ân", []string{"an-dau", "an-khong-dau", "dang", "gioi-tre"}},
+		{"an", []string{"an-khong-dau", "an-dau", "dang", "gioi-tre"}},
+		{"bien g", []string{"lan", "tap-the", "dang", "gioi-tre"}},
+		{"b", []string{"gioi-tre", "lan", "tap-the", "dang"}},
+	} {
+		res, err := b.ix.SearchTyping(tc.q, F{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.slugs(res.Docs); !slices.Equal(got, tc.want) {
+			t.Errorf("typing %q = %q, want %q", tc.q, got, tc.want)
 		}
 	}
 	// The model type's option counts what the page shows beside it.
@@ -238,4 +257,79 @@ func isSubsequence(a, b []int) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// TestGeneratedSiteNames: on a generated site, a person's full name
+// submitted lists first the stories that have it as a phrase of their
+// person's name or title, every story of that person among them; a name
+// nobody has is told; a syllable typed with diacritics lists first, and
+// counts, the stories spelling it so.
+func TestGeneratedSiteNames(t *testing.T) {
+	fsys, err := corpus.FS(corpus.Options{Stories: 150, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := buildSite(t, fsys, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	phraseOf := func(field, q string) bool {
+		return strings.Contains(" "+strings.Join(strings.Fields(vi.Fold(strings.ToLower(field))), " ")+" ", " "+vi.Fold(strings.ToLower(q))+" ")
+	}
+	people := map[string]bool{}
+	for _, st := range b.site.Stories {
+		people[st.Story.Person] = true
+	}
+	for name := range people {
+		res := b.search(t, name, jstest.Filter{})
+		if res.NoPerson || !res.NameLike && len(strings.Fields(name)) <= 4 {
+			t.Errorf("%q: name-like %v, no person %v", name, res.NameLike, res.NoPerson)
+		}
+		ended := false
+		for r, id := range res.Docs {
+			st := b.site.Stories[id]
+			in := phraseOf(st.Story.Person, name) || phraseOf(st.Title, name)
+			if in && ended {
+				t.Errorf("%q: result %d, %s, has the name as a phrase, after one without", name, r+1, st.Slug)
+			}
+			ended = ended || !in
+		}
+		for id, st := range b.site.Stories {
+			if st.Story.Person == name && !slices.Contains(res.Docs, id) {
+				t.Errorf("%q: %s not found", name, st.Slug)
+			}
+		}
+	}
+	// A name made of a surname, a middle and a given name of the site
+	// that no person has.
+	var nobody string
+	for _, sur := range []string{"Hoàng", "Lê", "Phạm", "Đặng"} {
+		for _, given := range []string{"An", "Ánh", "Bình", "Dũng", "Hà", "Lan"} {
+			q := sur + " Văn " + given
+			found := false
+			for name := range people {
+				found = found || phraseOf(name, q)
+			}
+			if !found && nobody == "" {
+				nobody = q
+			}
+		}
+	}
+	if res := b.search(t, nobody, jstest.Filter{}); !res.NameLike || !res.NoPerson || res.Persons != 0 {
+		t.Errorf("%q, nobody's name: name-like %v, no person %v, persons %d", nobody, res.NameLike, res.NoPerson, res.Persons)
+	}
+	// Đồng: the stories spelling it so first, counted.
+	res := b.search(t, "Đồng", jstest.Filter{})
+	if res.Exact == nil || *res.Exact == 0 || *res.Exact >= len(res.Docs) {
+		t.Fatalf("Đồng: %d results, exact %v: want some of them, not all", len(res.Docs), res.Exact)
+	}
+	for r, id := range res.Docs[*res.Exact:] {
+		rec, err := b.ix.Doc(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range search.Tokenize(rec.Title + " " + rec.Person + " " + rec.Text) {
+			if tok.Text == "đồng" {
+				t.Errorf("Đồng: result %d of %d, after the %d exact ones, spells đồng: %s", *res.Exact+r+1, len(res.Docs), *res.Exact, rec.URL)
+				break
+			}
+		}
+	}
 }

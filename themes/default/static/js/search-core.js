@@ -91,15 +91,16 @@
   // parseQuery splits a query into the syllables the ranking uses: what
   // was typed (raw), its folded form, whether it was typed with
   // diacritics (exact: its spelling counts) and whether it is being typed
-  // (prefix: the last syllable, unless the query ends with a space or
-  // punctuation, also matches the terms it begins).
-  function parseQuery(q) {
+  // (prefix: while the reader is typing, typing true, the last syllable,
+  // unless the query ends with a space or punctuation, also matches the
+  // terms it begins; a query submitted matches whole syllables only).
+  function parseQuery(q, typing) {
     q = q.normalize('NFC');
     var toks = tokenize(q);
-    var typing = toks.length <= MAX_SYLLABLES && q.length > 0 && isWordChar(q.charCodeAt(q.length - 1));
+    var open = !!typing && toks.length <= MAX_SYLLABLES && q.length > 0 && isWordChar(q.charCodeAt(q.length - 1));
     toks = toks.slice(0, MAX_SYLLABLES);
     return toks.map(function (t, i) {
-      return { raw: t.raw, fold: t.fold, exact: t.raw !== t.fold, prefix: typing && i === toks.length - 1 };
+      return { raw: t.raw, fold: t.fold, exact: t.raw !== t.fold, prefix: open && i === toks.length - 1 };
     });
   }
 
@@ -115,6 +116,33 @@
       var x = DIGIT[s.charCodeAt(i)];
       if (x >= 32) { v = v * 32 + (x - 32); } else { out.push(v * 32 + x); v = 0; }
     }
+    return out;
+  }
+
+  // decodePostings decodes a term's postings (withMask: a mask of its
+  // variants follows each) or, pair true, a pair's (the places of the pair
+  // follow each, see search.PairCode), with the manifest's levels: per
+  // story, its id, its weight, its mask (1 if none) and, as bit masks of
+  // places, where the pair stands in its person's name (person) and in its
+  // title (title). See search.appendPosting.
+  function decodePostings(s, levels, withMask, pair) {
+    var nums = decodeNums(s), out = { docs: [], w: [], mask: [], person: [], title: [] }, doc = -1;
+    for (var i = 0; i < nums.length;) {
+      var x = nums[i++];
+      doc += (x & 1 ? nums[i++] + 1 : 0) + 1;
+      x >>= 1;
+      var k = pair ? x & 3 : 0, pm = 0, tm = 0;
+      if (pair) { x >>= 2; }
+      out.docs.push(doc);
+      out.w.push(levels[x]);
+      out.mask.push(withMask ? nums[i++] : 1);
+      for (var j = 0; j < k; j++, i++) {
+        var c = nums[i], bit = (1 << (c >> 1)) >>> 0;
+        if (c & 1) { tm = (tm | bit) >>> 0; } else { pm = (pm | bit) >>> 0; }
+      }
+      if (pair) { out.person.push(pm); out.title.push(tm); }
+    }
+    out.df = out.docs.length;
     return out;
   }
 
@@ -210,20 +238,62 @@
   // whether it spells the syllable as typed (flag 2; 1 is found); docs
   // lists the stories found.
   function newMatch(n) { return { score: new Float64Array(n), flags: new Uint8Array(n), docs: [] }; }
+  // A pair's match also has, by story, the places of the pair in its
+  // person's name and title (bit masks).
+  function newPairMatch(n) {
+    var m = newMatch(n);
+    m.person = new Uint32Array(n);
+    m.title = new Uint32Array(n);
+    return m;
+  }
   function has(m, d) { return m.flags[d] !== 0; }
 
-  // addPostings merges a term's postings into m: each story keeps the best
-  // score of the terms of its syllable; want is the mask of the variants
-  // that make an exact match.
+  // addPostings merges a term's postings x (decodePostings) into m: each
+  // story keeps the best score of the terms of its syllable; want is the
+  // mask of the variants that make an exact match.
   function addPostings(m, n, x, factor, want) {
-    var f = idf(n, x.df) * factor, doc = -1, nums = x.nums, step = x.step;
-    var score = m.score, flags = m.flags;
-    for (var i = 0; i < nums.length; i += step) {
-      doc += nums[i] + 1;
-      var w = nums[i + 1], sc = f * w / (w + SATURATION);
+    var f = idf(n, x.df) * factor, score = m.score, flags = m.flags;
+    for (var i = 0; i < x.docs.length; i++) {
+      var doc = x.docs[i], w = x.w[i], sc = f * w / (w + SATURATION);
       if (flags[doc] === 0) { flags[doc] = 1; score[doc] = sc; m.docs.push(doc); } else if (sc > score[doc]) { score[doc] = sc; }
-      if (want && ((step === 3 ? nums[i + 2] : 1) & want) !== 0) { flags[doc] = 2; }
+      if (want && (x.mask[i] & want) !== 0) { flags[doc] = 2; }
     }
+  }
+
+  // addPairs merges a pair's postings x (decodePostings) into m, as
+  // addPostings does, with the places of the pair.
+  function addPairs(m, n, x, factor) {
+    var f = idf(n, x.df) * factor;
+    for (var i = 0; i < x.docs.length; i++) {
+      var doc = x.docs[i], w = x.w[i], sc = f * w / (w + SATURATION);
+      if (m.flags[doc] === 0) { m.flags[doc] = 1; m.score[doc] = sc; m.docs.push(doc); } else if (sc > m.score[doc]) { m.score[doc] = sc; }
+      m.person[doc] |= x.person[i];
+      m.title[doc] |= x.title[i];
+    }
+  }
+
+  // phrase returns, for story doc, whether the query's syllables stand
+  // together and in order in its person's name (bit 1) or its title (bit
+  // 2), from the places of its pairs: pair i must stand one place after
+  // pair i-1.
+  function phrase(pairs, doc) {
+    var pm = 0xffffffff, tm = 0xffffffff;
+    for (var i = 1; i < pairs.length; i++) {
+      var mt = pairs[i];
+      if (mt.flags[doc] === 0) { return 0; }
+      pm &= mt.person[doc] >>> (i - 1);
+      tm &= mt.title[doc] >>> (i - 1);
+    }
+    return (pm !== 0 ? 1 : 0) | (tm !== 0 ? 2 : 0);
+  }
+
+  // nameLike reports whether syls look like a person's name: two to four
+  // syllables, no digits, the first a surname (the manifest's: the site's
+  // people's and the common Vietnamese ones).
+  function nameLike(m, syls) {
+    if (syls.length < 2 || syls.length > 4 || !m.surnames) { return false; }
+    for (var i = 0; i < syls.length; i++) { if (/[0-9]/.test(syls[i].fold)) { return false; } }
+    return m.surnames.indexOf(syls[0].fold) >= 0;
   }
 
   // exactWant returns the mask of the variants equal to raw (or, for a
@@ -344,7 +414,7 @@
     var manifest = null;    // Promise of manifest.json
     var manifestValue = null;
     var files = {};         // name → Promise of parsed JSON
-    var decoded = {};       // "u:term" or "b:pair" → {nums, step, df}
+    var decoded = {};       // "u:term" or "b:pair" → decodePostings' value
     var filterData = null;
 
     function loadManifest() {
@@ -381,29 +451,36 @@
       });
     }
 
-    function postings(kind, key, s, withMask) {
-      var k = kind + key, x = decoded[k];
-      if (!x) {
-        var nums = decodeNums(s), step = withMask ? 3 : 2;
-        x = decoded[k] = { nums: nums, step: step, df: nums.length / step };
-      }
-      return x;
+    // postings returns the decoded postings s of a term (pair false) or a
+    // pair, once per key.
+    function postings(key, s, withMask, pair) {
+      var k = (pair ? 'b:' : 'u:') + key;
+      return decoded[k] || (decoded[k] = decodePostings(s, manifestValue.levels, withMask, pair));
     }
 
-    // run evaluates a query: the ranked ids of every matching story
-    // (before filters), with what explains an empty answer. The ranking:
+    // run evaluates a query (opts.typing: the reader is still typing it,
+    // see parseQuery): the ranked ids of every matching story (before
+    // filters), with what explains an empty answer. The ranking:
     //
     //  - every syllable must match (diacritics aside); a syllable being
     //    typed also matches the terms it begins, at PREFIX_FACTOR of the
     //    score;
-    //  - stories come in order of E+A, then S, then newest first (lowest
-    //    id): E counts the syllables typed with diacritics that the story
-    //    spells exactly so; A counts the consecutive pairs of query
-    //    syllables the story has together; S sums, over syllables and
-    //    pairs, idf × w/(w+4), w the story's weight for the term.
-    async function run(q) {
-      var syls = parseQuery(q);
-      var res = { syls: syls, ranked: [], files: [], unknown: [], per: [], shards: {} };
+    //  - stories come in order of P, then E, then A, then S, then newest
+    //    first (lowest id): P is whether the query, two syllables or more,
+    //    stands as a phrase (together, in order) in the story's person's
+    //    name or title; E counts the syllables typed with diacritics that
+    //    the story spells exactly so; A counts the consecutive pairs of
+    //    query syllables the story has together; S sums, over syllables
+    //    and pairs, idf × w/(w+4), w the story's weight for the term.
+    //
+    // res.exact is null, or, when a syllable was typed with diacritics,
+    // the set of stories spelling every such syllable as typed
+    // (res.exactSet[doc] === 1); res.nameLike tells whether the query looks
+    // like a person's name (nameLike) and res.persons how many stories
+    // have it as a phrase of their person's name.
+    async function run(q, opts) {
+      var syls = parseQuery(q, opts && opts.typing);
+      var res = { syls: syls, ranked: [], files: [], unknown: [], per: [], shards: {}, exactSet: null, nameLike: false, persons: 0 };
       if (!syls.length) { return res; }
       var m = await loadManifest();
       var p = makePlan(m, syls);
@@ -424,14 +501,14 @@
             found = true;
             var e = shard[term];
             var want = s.exact ? exactWant(e[0], s.raw, s.prefix && p.expandTerms) : 0;
-            addPostings(mt, n, postings('u:', term, e[1], e[0].length > 1), whole ? 1 : PREFIX_FACTOR, want);
+            addPostings(mt, n, postings(term, e[1], e[0].length > 1, false), whole ? 1 : PREFIX_FACTOR, want);
           });
         });
         if (!found) { res.unknown.push(i); }
         return mt;
       });
       var pairs = syls.map(function (s, i) {
-        var mt = newMatch(n);
+        var mt = newPairMatch(n);
         if (i === 0) { return mt; }
         var key = syls[i - 1].fold + ' ' + s.fold;
         p.pairShards[i].forEach(function (sh) {
@@ -439,40 +516,51 @@
           Object.keys(shard).forEach(function (k) {
             var whole = k === key;
             if (!whole && !(s.prefix && p.expandPairs && k.indexOf(key) === 0)) { return; }
-            addPostings(mt, n, postings('b:', k, shard[k], false), whole ? 1 : PREFIX_FACTOR, 0);
+            addPairs(mt, n, postings(k, shard[k], false, true), whole ? 1 : PREFIX_FACTOR);
           });
         });
         if (i === last && p.viaPairs) { per[i] = mt; }
         return mt;
       });
       res.per = per;
+      var anyExact = syls.some(function (s) { return s.exact; });
+      if (anyExact) { res.exactSet = new Uint8Array(n); }
+      res.nameLike = nameLike(m, syls);
 
       var out = [], docs = per[0].docs;
       for (var k = 0; k < docs.length; k++) {
-        var doc = docs[k], tier = per[0].flags[doc] === 2 ? 1 : 0, sc = per[0].score[doc], ok = true;
+        var doc = docs[k], exact = per[0].flags[doc] === 2 ? 1 : 0, adj = 0, sc = per[0].score[doc], ok = true;
+        var allExact = !syls[0].exact || exact === 1;
         for (var i = 1; i < syls.length; i++) {
           var mi = per[i];
           if (!has(mi, doc)) { ok = false; break; }
           sc += mi.score[doc];
-          if (mi.flags[doc] === 2) { tier++; }
+          if (mi.flags[doc] === 2) { exact++; } else if (syls[i].exact) { allExact = false; }
           if (has(pairs[i], doc)) {
-            tier++;
+            adj++;
             if (!(i === last && p.viaPairs)) { sc += pairs[i].score[doc]; } // else counted as the syllable's score
           }
         }
-        if (ok) { out.push({ doc: doc, tier: tier, s: Math.round(sc * 1e6) / 1e6 }); }
+        if (!ok) { continue; }
+        var ph = syls.length > 1 ? phrase(pairs, doc) : 0;
+        if (ph & 1) { res.persons++; }
+        if (anyExact && allExact) { res.exactSet[doc] = 1; }
+        out.push({ doc: doc, p: ph !== 0 ? 1 : 0, e: exact, a: adj, s: Math.round(sc * 1e6) / 1e6 });
       }
-      out.sort(function (a, b) { return b.tier - a.tier || b.s - a.s || a.doc - b.doc; });
+      out.sort(function (a, b) { return b.p - a.p || b.e - a.e || b.a - a.a || b.s - a.s || a.doc - b.doc; });
       res.ranked = out.map(function (x) { return x.doc; });
       return res;
     }
 
     // search is run with the filters f ({model, department, campaign,
-    // year: key}, missing or empty for none): res.ids are the ranked ids
-    // the filters let through, res.counts the options' counts (null
-    // without filters).
-    async function search(q, f) {
-      var r = await run(q);
+    // year: key}, missing or empty for none) and opts (run's): res.ids
+    // are the ranked ids the filters let through, res.counts the options'
+    // counts (null without filters), res.exact how many of res.ids spell
+    // every syllable typed with diacritics as typed (null if none was),
+    // res.noPerson whether the query looks like a name that no story's
+    // person has.
+    async function search(q, f, opts) {
+      var r = await run(q, opts);
       r.ids = r.ranked;
       r.counts = null;
       if (hasFilters(f)) {
@@ -480,6 +568,12 @@
         r.ids = a.ids;
         r.counts = a.counts;
       }
+      r.exact = null;
+      if (r.exactSet) {
+        r.exact = 0;
+        r.ids.forEach(function (d) { r.exact += r.exactSet[d]; });
+      }
+      r.noPerson = r.nameLike && r.persons === 0;
       return r;
     }
 

@@ -125,7 +125,7 @@
     time.textContent = doc.date;
     meta.appendChild(time);
     art.appendChild(meta);
-    var text = G.snippet(doc.text, match) || G.trim(doc.summary, 240);
+    var text = G.snippet(doc.text, match) || G.trim(doc.summary || doc.text, 240);
     if (text) {
       var p = document.createElement('p');
       p.className = 'card-summary';
@@ -138,7 +138,19 @@
   // ---- The page ----
 
   var seq = 0;         // the latest search; older answers are dropped
-  var current = null;  // {ids, shown, match}
+  var current = null;  // {ids, shown, match, ranked, f}
+
+  // The filters' counts need filters.json (the facets of every story):
+  // it is fetched only once the reader turns to the filters, or a search
+  // uses them, so that a plain search does not download it.
+  var countsWanted = false;
+  function updateCounts() {
+    countsWanted = true;
+    var my = seq, c = current;
+    index.filters().then(function (fd) {
+      if (my === seq && c) { showCounts(fd, G.applyFilters(c.ranked, fd, c.f).counts); }
+    }, function () {});
+  }
 
   function stateURL(q, f) {
     var parts = [];
@@ -232,9 +244,13 @@
     }
   }
 
-  async function search() {
+  // search answers the query in the box: typing is true while the reader
+  // is typing it (its last syllable may be the beginning of a word), false
+  // once it is submitted or read from the address (whole syllables).
+  async function search(typing) {
     var my = ++seq;
     var raw = input.value, q = raw.trim(), f = chosenFilters();
+    root.setAttribute('data-query', typing ? 'typing' : 'submitted');
     if (!q) {
       clearResults();
       statusEl.textContent = '';
@@ -243,20 +259,25 @@
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      var filtersReady = index.filters();
-      var r = await index.search(raw, f);
+      var r = await index.search(raw, f, { typing: !!typing });
       if (my !== seq) { return; }
       var ids = r.ids, match = G.matcher(r.syls);
       // Fetch the first results before clearing the old ones: no flicker.
       await Promise.all(ids.slice(0, PAGE).map(index.doc));
       if (my !== seq) { return; }
-      current = { ids: ids, shown: 0, match: match };
+      current = { ids: ids, shown: 0, match: match, ranked: r.ranked, f: f };
       clearResults();
       if (ids.length) {
         await showMore(false);
         if (my !== seq) { return; }
         var msg = ids.length === 1 && T.countOne ? format(T.countOne, q) :
           format(G.hasFilters(f) ? T.countFiltered : T.count, ids.length, q);
+        // Typed with diacritics: how many spell it so (they come first).
+        if (r.exact !== null && r.exact < ids.length) {
+          msg += ' ' + (r.exact === 1 ? T.exactOne : format(T.exact, r.exact));
+        }
+        // A name nobody has: say so before the partial matches.
+        if (r.noPerson) { msg = format(T.noPerson, q) + ' ' + msg; }
         statusEl.textContent = msg;
       } else {
         statusEl.textContent = format(T.none, q);
@@ -264,9 +285,7 @@
         emptyEl.hidden = false;
       }
       root.setAttribute('data-state', 'done');
-      filtersReady.then(function (fd2) {
-        if (my === seq) { showCounts(fd2, G.applyFilters(r.ranked, fd2, f).counts); }
-      });
+      if (countsWanted || G.hasFilters(f)) { updateCounts(); }
     } catch (err) {
       if (my === seq) {
         clearResults();
@@ -280,19 +299,19 @@
 
   // navigate records the query in the address (a new history entry when
   // push is true, so that the back button returns to the previous query)
-  // and searches.
-  function navigate(push) {
+  // and searches; typing is search's.
+  function navigate(push, typing) {
     var url = stateURL(input.value.trim(), chosenFilters());
     if (url !== location.pathname + location.search) {
       if (push) { history.pushState(null, '', url); } else { history.replaceState(null, '', url); }
     }
-    return search();
+    return search(typing);
   }
 
   var timer = 0;
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { navigate(false); }, DEBOUNCE);
+    timer = setTimeout(function () { navigate(false, true); }, DEBOUNCE);
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
@@ -301,6 +320,8 @@
   });
   selects.forEach(function (s) {
     s.addEventListener('change', function () { clearTimeout(timer); navigate(true); });
+    s.addEventListener('focus', function () { if (!countsWanted) { updateCounts(); } });
+    s.addEventListener('pointerdown', function () { if (!countsWanted) { updateCounts(); } });
   });
   moreEl.addEventListener('click', function () { showMore(true); });
   window.addEventListener('popstate', function () { readURL(); search(); });
