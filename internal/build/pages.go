@@ -108,10 +108,11 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 			Crumbs: []theme.Crumb{{Name: p.Title}}})
 	}
 	// section adds the index page of a section, titled by the theme's
-	// string key, and returns the crumb its pages lead back to.
+	// string key and described by key_description, and returns the crumb
+	// its pages lead back to.
 	section := func(kind theme.Kind, key, url string) theme.Crumb {
 		c := theme.Crumb{Name: t(key), URL: url}
-		add(&theme.Page{Kind: kind, URL: url, Title: c.Name, Crumbs: []theme.Crumb{{Name: c.Name}}})
+		add(&theme.Page{Kind: kind, URL: url, Title: c.Name, Description: t(key + "_description"), Crumbs: []theme.Crumb{{Name: c.Name}}})
 		return c
 	}
 	terms := func(kind theme.Kind, ts []*site.Term, parent *theme.Crumb) {
@@ -154,7 +155,7 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	reportPages(s, t, add)
 	honourPages(s, t, add)
 
-	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Crumbs: []theme.Crumb{{Name: t("search")}}})
+	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Description: t("search_description"), Crumbs: []theme.Crumb{{Name: t("search")}}})
 	add(&theme.Page{Kind: theme.Accessibility, URL: urls.Accessibility, Title: t("accessibility"), Description: t("accessibility_summary"),
 		Crumbs: []theme.Crumb{{Name: t("accessibility")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})

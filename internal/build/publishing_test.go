@@ -573,7 +573,7 @@ func TestShareMeta(t *testing.T) {
 			if got := one(t, doc, "og:title"); got != hostile {
 				t.Errorf("hostile og:title = %q", got)
 			}
-			if len(findAll(doc, "script")) != 2 { // JSON-LD and share.js
+			if len(findAll(doc, "script")) != 5 { // the head's reader settings, JSON-LD, reader.js, share.js and listen.js
 				t.Errorf("%d script elements on the hostile page", len(findAll(doc, "script")))
 			}
 			// Without a cover: the theme's share picture.
