@@ -15,7 +15,7 @@ mkdir -p "$out"
 command -v chromium >/dev/null || { echo "chromium is not installed (apt-get install chromium)" >&2; exit 1; }
 
 go build -o "${TMPDIR:-/tmp}/guong-shots" ./cmd/guong
-"${TMPDIR:-/tmp}/guong-shots" serve --open=false --desk=false --port "$port" >/dev/null 2>&1 &
+"${TMPDIR:-/tmp}/guong-shots" serve --open=false --desk=false --drafts=false --future=false --port "$port" >/dev/null 2>&1 &
 server=$!
 deskport=$((port + 1))
 "${TMPDIR:-/tmp}/guong-shots" serve --open=false --port "$deskport" >/dev/null 2>&1 &

@@ -39,9 +39,9 @@ func themeFiles(siteFS fs.FS, cfg *config.Config, opts Options) fs.FS {
 }
 
 // loadTheme loads the theme in themeFS for the site. Its stylesheets and
-// scripts are published with fingerprinted names; covers are looked up
-// with cover while pages render.
-func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, cover func(*site.Story) *theme.Cover) (*theme.Theme, error) {
+// scripts are published with fingerprinted names; covers and photos are
+// looked up in pics while pages render.
+func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, pics pictureLookup) (*theme.Theme, error) {
 	asset, err := assetPaths(themeFS)
 	if err != nil {
 		return nil, err
@@ -57,8 +57,16 @@ func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, cover func(*site
 		BaseURL:        cfg.BaseURL.String(),
 		TimeZone:       cfg.TimeZone,
 		Asset:          asset,
-		Cover:          cover,
+		Cover:          pics.lookup,
+		Photo:          pics.photo,
 	})
+}
+
+// pictureLookup finds the resized pictures of a build: a *coverSet, or the
+// live preview's *coverSets.
+type pictureLookup interface {
+	lookup(*site.Story) *theme.Cover
+	photo(*site.Person) *theme.Cover
 }
 
 // themeKey fingerprints what loadTheme makes a theme from: every file of
@@ -100,10 +108,11 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 			Crumbs: []theme.Crumb{{Name: p.Title}}})
 	}
 	// section adds the index page of a section, titled by the theme's
-	// string key, and returns the crumb its pages lead back to.
+	// string key and described by key_description, and returns the crumb
+	// its pages lead back to.
 	section := func(kind theme.Kind, key, url string) theme.Crumb {
 		c := theme.Crumb{Name: t(key), URL: url}
-		add(&theme.Page{Kind: kind, URL: url, Title: c.Name, Crumbs: []theme.Crumb{{Name: c.Name}}})
+		add(&theme.Page{Kind: kind, URL: url, Title: c.Name, Description: t(key + "_description"), Crumbs: []theme.Crumb{{Name: c.Name}}})
 		return c
 	}
 	terms := func(kind theme.Kind, ts []*site.Term, parent *theme.Crumb) {
@@ -146,7 +155,7 @@ func Pages(s *site.Site, dev bool, t func(key string) string) []*theme.Page {
 	reportPages(s, t, add)
 	honourPages(s, t, add)
 
-	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Crumbs: []theme.Crumb{{Name: t("search")}}})
+	add(&theme.Page{Kind: theme.Search, URL: urls.Search, Title: t("search"), Description: t("search_description"), Crumbs: []theme.Crumb{{Name: t("search")}}})
 	add(&theme.Page{Kind: theme.Accessibility, URL: urls.Accessibility, Title: t("accessibility"), Description: t("accessibility_summary"),
 		Crumbs: []theme.Crumb{{Name: t("accessibility")}}})
 	add(&theme.Page{Kind: theme.NotFound, URL: urls.NotFound, Title: t("not_found_title")})

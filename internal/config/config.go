@@ -203,48 +203,6 @@ func (c *Config) AwardKeys() []string {
 	return ks
 }
 
-// Term is an entry of a registry: its key, as stories write it, and what readers see.
-type Term struct {
-	Key         string
-	Name        string
-	Description string
-	Color       string // an optional CSS colour for model types' badges
-}
-
-// DefaultModels are the three model types of the plan "Tuyên truyền gương
-// điển hình tiên tiến giai đoạn 2022 – 2025", used when site.yaml names none.
-func DefaultModels() []Term {
-	return []Term{
-		{Key: "hoc-tap-va-lam-theo-bac", Name: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"},
-		{Key: "dan-van-kheo", Name: "Dân vận khéo"},
-		{Key: "chuyen-mon", Name: "Điển hình trong thực hiện nhiệm vụ chuyên môn"},
-	}
-}
-
-// Model returns the model type with key.
-func (c *Config) Model(key string) (Term, bool) { return find(c.Models, key) }
-
-// Department returns the department with key.
-func (c *Config) Department(key string) (Term, bool) { return find(c.Departments, key) }
-
-func find(ts []Term, key string) (Term, bool) {
-	for _, t := range ts {
-		if t.Key == key {
-			return t, true
-		}
-	}
-	return Term{}, false
-}
-
-// Keys returns the keys of terms, in order.
-func Keys(ts []Term) []string {
-	ks := make([]string, len(ts))
-	for i, t := range ts {
-		ks[i] = t.Key
-	}
-	return ks
-}
-
 // BasePath returns the path of the base URL, e.g. "/guong-dien-hinh/".
 func (c *Config) BasePath() string { return c.BaseURL.Path }
 
@@ -334,11 +292,11 @@ func Parse(m *frontmatter.Map) *Config {
 	} else if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
 		c.TimeZone = loc
 	}
-	c.Models = terms(m, "models")
+	c.Models = terms(m, "models", true)
 	if !m.Has("models") {
 		c.Models = DefaultModels()
 	}
-	c.Departments = terms(m, "departments")
+	c.Departments = terms(m, "departments", false)
 	c.Awards = awards(m)
 	if !m.Has("awards") {
 		c.Awards = DefaultAwards()
@@ -427,37 +385,4 @@ func parseBaseURL(m *frontmatter.Map) *url.URL {
 	}
 	u.RawPath = ""
 	return u
-}
-
-// terms reads a registry: a mapping from key to {name, description, color}.
-func terms(m *frontmatter.Map, key string) []Term {
-	reg := m.Map(key)
-	if reg == nil {
-		return nil
-	}
-	var out []Term
-	for _, k := range reg.Keys() {
-		if !vi.ValidSlug(k) {
-			reg.Report(reg.KeyPos(k), diag.BadSlug, k)
-			continue
-		}
-		if len(k) > MaxSlugLength {
-			reg.Report(reg.KeyPos(k), diag.NameTooLong, diag.Word{VI: "khóa", EN: "the key"}, len(k), MaxSlugLength)
-			continue
-		}
-		t := Term{Key: k}
-		if e := reg.Map(k); e != nil {
-			e.CheckKeys("name", "description", "color")
-			t.Name = e.String("name", true)
-			t.Description = e.String("description", false)
-			t.Color = e.String("color", false)
-		} else if !reg.Has(k) {
-			continue
-		}
-		if t.Name == "" {
-			t.Name = k
-		}
-		out = append(out, t)
-	}
-	return out
 }

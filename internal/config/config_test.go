@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/guong/guong/internal/diag"
 )
@@ -40,9 +41,11 @@ models:
     color: "#b91c1c"
   chuyen-mon:
     name: "Điển hình trong thực hiện nhiệm vụ chuyên môn"
+    short: "Chuyên môn"
     description: "Thành tích xuất sắc"
   hoc-tap-va-lam-theo-bac:
     name: "Học tập và làm theo Bác"
+    short: "Làm theo Bác"
 
 departments:
   van-phong:
@@ -80,9 +83,9 @@ func TestLoadGood(t *testing.T) {
 		t.Errorf("TimeZone = %s", got)
 	}
 	wantModels := []Term{
-		{Key: "dan-van-kheo", Name: "Dân vận khéo", Color: "#b91c1c"},
-		{Key: "chuyen-mon", Name: "Điển hình trong thực hiện nhiệm vụ chuyên môn", Description: "Thành tích xuất sắc"},
-		{Key: "hoc-tap-va-lam-theo-bac", Name: "Học tập và làm theo Bác"},
+		{Key: "dan-van-kheo", Name: "Dân vận khéo", Color: "#b91c1c", Short: "Dân vận khéo"},
+		{Key: "chuyen-mon", Name: "Điển hình trong thực hiện nhiệm vụ chuyên môn", Description: "Thành tích xuất sắc", Short: "Chuyên môn"},
+		{Key: "hoc-tap-va-lam-theo-bac", Name: "Học tập và làm theo Bác", Short: "Làm theo Bác"},
 	}
 	if !reflect.DeepEqual(c.Models, wantModels) {
 		t.Errorf("Models =\n%+v\nwant\n%+v", c.Models, wantModels)
@@ -342,4 +345,56 @@ func TestKeyTooLong(t *testing.T) {
 	if !reflect.DeepEqual(diags, want) {
 		t.Errorf("diagnostics = %q, want %q", diags, want)
 	}
+}
+
+// TestModelShort checks a model type's short name, the menu's label: given,
+// defaulted to a short enough name, too long (an error at the value) or
+// missing from a long name (a warning at the key), and not a key of
+// departments.
+func TestModelShort(t *testing.T) {
+	tests := []struct {
+		name  string
+		yaml  string
+		short string // of the first model
+		diags []string
+	}{
+		{"given", "title: a\nmodels:\n  chuyen-mon:\n    name: Điển hình trong thực hiện nhiệm vụ chuyên môn\n    short: \" Chuyên môn \"\n", "Chuyên môn", nil},
+		{"defaulted to a short name", "title: a\nmodels:\n  dan-van-kheo:\n    name: Dân vận khéo\n", "Dân vận khéo", nil},
+		{"defaulted to the key", "title: a\nmodels:\n  dan-van:\n", "dan-van", nil},
+		{"twenty characters", "title: a\nmodels:\n  a:\n    name: Thi đua\n    short: Thi đua sáng tạo hay\n", "Thi đua sáng tạo hay", nil},
+		{"too long", "title: a\nmodels:\n  a:\n    name: Làm theo Bác\n    short: Học tập và làm theo Bác\n", "Học tập và làm theo Bác",
+			[]string{`site.yaml:5:12: short name "Học tập và làm theo Bác" of model type "a" is 23 characters long, at most 20: the menu on phones needs a short name; shorten it, e.g. "Dân vận khéo"`}},
+		{"missing from a long name", "title: a\nmodels:\n  hoc-tap:\n    name: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh\n", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+			[]string{`site.yaml:3:3: warning: model type "hoc-tap" has no "short" key (its short name in the menu): its full name is 61 characters long, over 20, so the menu shows the whole long name; add one, e.g. short: "Làm theo Bác"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := load(t, tt.yaml)
+			if !reflect.DeepEqual(diags, tt.diags) {
+				t.Errorf("diagnostics =\n%q\nwant\n%q", diags, tt.diags)
+			}
+			if c == nil || len(c.Models) == 0 {
+				t.Fatalf("no model read")
+			}
+			if got := c.Models[0].Short; got != tt.short {
+				t.Errorf("Short = %q, want %q", got, tt.short)
+			}
+		})
+	}
+	t.Run("not a department's key", func(t *testing.T) {
+		c, diags := load(t, "title: a\ndepartments:\n  van-phong:\n    name: Văn phòng Sở\n    short: VP\n")
+		if len(diags) != 1 || !strings.Contains(diags[0], `site.yaml:5:5: warning: `) || !strings.Contains(diags[0], `"short"`) {
+			t.Errorf("diagnostics = %q, want one warning for the key short", diags)
+		}
+		if c.Departments[0].Short != "" {
+			t.Errorf("department's Short = %q, want none", c.Departments[0].Short)
+		}
+	})
+	t.Run("the defaults", func(t *testing.T) {
+		for _, m := range DefaultModels() {
+			if n := utf8.RuneCountInString(m.Short); m.Short == "" || n > MaxShortLength {
+				t.Errorf("default model %q: Short = %q (%d characters)", m.Key, m.Short, n)
+			}
+		}
+	})
 }

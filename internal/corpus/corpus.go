@@ -32,10 +32,13 @@ var departments = [][2]string{
 	{"phong-to-chuc-can-bo", "Phòng Tổ chức cán bộ"},
 }
 
-var models = [][2]string{
-	{"hoc-tap-va-lam-theo-bac", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"},
-	{"dan-van-kheo", "Dân vận khéo"},
-	{"chuyen-mon", "Điển hình trong thực hiện nhiệm vụ chuyên môn"},
+// models are the generated site's model types: the plan's three, as
+// config.DefaultModels has them (not imported: config's own imports' tests
+// generate sites with this package). corpus_test checks they agree.
+var models = []struct{ Key, Name, Short string }{
+	{"hoc-tap-va-lam-theo-bac", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Làm theo Bác"},
+	{"dan-van-kheo", "Dân vận khéo", "Dân vận khéo"},
+	{"chuyen-mon", "Điển hình trong thực hiện nhiệm vụ chuyên môn", "Chuyên môn"},
 }
 
 var campaignTitles = []string{
@@ -227,7 +230,7 @@ func Generate(opts Options, emit func(File) error) error {
 		}
 		tags := pick(r, tagWords, 2+r.IntN(3))
 		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: %q\n", storyTitle(r, p.name, p.collective, model[1]))
+		fmt.Fprintf(&b, "---\ntitle: %q\n", storyTitle(r, p.name, p.collective, model.Name))
 		fmt.Fprintf(&b, "date: %s\n", date.Format(time.RFC3339))
 		fmt.Fprintf(&b, "person: %q\n", p.name)
 		if !p.collective {
@@ -236,7 +239,7 @@ func Generate(opts Options, emit func(File) error) error {
 				fmt.Fprintf(&b, "gender: %s\n", g)
 			}
 		}
-		fmt.Fprintf(&b, "collective: %v\ndepartment: %s\nmodel: %s\n", p.collective, departments[p.dept][0], model[0])
+		fmt.Fprintf(&b, "collective: %v\ndepartment: %s\nmodel: %s\n", p.collective, departments[p.dept][0], model.Key)
 		fmt.Fprintf(&b, "campaigns: [%s]\n", strings.Join(storyCamps, ", "))
 		fmt.Fprintf(&b, "tags: [%s]\n", quoteAll(tags))
 		if r.IntN(2) == 0 {
@@ -328,7 +331,7 @@ func siteYAML(base string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: \"Gương điển hình tiên tiến – Sở Ngoại vụ\"\nbaseURL: %q\nlanguage: vi\npaginate: 10\nmodels:\n", base)
 	for _, m := range models {
-		fmt.Fprintf(&b, "  %s: {name: %q}\n", m[0], m[1])
+		fmt.Fprintf(&b, "  %s: {name: %q, short: %q}\n", m.Key, m.Name, m.Short)
 	}
 	b.WriteString("departments:\n")
 	for _, d := range departments {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guong/guong/internal/config"
 )
 
 // generate returns the files of a generated site, in emission order.
@@ -160,6 +162,20 @@ func TestManyPeople(t *testing.T) {
 	}
 	if len(people) < n/4*95/100 {
 		t.Errorf("%d people, want about %d", len(people), n/4)
+	}
+}
+
+// TestModelsAreTheDefaults keeps the generated site's model types those of
+// config.DefaultModels, short names included.
+func TestModelsAreTheDefaults(t *testing.T) {
+	defaults := config.DefaultModels()
+	if len(models) != len(defaults) {
+		t.Fatalf("%d model types, config has %d", len(models), len(defaults))
+	}
+	for i, m := range models {
+		if d := defaults[i]; m.Key != d.Key || m.Name != d.Name || m.Short != d.Short {
+			t.Errorf("model %d = %+v, config.DefaultModels has %+v", i, m, d)
+		}
 	}
 }
 

@@ -112,6 +112,8 @@ const (
 	AwardNotFor         Code = "award-not-for"
 	OddDecision         Code = "odd-decision"
 	BadYear             Code = "bad-year"
+	ShortTooLong        Code = "short-too-long"
+	ShortMissing        Code = "short-missing"
 	AgencyMissing       Code = "agency-missing"
 	BadEmail            Code = "bad-email"
 	UpdatedBeforeDate   Code = "updated-before-date"
@@ -202,6 +204,8 @@ var catalogue = map[Code]message{
 	AwardNotFor:         {"%q không dành cho %s (xem \"for\" trong danh mục awards của site.yaml)", "%q is not given to %s (see \"for\" in the awards registry of site.yaml)"},
 	OddDecision:         {"số quyết định %q không theo mẫu thường gặp \"123/QĐ-UBND\"", "decision number %q does not look like the usual \"123/QĐ-UBND\""},
 	BadYear:             {"năm %q không hợp lệ", "invalid year %q"},
+	ShortTooLong:        {"tên ngắn %q của loại mô hình \"%s\" dài %d ký tự, tối đa là %d: danh mục trên điện thoại cần tên ngắn; hãy viết ngắn lại, ví dụ \"Dân vận khéo\"", "short name %q of model type \"%s\" is %d characters long, at most %d: the menu on phones needs a short name; shorten it, e.g. \"Dân vận khéo\""},
+	ShortMissing:        {"loại mô hình \"%s\" chưa có khóa \"short\" (tên ngắn trong danh mục): tên đầy đủ dài %d ký tự, quá %d ký tự, nên danh mục sẽ hiện cả tên dài; hãy thêm, ví dụ short: \"Làm theo Bác\"", "model type \"%s\" has no \"short\" key (its short name in the menu): its full name is %d characters long, over %d, so the menu shows the whole long name; add one, e.g. short: \"Làm theo Bác\""},
 	AgencyMissing:       {"thiếu %s: trang thông tin điện tử của cơ quan nhà nước cần ghi rõ thông tin này; hãy thêm %q vào khối \"agency\" của site.yaml", "missing %s: a state agency's information page should carry it; add %q to the \"agency\" block of site.yaml"},
 	UpdatedBeforeDate:   {"ngày cập nhật %s (updated) không sau ngày đăng %s (date); hãy sửa một trong hai ngày", "the update %s (updated) is not after the date %s (date); correct one of them"},
 	GitInfoUnavailable:  {"enableGitInfo đang bật nhưng không đọc được ngày sửa các tệp từ git: %s; bài chỉ ghi \"Cập nhật lúc\" theo trường \"updated\"", "enableGitInfo is on but the files' dates cannot be read from git: %s; stories show an update only from their \"updated\" field"},

@@ -62,7 +62,7 @@ func (b *builder) registries(cfg *config.Config, c *content.Site, bodies Bodies,
 	s := b.s
 	b.models = map[string]*Term{}
 	for i, t := range cfg.Models {
-		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
+		term := &Term{Kind: "model", Key: t.Key, Name: t.Name, Short: t.Short, Description: t.Description, Color: t.Color, Index: i, URL: urls.Model(t.Key)}
 		s.Models = append(s.Models, term)
 		b.models[t.Key] = term
 	}

@@ -99,7 +99,8 @@ type Term struct {
 	Name        string
 	Description string
 	Color       string
-	Index       int // position among its kind, e.g. to pick a model's colour
+	Short       string // a model type's name in the menu (config.Term.Short)
+	Index       int    // position among its kind, e.g. to pick a model's colour
 	URL         string
 	Stories     []*Story // newest first
 	// For departments: the people of its stories, in alphabetical order,
