@@ -39,19 +39,19 @@ func (st fileStyle) lines(lf []byte) []byte {
 	return bytes.ReplaceAll(lf, []byte("\n"), []byte(st.eol))
 }
 
-// rawBody returns the body of the story file src as its bytes on disk
-// (its line ends, its Unicode form), nil if its front matter cannot be
-// read.
-func rawBody(file string, src []byte) []byte {
+// split reads the story file src as Load does: cleaned (frontmatter.Clean)
+// and split; doc is nil if its front matter cannot be read.
+func split(file string, src []byte) (clean []byte, doc *frontmatter.Document) {
 	var ignored diag.List
-	clean := frontmatter.Clean(file, src, &ignored)
-	if clean == nil {
-		return nil
+	if clean = frontmatter.Clean(file, src, &ignored); clean == nil {
+		return nil, nil
 	}
-	doc := frontmatter.Split(file, clean, &ignored)
-	if doc == nil {
-		return nil
-	}
+	return clean, frontmatter.Split(file, clean, &ignored)
+}
+
+// rawBody returns the body of the story file src, whose split is doc, as
+// its bytes on disk (its line ends, its Unicode form).
+func rawBody(src []byte, doc *frontmatter.Document) []byte {
 	// Clean keeps the lines: the body starts after as many line ends.
 	raw := bytes.TrimPrefix(src, []byte(bom))
 	for n := 1; n < doc.BodyLine; n++ {
@@ -67,16 +67,30 @@ func rawBody(file string, src []byte) []byte {
 	return raw
 }
 
+// frontMatterYAML is the YAML between the fences of a cleaned file.
+func frontMatterYAML(clean []byte, doc *frontmatter.Document) []byte {
+	pre := clean[:len(clean)-len(doc.Body)]
+	pre = pre[:bytes.LastIndexByte(bytes.TrimSuffix(pre, []byte("\n")), '\n')+1] // the closing fence
+	if _, after, ok := bytes.Cut(pre, []byte("---\n")); ok {
+		return after
+	}
+	return nil
+}
+
 // asWritten is the text of form written in the style of the file cur it
 // was opened from (whose form is opened): the byte order mark kept, the
-// front matter with cur's line ends, and the body as cur has it, byte for
-// byte, if the form did not change it (else with cur's line ends).
+// front matter with cur's line ends and the comments about the keys it
+// still has (keyComments), and the body as cur has it, byte for byte, if
+// the form did not change it (else with cur's line ends).
 func asWritten(rel string, cur []byte, opened, form *Form) []byte {
 	st := styleOf(cur)
 	text := form.Bytes()
 	head, body := text[:len(text)-len(form.Body)], st.lines(form.Body)
-	if bytes.Equal(form.Body, opened.Body) {
-		if raw := rawBody(rel, cur); raw != nil {
+	if clean, doc := split(rel, cur); doc != nil {
+		if doc.Format == "yaml" {
+			head = commentsOf(frontMatterYAML(clean, doc)).with(head)
+		}
+		if raw := rawBody(cur, doc); raw != nil && bytes.Equal(form.Body, opened.Body) {
 			body = raw
 		}
 	}
