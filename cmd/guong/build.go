@@ -74,8 +74,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Sprintf("Built %d pages (%d files) into %s in %s.", r.Pages, r.Files, *dest, roundDuration(r.Elapsed))))
 	if im := r.Images; im.Resized+im.Cached > 0 {
 		fmt.Fprintln(stdout, diag.Text(r.Lang(),
-			fmt.Sprintf("Ảnh bìa và ảnh trong bài: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
-			fmt.Sprintf("Covers and body pictures: %d sizes resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
+			fmt.Sprintf("Ảnh bìa, ảnh chân dung và ảnh trong bài: %d ảnh mới thu nhỏ, %d ảnh lấy lại từ %s.", im.Resized, im.Cached, build.CacheDir),
+			fmt.Sprintf("Covers, photos and body pictures: %d sizes resized, %d reused from %s.", im.Resized, im.Cached, build.CacheDir)))
 	}
 	return exitOK
 }

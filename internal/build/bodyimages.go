@@ -2,17 +2,13 @@ package build
 
 import (
 	"io/fs"
-	"path"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/images"
 	"github.com/guong/guong/internal/markdown"
-	"github.com/guong/guong/internal/urls"
-	"github.com/guong/guong/internal/vi"
 )
 
 // bodyPictures are the pictures the bodies of one build show, each made
@@ -135,14 +131,10 @@ func (bp *bodyPictures) make(file string) (*markdown.Picture, map[string][]byte,
 	if err != nil {
 		return nil, nil, err
 	}
-	stem := vi.Slug(strings.TrimSuffix(path.Base(file), path.Ext(file)))
-	if stem == "" {
-		stem = "anh"
-	}
 	pic := &markdown.Picture{}
 	files := map[string][]byte{}
 	for _, p := range sizes {
-		name := urls.Picture(stem + "-" + strconv.Itoa(p.Width) + "w." + p.Hash()[:10] + p.Ext())
+		name := pictureFile(file, strconv.Itoa(p.Width)+"w", p)
 		files[name] = p.Data
 		pic.Sizes = append(pic.Sizes, markdown.Size{URL: name, Width: p.Width, Height: p.Height})
 	}

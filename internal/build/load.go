@@ -71,7 +71,7 @@ func (cc *caches) loadTheme(ctx context.Context, themeFS fs.FS, cfg *config.Conf
 	if cc.theme != nil && key == cc.themeKey && cc.themeCtx.Err() == nil {
 		return cc.theme, nil
 	}
-	th, err := loadTheme(themeFS, cfg, opts, cc.covers.lookup)
+	th, err := loadTheme(themeFS, cfg, opts, &cc.covers)
 	if err != nil {
 		return nil, err
 	}

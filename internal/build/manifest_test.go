@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,7 +37,7 @@ func TestManifestNoLinks(t *testing.T) {
 	if got, _ := os.ReadFile(victim); string(got) != "giữ nguyên" {
 		t.Errorf("the file %s.tmp pointed to now holds %q", manifestFile, got)
 	}
-	if got := ReadManifest(cache); got.Inputs != "abc" {
+	if got := ReadManifest(context.Background(), cache); got.Inputs != "abc" {
 		t.Errorf("ReadManifest = %+v, want what was written", got)
 	}
 
@@ -45,7 +46,7 @@ func TestManifestNoLinks(t *testing.T) {
 	os.WriteFile(other, []byte(`{"inputs":"outside"}`), 0o644)
 	os.Remove(filepath.Join(cache, manifestFile))
 	symlink(other, filepath.Join(cache, manifestFile))
-	if got := ReadManifest(cache); got.Inputs != "" {
+	if got := ReadManifest(context.Background(), cache); got.Inputs != "" {
 		t.Errorf("ReadManifest read %+v through a link", got)
 	}
 	if err := WriteManifest(cache, m); err != nil {
@@ -62,7 +63,7 @@ func TestManifestNoLinks(t *testing.T) {
 	linked := filepath.Join(tmp, "site2/.guong-cache")
 	os.MkdirAll(filepath.Dir(linked), 0o755)
 	symlink(outside, linked)
-	if got := ReadManifest(linked); got.Inputs != "" {
+	if got := ReadManifest(context.Background(), linked); got.Inputs != "" {
 		t.Errorf("ReadManifest read %+v through a linked cache folder", got)
 	}
 	if err := WriteManifest(linked, m); err == nil {
@@ -70,5 +71,20 @@ func TestManifestNoLinks(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(outside, manifestFile)); string(got) != `{"inputs":"outside"}` {
 		t.Errorf("WriteManifest wrote outside the site: %q", got)
+	}
+}
+
+// TestReadManifestCancelled: the manifest is not read once the context is
+// done (the read is cancellable like every other), so a build that is
+// stopped does not wait on the cache folder.
+func TestReadManifestCancelled(t *testing.T) {
+	cache := t.TempDir()
+	if err := WriteManifest(cache, Manifest{Inputs: "abc"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := ReadManifest(ctx, cache); got.Inputs != "" {
+		t.Errorf("ReadManifest after the cancel = %+v, want the zero Manifest", got)
 	}
 }

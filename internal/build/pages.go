@@ -39,9 +39,9 @@ func themeFiles(siteFS fs.FS, cfg *config.Config, opts Options) fs.FS {
 }
 
 // loadTheme loads the theme in themeFS for the site. Its stylesheets and
-// scripts are published with fingerprinted names; covers are looked up
-// with cover while pages render.
-func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, cover func(*site.Story) *theme.Cover) (*theme.Theme, error) {
+// scripts are published with fingerprinted names; covers and photos are
+// looked up in pics while pages render.
+func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, pics pictureLookup) (*theme.Theme, error) {
 	asset, err := assetPaths(themeFS)
 	if err != nil {
 		return nil, err
@@ -57,8 +57,16 @@ func loadTheme(themeFS fs.FS, cfg *config.Config, opts Options, cover func(*site
 		BaseURL:        cfg.BaseURL.String(),
 		TimeZone:       cfg.TimeZone,
 		Asset:          asset,
-		Cover:          cover,
+		Cover:          pics.lookup,
+		Photo:          pics.photo,
 	})
+}
+
+// pictureLookup finds the resized pictures of a build: a *coverSet, or the
+// live preview's *coverSets.
+type pictureLookup interface {
+	lookup(*site.Story) *theme.Cover
+	photo(*site.Person) *theme.Cover
 }
 
 // themeKey fingerprints what loadTheme makes a theme from: every file of

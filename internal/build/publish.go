@@ -36,7 +36,7 @@ func Publish(ctx context.Context, siteFS fs.FS, dest string, opts Options, p Pub
 	start := time.Now()
 	// Fingerprinting the inputs reads every one of them, so it is done
 	// only when the last build's records say the output may be up to date.
-	manifest, stamp := ReadManifest(opts.CacheDir), publish.ReadStamp(dest)
+	manifest, stamp := ReadManifest(ctx, opts.CacheDir), publish.ReadStamp(ctx, dest)
 	if !p.Force && MayBeUpToDate(manifest, dest, stamp, start) {
 		inputs, err := Inputs(sitefs.WithContext(ctx, siteFS), opts, p.Version)
 		if err == nil && UpToDate(manifest, inputs, dest, stamp, start) {

@@ -512,7 +512,7 @@ func TestShareMeta(t *testing.T) {
 				t.Errorf("article:tag = %q", tags)
 			}
 			img := one(t, doc, "og:image")
-			if one(t, doc, "twitter:image") != img || !strings.HasPrefix(img, portalBase+"bai-viet/chi-lan/") {
+			if one(t, doc, "twitter:image") != img || !strings.HasPrefix(img, portalBase+urls.Pictures+"lan-") {
 				t.Errorf("og:image %q", img)
 			}
 			checkPicture(t, mem, strings.TrimPrefix(img, portalBase), 1200, 630)
@@ -683,7 +683,7 @@ func TestCoverImages(t *testing.T) {
 	var widths []string
 	for _, part := range strings.Split(attr(cover, "srcset"), ",") {
 		f := strings.Fields(part)
-		if len(f) != 2 || !strings.HasPrefix(f[0], portalPath+"bai-viet/chi-lan/lan-") {
+		if len(f) != 2 || !strings.HasPrefix(f[0], portalPath+urls.Pictures+"lan-") {
 			t.Fatalf("srcset entry %q", part)
 		}
 		w := strings.TrimSuffix(f[1], "w")
@@ -707,7 +707,7 @@ func TestCoverImages(t *testing.T) {
 	// The PNG cover with a Vietnamese file name: PNG outputs, a slug name.
 	doc = parseHTML(t, get(t, mem, "bai-viet/tap-the-lanh-su/index.html"))
 	srcset := attr(findAll(findAll(doc, "figure")[0], "img")[0], "srcset")
-	if !regexp.MustCompile(`^` + portalPath + `bai-viet/tap-the-lanh-su/anh-ho-so-160w\.[0-9a-f]{10}\.png 160w, ` + portalPath + `bai-viet/tap-the-lanh-su/anh-ho-so-480w\.[0-9a-f]{10}\.png 480w, ` + portalPath + `bai-viet/tap-the-lanh-su/anh-ho-so-600w\.[0-9a-f]{10}\.png 600w$`).MatchString(srcset) {
+	if !regexp.MustCompile(`^` + portalPath + `anh/anh-ho-so-160w\.[0-9a-f]{10}\.png 160w, ` + portalPath + `anh/anh-ho-so-480w\.[0-9a-f]{10}\.png 480w, ` + portalPath + `anh/anh-ho-so-600w\.[0-9a-f]{10}\.png 600w$`).MatchString(srcset) {
 		t.Errorf("PNG srcset %q", srcset)
 	}
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -107,7 +109,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		th, err = cc.loadTheme(ctx, themeFiles(siteFS, cfg, opts), cfg, opts)
 	} else {
-		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers.lookup)
+		th, err = loadTheme(themeFiles(siteFS, cfg, opts), cfg, opts, covers)
 	}
 	lap("theme")
 	if err != nil {
@@ -291,19 +293,17 @@ func (snap *Snapshot) writeFiles(w *writer) {
 		w.fail(err)
 	}
 	snap.writeQRCodes(w)
+	// A picture that is a cover and in a body has the same files in both
+	// sets (see pictureFile): each is written once.
+	pictures := make(map[string][]byte, len(snap.pictures))
+	maps.Copy(pictures, snap.pictures)
 	for _, name := range snap.covers.files.Names() {
-		data, _ := snap.covers.files.Get(name)
-		w.write(name, data)
+		pictures[name], _ = snap.covers.files.Get(name)
 	}
-	names := make([]string, 0, len(snap.pictures))
-	for name := range snap.pictures {
-		names = append(names, name)
+	for _, name := range slices.Sorted(maps.Keys(pictures)) {
+		w.write(name, pictures[name])
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		w.write(name, snap.pictures[name])
-	}
-	for _, cp := range coverCopies(snap.site) {
+	for _, cp := range verbatimCopies(snap.site) {
 		data, err := fs.ReadFile(snap.siteFS, cp.From)
 		if err != nil {
 			w.fail(err)
@@ -313,20 +313,13 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	}
 }
 
-// coverCopies lists the profile photos to copy beside their people's
-// pages (stories' covers are resized: see coverSet), and the agency's
-// emblem.
-func coverCopies(s *site.Site) []content.Copy {
+// verbatimCopies lists the files published as they are: the agency's emblem
+// (covers and photos are resized: see coverSet).
+func verbatimCopies(s *site.Site) []content.Copy {
 	var out []content.Copy
 	if a := s.Config.Agency; a.Emblem != "" {
 		out = append(out, content.Copy{From: a.Emblem, To: a.EmblemFile()})
 	}
-	for _, p := range s.People {
-		if p.Profile != nil && p.Profile.Photo != "" {
-			out = append(out, content.Copy{From: p.Profile.Photo, To: p.URL + path.Base(p.Profile.Photo)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
 	return out
 }
 

@@ -186,15 +186,15 @@ type Manifest struct {
 const manifestFile = "last-build.json"
 
 // ReadManifest reads the manifest from cacheDir; a missing or unreadable
-// one is the zero Manifest. Neither cacheDir nor the manifest is read
-// through a symbolic link, nor if it is not a regular file.
-func ReadManifest(cacheDir string) Manifest {
+// one is the zero Manifest, and so is one whose read ctx stopped (see
+// sitefs.ReadFileIn). Neither cacheDir nor the manifest is read through a
+// symbolic link, nor if it is not a regular file.
+func ReadManifest(ctx context.Context, cacheDir string) Manifest {
 	var m Manifest
-	fsys, err := sitefs.Folder(cacheDir)
-	if err != nil {
+	if cacheDir == "" {
 		return m
 	}
-	data, err := fs.ReadFile(fsys, manifestFile)
+	data, err := sitefs.ReadFileIn(ctx, cacheDir, manifestFile)
 	if err == nil {
 		json.Unmarshal(data, &m)
 	}

@@ -121,10 +121,12 @@ type Profile struct {
 	Name     string        // must match the stories' person
 	NamePos  diag.Position // where the name is written
 	Photo    string        // site-relative
+	PhotoPos diag.Position // where the photo's path is written
 	Position string
 	Gender   string // "nam", "nữ", or ""
 
-	photoWritten string // the photo path as written, even if unusable
+	// PhotoWritten is the photo's path as written, even if unusable.
+	PhotoWritten string
 	photoFile    string // the file checked as the photo, "" if none
 	Body         []byte
 	BodyLine     int

@@ -507,7 +507,8 @@ func decodeProfile(fsys fs.FS, doc *frontmatter.Document) *Profile {
 		pr.Name = ""
 	}
 	if photo := f.String("photo", false); photo != "" {
-		pr.photoWritten = photo
+		pr.PhotoWritten = photo
+		pr.PhotoPos = f.ValuePos("photo")
 		pr.photoFile = localPath(f, "photo", doc.File, photo)
 		pr.Photo = checkImage(fsys, f, "photo", pr.photoFile)
 	}

@@ -73,7 +73,7 @@ func Check(ctx context.Context, c *build.Checker, siteFS fs.FS, opts build.Optio
 		base = r.Config.BasePath()
 	}
 	var ignored diag.List // reported above, from the build's own conversion
-	out.Body = markdown.New(base).Convert(rel, bodyLine, form.Body, &ignored).HTML
+	out.Body = markdown.New(base).ConvertPictures(rel, bodyLine, form.Body, previewPictures(siteFS, base), &ignored).HTML
 	return out
 }
 

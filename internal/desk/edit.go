@@ -20,6 +20,7 @@ type editView struct {
 	Hash                                       string // the version the form was opened with
 	Form                                       *Form
 	Date                                       string // the date, as the date picker shows it
+	Time                                       string // its time of day, as the time picker shows it ("" for none)
 	Updated                                    string // the date of the last update, as the date picker shows it
 	AwardDates                                 []string
 	Departments, Models, Campaigns, AwardKinds []option
@@ -80,7 +81,7 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	if checkAs == "" {
 		checkAs = newStoryPath(form.Title, form.Date, d.opts.Now())
 	}
-	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date), Updated: pickerValue(form.Updated), State: d.state(lang, cfg, form),
+	v := &editView{File: rel, Hash: hash, Form: form, Date: pickerValue(form.Date), Time: pickerTime(form.Date), Updated: pickerValue(form.Updated), State: d.state(lang, cfg, form),
 		Departments: options(lang, cfg.Departments, form.Department), Models: options(lang, cfg.Models, form.Model),
 		AwardKinds: awardOptions(cfg.Awards),
 		Genders: []option{{Key: "", Name: msg(lang, "gender.none"), Selected: form.Gender == ""},
@@ -90,7 +91,9 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	for _, a := range form.Awards {
 		v.AwardDates = append(v.AwardDates, pickerValue(a.Date))
 	}
-	for _, c := range options(lang, d.campaigns(), "") {
+	lists := d.lists(r.Context(), d.config()) // not the empty stand-in above
+	v.People, v.Tags = lists.People, lists.Tags
+	for _, c := range options(lang, lists.Campaigns, "") {
 		c.Selected = slices.Contains(form.Campaigns, c.Key)
 		v.Campaigns = append(v.Campaigns, c)
 	}
@@ -111,22 +114,14 @@ func (d *Desk) showForm(w http.ResponseWriter, r *http.Request, status int, rel,
 	d.render(w, status, "edit", page{Lang: lang, Title: title, CSRF: d.sessions.token(w, r), Message: message, Edit: v})
 }
 
-// fillFromSite adds what the preview's site model knows: the people and
-// tags to suggest, and the story's page.
+// fillFromSite adds the story's page in the preview's last snapshot.
 func (d *Desk) fillFromSite(v *editView, rel string) {
 	snap := d.opts.Snapshot()
-	if snap == nil {
+	if snap == nil || rel == "" {
 		return
 	}
-	s := snap.Site()
-	for _, p := range s.People {
-		v.People = append(v.People, person{p.Name, p.Position})
-	}
-	for _, t := range s.Tags {
-		v.Tags = append(v.Tags, t.Name)
-	}
-	for _, st := range s.Stories {
-		if st.File == rel && rel != "" {
+	for _, st := range snap.Site().Stories {
+		if st.File == rel {
 			v.PageURL = snap.Config().BasePath() + st.URL
 		}
 	}
@@ -173,7 +168,7 @@ func awardOptions(as []config.Award) []option {
 func (d *Desk) save(w http.ResponseWriter, r *http.Request) {
 	lang := d.lang()
 	rel, base := r.PostFormValue("file"), r.PostFormValue("base")
-	form := formFrom(r)
+	form := formFrom(r, timeZone(d.config()))
 	if rel == "" && r.PostFormValue("raw") == "" {
 		if form.Title == "" {
 			d.showForm(w, r, http.StatusUnprocessableEntity, "", "", form, msg(lang, "no.title"))
@@ -214,13 +209,15 @@ func (d *Desk) save(w http.ResponseWriter, r *http.Request) {
 
 // text is the file a save writes: the conflict page's chosen text as it
 // is, else the form's canonical text, keeping the keys the form does not
-// show from the version it was opened with. A form that changed nothing
-// gives the file's own bytes, so that saving it writes nothing.
+// show from the version it was opened with, in the file's own style (its
+// line ends, its byte order mark, its body's bytes: asWritten). A form
+// that changed nothing gives the file's own bytes, so that saving it
+// writes nothing.
 func (d *Desk) text(rel, base string, form *Form, raw string) ([]byte, error) {
-	if raw != "" { // a browser sends its line ends as CRLF; the desk's texts have LF
-		return []byte(strings.ReplaceAll(raw, "\r\n", "\n")), nil
-	}
 	cur, err := d.store.Read(rel)
+	if raw != "" { // a browser sends its line ends as CRLF: the file's own are put back
+		return restyle(cur, []byte(strings.ReplaceAll(raw, "\r\n", "\n"))), err
+	}
 	if err != nil || cur == nil || Hash(cur) != base {
 		return form.Bytes(), err
 	}
@@ -229,6 +226,7 @@ func (d *Desk) text(rel, base string, form *Form, raw string) ([]byte, error) {
 		if opened.Equal(form) {
 			return cur, nil
 		}
+		return asWritten(rel, cur, opened, form), nil
 	}
 	return form.Bytes(), nil
 }

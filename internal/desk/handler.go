@@ -27,8 +27,8 @@ type Options struct {
 	Site  fs.FS         // the same folder, read without following links (sitefs.Dir)
 	Build build.Options // the preview's build options, for the checks
 	// Snapshot returns the preview's last good snapshot, nil before the
-	// first: the people, tags and campaigns on the site, and the pages
-	// of stories.
+	// first: the people, tags and campaigns on the site (before it, read
+	// by the content loader: lists.go), and the pages of stories.
 	Snapshot func() *build.Snapshot
 	Now      func() time.Time // nil: time.Now
 }
@@ -98,6 +98,10 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if rel, ok := strings.CutPrefix(r.URL.Path, picturesPath); ok {
+		d.picture(w, r, rel)
+		return
+	}
 	switch name {
 	case "":
 		d.list(w, r)
@@ -156,7 +160,7 @@ func (d *Desk) check(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusBadRequest, fmt.Sprintf(msg(d.lang(), "bad.path"), rel))
 		return
 	}
-	form := formFrom(r)
+	form := formFrom(r, timeZone(d.config()))
 	out := Check(r.Context(), d.checker, d.opts.Site, d.opts.Build, rel, form)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)

@@ -33,6 +33,28 @@ const lanFile = "content/stories/2022/chi-hoang-thi-lan-dan-van-kheo-noi-bien-gi
 // address.
 func newSite(t *testing.T) (string, *httptest.Server) {
 	t.Helper()
+	dir := copySite(t)
+	opts := build.Options{Dev: true, Drafts: true, Future: true, Themes: themes.FS}
+	srv := server.New(sitefs.Dir(dir), opts, io.Discard)
+	if err := srv.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return dir, serveDesk(t, dir, srv, opts)
+}
+
+// serveDesk mounts the desk of the site in dir on the preview srv, as
+// guong serve does, and serves it.
+func serveDesk(t *testing.T, dir string, srv *server.Server, opts build.Options) *httptest.Server {
+	srv.MountDesk(desk.Path, desk.New(desk.Options{Root: dir, Site: sitefs.Dir(dir), Build: opts, Snapshot: srv.Snapshot}))
+	hs := httptest.NewServer(server.Guard(srv, "127.0.0.1"))
+	t.Cleanup(hs.Close)
+	return hs
+}
+
+// copySite copies the sample site's site.yaml and content into a
+// temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	src := sitefs.Dir("../..")
 	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
@@ -57,15 +79,7 @@ func newSite(t *testing.T) (string, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := build.Options{Dev: true, Drafts: true, Future: true, Themes: themes.FS}
-	srv := server.New(sitefs.Dir(dir), opts, io.Discard)
-	if err := srv.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	srv.MountDesk(desk.Path, desk.New(desk.Options{Root: dir, Site: sitefs.Dir(dir), Build: opts, Snapshot: srv.Snapshot}))
-	hs := httptest.NewServer(server.Guard(srv, "127.0.0.1"))
-	t.Cleanup(hs.Close)
-	return dir, hs
+	return dir
 }
 
 // client is a browser's session with the desk: its cookie and token.

@@ -21,6 +21,8 @@ var messages = map[string][2]string{
 	"edit.title":     {"Sửa bài", "Edit story"},
 	"title":          {"Tiêu đề", "Title"},
 	"date":           {"Ngày đăng", "Date"},
+	"time":           {"Giờ đăng (không bắt buộc)", "Time (optional)"},
+	"time.hint":      {"Để trống nếu không cần giờ; giờ đã ghi được giữ khi đổi ngày.", "Leave empty for none; a time already written is kept when the day changes."},
 	"date.hint":      {"Bài có ngày trong tương lai được đăng khi đến ngày (hẹn giờ đăng).", "A story dated in the future is published on that day (scheduled)."},
 	"person":         {"Nhân vật (cá nhân hoặc tập thể)", "Person (individual or collective)"},
 	"person.hint":    {"Gõ vài chữ để chọn người đã có trên trang; viết đúng như các bài khác.", "Type a few letters to pick someone already on the site; spell it as other stories do."},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/guong/guong/internal/config"
+	"github.com/guong/guong/internal/server"
 )
 
 //go:embed templates/*.html static/*
@@ -78,6 +79,7 @@ func (d *Desk) render(w http.ResponseWriter, status int, name string, p page) {
 // static serves the desk's own script and style sheet.
 func (d *Desk) static(w http.ResponseWriter, name string) {
 	data, _ := files.ReadFile("static/" + name)
+	data = server.WithTextFont(data) // the overlay's font stack, written once
 	ct := "text/css; charset=utf-8"
 	if strings.HasSuffix(name, ".js") {
 		ct = "text/javascript; charset=utf-8"
@@ -107,7 +109,7 @@ func (d *Desk) list(w http.ResponseWriter, r *http.Request) {
 	deleted, _ := d.store.Deleted()
 	v := &listView{Stories: filter(all, q), Total: len(all), Q: q.get("q"), State: q.get("state"), Deleted: deleted,
 		Departments: options(lang, cfg.Departments, q.get("department")), Models: options(lang, cfg.Models, q.get("model")),
-		Campaigns: options(lang, d.campaigns(), q.get("campaign"))}
+		Campaigns: options(lang, d.lists(r.Context(), cfg).Campaigns, q.get("campaign"))}
 	d.render(w, http.StatusOK, "list", page{Lang: lang, Title: msg(lang, "desk"), CSRF: d.sessions.token(w, r),
 		Message: flash(lang, r), List: v})
 }
@@ -124,20 +126,6 @@ func flash(lang string, r *http.Request) string {
 		return fmt.Sprintf(msg(lang, "saved.restored"), q.get("file"))
 	}
 	return ""
-}
-
-// campaigns are the site's campaigns, as the preview's last snapshot has
-// them, as registry terms.
-func (d *Desk) campaigns() []config.Term {
-	snap := d.opts.Snapshot()
-	if snap == nil {
-		return nil
-	}
-	var out []config.Term
-	for _, c := range snap.Site().Campaigns {
-		out = append(out, config.Term{Key: c.Key, Name: c.Title})
-	}
-	return out
 }
 
 // fieldProblems are the problems of one field, with the id of their list

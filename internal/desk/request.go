@@ -15,8 +15,9 @@ import (
 
 // formFrom reads the form's fields from a request. The date picker's
 // YYYY-MM-DD replaces the date as written only when it names another day,
-// so that a time of day, or the site's own way of writing dates, stays.
-func formFrom(r *http.Request) *Form {
+// and the time picker's HH:MM its time of day only when it is another, so
+// that the site's own way of writing dates stays; loc is the site's zone.
+func formFrom(r *http.Request, loc *time.Location) *Form {
 	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	f := &Form{
 		Title: v("title"), Person: v("person"), Position: v("position"), Gender: v("gender"),
@@ -27,6 +28,9 @@ func formFrom(r *http.Request) *Form {
 		Body: []byte(r.PostFormValue("body")),
 	}
 	f.Date = pickDate(v("date"), v("dateText"))
+	if _, sent := r.PostForm["time"]; sent { // a client without the time control keeps the time
+		f.Date = pickTime(f.Date, v("time"), v("dateText"), loc)
+	}
 	f.Updated = pickDate(v("updated"), v("updatedText"))
 	kinds := r.PostForm["award-kind"]
 	for i := range kinds {
@@ -71,8 +75,12 @@ func pickDate(picked, written string) string {
 	return picked
 }
 
-// slashDate is a date written day/month/year.
-var slashDate = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$`)
+// slashDate is a date written day/month/year, slashTime one with a time
+// of day after it.
+var (
+	slashDate = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$`)
+	slashTime = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$`)
+)
 
 // pickerValue is a date as written, as a date input shows it: "" when it
 // cannot be read.

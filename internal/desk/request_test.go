@@ -1,6 +1,9 @@
 package desk
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestPickDate: the day picked is written the way the story wrote its date.
 func TestPickDate(t *testing.T) {
@@ -16,6 +19,30 @@ func TestPickDate(t *testing.T) {
 	} {
 		if got := pickDate(tc.picked, tc.written); got != tc.want {
 			t.Errorf("pickDate(%q, %q) = %q, want %q", tc.picked, tc.written, got, tc.want)
+		}
+	}
+}
+
+// TestPickTime: the time picked is written the site's way, and a time
+// left as shown leaves the date as written.
+func TestPickTime(t *testing.T) {
+	hcm := time.FixedZone("ICT", 7*3600)
+	for _, tc := range []struct{ date, picked, written, want string }{
+		{"2022-05-19T08:00:00+07:00", "08:00", "2022-05-19T08:00:00+07:00", "2022-05-19T08:00:00+07:00"},
+		{"2022-05-20T08:00:00+07:00", "08:00", "2022-05-19T08:00:00+07:00", "2022-05-20T08:00:00+07:00"},
+		{"2022-05-19T08:00:00+07:00", "14:30", "2022-05-19T08:00:00+07:00", "2022-05-19T14:30:00+07:00"},
+		{"2022-05-19T08:00:00Z", "09:15", "2022-05-19T08:00:00Z", "2022-05-19T09:15:00Z"},
+		{"2022-05-19T08:00:00+07:00", "", "2022-05-19T08:00:00+07:00", "2022-05-19"},
+		{"2023-06-11", "07:45", "2023-06-11", "2023-06-11T07:45:00+07:00"},
+		{"11/06/2023", "07:45", "11/06/2023", "11/06/2023 07:45"},
+		{"11/06/2023 07:45", "", "11/06/2023 07:45", "11/06/2023"},
+		{"11/06/2023 07:45", "07:45", "11/06/2023 07:45", "11/06/2023 07:45"},
+		{"2023-06-11", "07:45:30", "2023-06-11", "2023-06-11T07:45:30+07:00"},
+		{"2023-06-11", "", "2023-06-11", "2023-06-11"},
+		{"2023-06-11", "25:00", "2023-06-11", "2023-06-11"},
+	} {
+		if got := pickTime(tc.date, tc.picked, tc.written, hcm); got != tc.want {
+			t.Errorf("pickTime(%q, %q, %q) = %q, want %q", tc.date, tc.picked, tc.written, got, tc.want)
 		}
 	}
 }

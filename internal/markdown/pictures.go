@@ -85,9 +85,21 @@ type localImage struct {
 // applyPictures gives every local image that pics publishes its final
 // address and the attributes of a responsive picture: srcset and sizes,
 // width and height (the widest size's, so that the page keeps its place
-// for the picture before it loads), loading="lazy" and decoding="async".
-// goldmark's HTML renderer writes them (html.ImageAttributeFilter).
+// for the picture before it loads), decoding="async", and loading="lazy"
+// but for the first: goldmark's HTML renderer writes them
+// (html.ImageAttributeFilter).
+//
+// The first picture of a body may be in the first screen (a body that
+// opens with a picture, or has one after a short lead) and then be the
+// page's Largest Contentful Paint: a lazy picture there is requested only
+// after layout, which Lighthouse reports ("Largest Contentful Paint image
+// was lazily loaded"), so it loads at once. None gets fetchpriority: a
+// story's cover, above the body, is its LCP candidate and has it, and a
+// second high-priority picture would compete with it; without a cover,
+// the converter cannot tell whether the picture is in the first screen,
+// and one further down would take bandwidth from the text and fonts there.
 func applyPictures(nodes []localImage, pics Pictures, basePath string) {
+	first := true
 	for _, li := range nodes {
 		pic := pics[li.file]
 		if pic == nil || len(pic.Sizes) == 0 {
@@ -108,7 +120,10 @@ func applyPictures(nodes []localImage, pics Pictures, basePath string) {
 		n.SetAttributeString("sizes", ImageSizes)
 		n.SetAttributeString("width", strconv.Itoa(widest.Width))
 		n.SetAttributeString("height", strconv.Itoa(widest.Height))
-		n.SetAttributeString("loading", "lazy")
+		if !first {
+			n.SetAttributeString("loading", "lazy")
+		}
+		first = false
 		n.SetAttributeString("decoding", "async")
 	}
 }

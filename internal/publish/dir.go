@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -497,10 +498,12 @@ func evalExisting(p string) (string, error) {
 	return filepath.Join(rp, filepath.Base(p)), nil
 }
 
-// ReadStamp returns the stamp of the output in dest, or "" if it has none.
-// A marker that is a link, or not a regular file, is not read.
-func ReadStamp(dest string) string {
-	data, err := fs.ReadFile(sitefs.Dir(dest), Marker)
+// ReadStamp returns the stamp of the output in dest, or "" if it has none
+// or ctx is done first (the read is abandoned then: see
+// sitefs.ReadFileIn). A marker that is a link, or not a regular file, is
+// not read.
+func ReadStamp(ctx context.Context, dest string) string {
+	data, err := sitefs.ReadFileIn(ctx, dest, Marker)
 	if err != nil {
 		return ""
 	}

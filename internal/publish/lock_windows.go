@@ -5,7 +5,6 @@ package publish
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"golang.org/x/sys/windows"
 )
@@ -17,7 +16,7 @@ import (
 type lock struct{ h windows.Handle }
 
 func lockDest(dest string) (*lock, error) {
-	name := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".guong-lock")
+	name := lockName(dest)
 	p, err := windows.UTF16PtrFromString(name)
 	if err != nil {
 		return nil, fmt.Errorf("locking %s: %w", dest, err)

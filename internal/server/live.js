@@ -6,6 +6,8 @@
   "use strict";
   var script = document.currentScript;
   var build = script ? script.getAttribute("data-build") : "";
+  // The proportional stack of server.TextFont, put in by the server.
+  var textFont = '__GUONG_TEXT_FONT__';
   // A link to the writer's desk, opening this page's story there.
   var desk = script ? script.getAttribute("data-desk") : "";
   if (desk) {
@@ -14,7 +16,7 @@
     link.id = "guong-desk-link";
     link.textContent = "✎ Bàn viết";
     link.style.cssText = "position:fixed;right:.75rem;bottom:.75rem;z-index:2147483646;padding:.5rem .9rem;" +
-      "background:#7a1a14;color:#fff;border-radius:2rem;font:600 15px/1.2 system-ui,sans-serif;text-decoration:none;" +
+      "background:#7a1a14;color:#fff;border-radius:2rem;font:600 15px/1.2 " + textFont + ";text-decoration:none;" +
       "box-shadow:0 2px 6px rgba(0,0,0,.3)";
     (document.body || document.documentElement).appendChild(link);
   }
@@ -37,16 +39,16 @@
       overlay.id = "guong-overlay";
       overlay.setAttribute("role", "alert");
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.92);color:#fff;" +
-        "padding:2rem;overflow:auto;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace";
+        "padding:2rem;overflow:auto;font:15px/1.5 " + textFont;
       document.body.appendChild(overlay);
     }
     overlay.innerHTML = "";
     var h = document.createElement("h2");
     h.textContent = "Trang chưa được cập nhật vì có lỗi — hãy sửa rồi lưu lại tệp:";
-    h.style.cssText = "font:bold 18px system-ui,sans-serif;margin:0 0 1rem;color:#ffb4ab";
+    h.style.cssText = "font:bold 18px " + textFont + ";margin:0 0 1rem;color:#ffb4ab";
     overlay.appendChild(h);
     var pre = document.createElement("pre");
-    pre.style.cssText = "white-space:pre-wrap;margin:0";
+    pre.style.cssText = "white-space:pre-wrap;margin:0;font:inherit";
     pre.textContent = lines.join("\n");
     overlay.appendChild(pre);
   }

@@ -272,7 +272,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case ScriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		w.Write(liveJS)
+		w.Write(WithTextFont(liveJS))
 		return
 	case HomePath:
 		s.home(w, r)

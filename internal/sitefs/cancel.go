@@ -3,6 +3,8 @@ package sitefs
 import (
 	"context"
 	"io/fs"
+	"path"
+	"path/filepath"
 )
 
 // WithContext returns fsys made cancellable by ctx: each call (opening,
@@ -79,7 +81,45 @@ func (c ctxFS) ReadFile(name string) ([]byte, error) {
 }
 
 func (c ctxFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	return call(c.ctx, "readdir", name, func() ([]fs.DirEntry, error) { return fs.ReadDir(c.fsys, name) }, nil)
+	entries, err := call(c.ctx, "readdir", name, func() ([]fs.DirEntry, error) { return fs.ReadDir(c.fsys, name) }, nil)
+	return ctxEntries(c.ctx, name, entries), err
+}
+
+// ctxEntries makes the Info of each of the entries of the folder dir
+// cancellable: an os.DirEntry looks at its file only when asked.
+func ctxEntries(ctx context.Context, dir string, entries []fs.DirEntry) []fs.DirEntry {
+	for i, e := range entries {
+		entries[i] = ctxEntry{DirEntry: e, ctx: ctx, name: path.Join(dir, e.Name())}
+	}
+	return entries
+}
+
+// ctxEntry is a folder entry listed through a ctxFS.
+type ctxEntry struct {
+	fs.DirEntry
+	ctx  context.Context
+	name string
+}
+
+func (e ctxEntry) Info() (fs.FileInfo, error) {
+	return call(e.ctx, "lstat", e.name, e.DirEntry.Info, nil)
+}
+
+// ReadFileIn reads the file name (a slash path) of the folder dir on the
+// local disk, refusing what Folder and Dir refuse (links, a dir that is not
+// a folder, files that are not regular), cancelled by ctx as the calls of
+// WithContext are: the whole of it, dir's own look-up included, runs in a
+// goroutine of its own that is abandoned when ctx is done. It is for the
+// few files guong reads outside a site's fs.FS: the cache's records, the
+// destination's marker.
+func ReadFileIn(ctx context.Context, dir, name string) ([]byte, error) {
+	return call(ctx, "read", filepath.Join(dir, filepath.FromSlash(name)), func() ([]byte, error) {
+		fsys, err := Folder(dir)
+		if err != nil {
+			return nil, err
+		}
+		return fs.ReadFile(fsys, name)
+	}, nil)
 }
 
 func (c ctxFS) Stat(name string) (fs.FileInfo, error) {
@@ -122,7 +162,8 @@ func (f *ctxFile) ReadDir(n int) ([]fs.DirEntry, error) {
 	if !ok {
 		return nil, &fs.PathError{Op: "readdir", Path: f.name, Err: fs.ErrInvalid}
 	}
-	return call(f.ctx, "readdir", f.name, func() ([]fs.DirEntry, error) { return d.ReadDir(n) }, nil)
+	entries, err := call(f.ctx, "readdir", f.name, func() ([]fs.DirEntry, error) { return d.ReadDir(n) }, nil)
+	return ctxEntries(f.ctx, f.name, entries), err
 }
 
 func (f *ctxFile) Close() error {

@@ -119,3 +119,94 @@ func BenchmarkWithContext(b *testing.B) {
 		})
 	}
 }
+
+// slowInfoFS lists one entry whose Info blocks until release is closed,
+// sending on looking first: an os.DirEntry looks at its file only then.
+type slowInfoFS struct {
+	fstest.MapFS
+	looking, release chan struct{}
+}
+
+type slowEntry struct {
+	fs.DirEntry
+	b *slowInfoFS
+}
+
+func (b *slowInfoFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := b.MapFS.ReadDir(name)
+	for i, e := range entries {
+		entries[i] = slowEntry{e, b}
+	}
+	return entries, err
+}
+
+// slowDir is a folder opened in a slowInfoFS.
+type slowDir struct {
+	fs.ReadDirFile
+	b *slowInfoFS
+}
+
+func (b *slowInfoFS) Open(name string) (fs.File, error) {
+	f, err := b.MapFS.Open(name)
+	if d, ok := f.(fs.ReadDirFile); ok && err == nil {
+		return slowDir{d, b}, nil
+	}
+	return f, err
+}
+
+func (d slowDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	entries, err := d.ReadDirFile.ReadDir(n)
+	for i, e := range entries {
+		entries[i] = slowEntry{e, d.b}
+	}
+	return entries, err
+}
+
+func (e slowEntry) Info() (fs.FileInfo, error) {
+	e.b.looking <- struct{}{}
+	<-e.b.release
+	return e.DirEntry.Info()
+}
+
+// TestWithContextEntryInfo: the Info of a listed entry, through ReadDir
+// of the folder or of an opened folder, is given up when the context is
+// cancelled.
+func TestWithContextEntryInfo(t *testing.T) {
+	for _, via := range []string{"fs.ReadDir", "File.ReadDir"} {
+		t.Run(via, func(t *testing.T) {
+			b := &slowInfoFS{MapFS: fstest.MapFS{"content/a.md": {Data: []byte("x")}}, looking: make(chan struct{}), release: make(chan struct{})}
+			defer close(b.release)
+			ctx, cancel := context.WithCancel(context.Background())
+			fsys := WithContext(ctx, b)
+			var entries []fs.DirEntry
+			var err error
+			if via == "fs.ReadDir" {
+				entries, err = fs.ReadDir(fsys, "content")
+			} else {
+				var f fs.File
+				if f, err = fsys.Open("content"); err == nil {
+					entries, err = f.(fs.ReadDirFile).ReadDir(-1)
+					defer f.Close()
+				}
+			}
+			if err != nil || len(entries) != 1 {
+				t.Fatalf("ReadDir: %v, %v", entries, err)
+			}
+			done := make(chan error)
+			go func() {
+				_, err := entries[0].Info()
+				done <- err
+			}()
+			<-b.looking
+			cancel()
+			select {
+			case err := <-done:
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("Info: %v, want context.Canceled", err)
+				}
+			case <-time.After(time.Minute):
+				t.Fatal("Info did not return a minute after the cancel")
+			}
+		})
+	}
+}

@@ -23,10 +23,11 @@ type Picture struct {
 	Type          string // its media type, e.g. "image/jpeg"
 }
 
-// Cover is a story's cover image in every published size.
+// Cover is a story's cover image, or a person's photo, in every published
+// size.
 type Cover struct {
 	Sizes  []Picture // narrowest first, for srcset
-	Social Picture   // the 1.91:1 crop shown when the page is shared
+	Social Picture   // the 1.91:1 crop shown when the page is shared; none for a photo
 }
 
 // Src returns the size for an img element's src: the widest up to 800
@@ -106,7 +107,14 @@ func (th *Theme) publishFuncs(opts Options) template.FuncMap {
 	return template.FuncMap{
 		// cover returns the resized cover of a story, or nil.
 		"cover": cover,
-		// srcset lists a cover's sizes for an img element's srcset.
+		// photo returns the resized photo of a person's profile, or nil.
+		"photo": func(p *site.Person) *Cover {
+			if p == nil || p.Profile == nil || p.Profile.Photo == "" || opts.Photo == nil {
+				return nil
+			}
+			return opts.Photo(p)
+		},
+		// srcset lists a cover's or a photo's sizes for an img element's srcset.
 		"srcset": func(c *Cover) string {
 			var b strings.Builder
 			for i, p := range c.Sizes {

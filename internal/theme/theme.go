@@ -112,6 +112,9 @@ type Options struct {
 	// It is called while pages render, so it may look up covers resized
 	// after Load.
 	Cover func(*site.Story) *Cover
+	// Photo returns the resized photo of a person's profile (its Sizes;
+	// no Social), or nil if it has none. It is called as Cover is.
+	Photo func(*site.Person) *Cover
 }
 
 // Load parses every template of the theme in fsys.
