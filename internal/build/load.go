@@ -109,12 +109,19 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 		memo = cc.pictures
 	}
 	l.pictures = newBodyPictures(siteFS, proc, memo)
-	tableLabel := theme.String(themeFiles(siteFS, cfg, opts), cfg.Language, "body_table")
+	tableLabel := TableLabel(siteFS, cfg, opts)
 	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures, tableLabel)
 	if cfg.EnableGitInfo {
 		l.commits = lastCommits(ctx, cfg, opts, diags)
 	}
 	return l
+}
+
+// TableLabel is the name the site's theme gives the tables of a body (its
+// "body_table" string, numbered by markdown.Converter.WithTableLabel): the
+// build's, and the writer's desk's preview of a body, read it here.
+func TableLabel(siteFS fs.FS, cfg *config.Config, opts Options) string {
+	return theme.String(themeFiles(siteFS, cfg, opts), cfg.Language, "body_table")
 }
 
 // lastCommits reads the dates of the content files' last commits with one

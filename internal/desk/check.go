@@ -68,12 +68,13 @@ func Check(ctx context.Context, c *build.Checker, siteFS fs.FS, opts build.Optio
 		}
 		out.Problems = append(out.Problems, p)
 	}
-	base := "/"
+	base, conv := "/", markdown.New("/")
 	if r.Config != nil {
 		base = r.Config.BasePath()
+		conv = markdown.New(base).WithTableLabel(build.TableLabel(siteFS, r.Config, opts))
 	}
 	var ignored diag.List // reported above, from the build's own conversion
-	out.Body = markdown.New(base).ConvertPictures(rel, bodyLine, form.Body, previewPictures(siteFS, base), &ignored).HTML
+	out.Body = conv.ConvertPictures(rel, bodyLine, form.Body, previewPictures(siteFS, base), &ignored).HTML
 	return out
 }
 

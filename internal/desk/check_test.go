@@ -8,6 +8,7 @@ import (
 
 	"github.com/guong/guong/internal/build"
 	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/themes"
 )
 
 // TestCheckAtFields: the build's own diagnostics of the form's text, each
@@ -75,5 +76,19 @@ func TestCheckerSameAsCheck(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("model %q: the checker finds\n%+v\nwant\n%+v", model, got.Problems, want.Problems)
 		}
+	}
+}
+
+// TestCheckNamesTables: the body's preview puts a table in the same named
+// box as the build does, named by the theme's catalogue.
+func TestCheckNamesTables(t *testing.T) {
+	site := sitefs.Dir("../..")
+	rel := "content/stories/2022/chi-hoang-thi-lan-dan-van-kheo-noi-bien-gioi.md"
+	src, _ := (&Store{root: "../.."}).Read(rel)
+	form, _ := Load(rel, src)
+	form.Body = append(form.Body, "\n| Năm | Số buổi |\n|---|---|\n| 2022 | 12 |\n"...)
+	got := Check(context.Background(), nil, site, build.Options{Themes: themes.FS}, rel, form)
+	if !strings.Contains(string(got.Body), `role="region"`) || !strings.Contains(string(got.Body), `aria-label="Bảng 1 trong bài"`) {
+		t.Errorf("the preview's table is not in a named box:\n%s", got.Body)
 	}
 }
