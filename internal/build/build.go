@@ -66,6 +66,27 @@ type Result struct {
 
 	// Phases is where the time went, stage by stage.
 	Phases []Phase
+
+	started time.Time // see begin
+}
+
+// begin starts a run of Check, Model, Run or the preview's build: the
+// Result to fill, timed from now, and opts with Now set to now unless it
+// is given. The caller defers the Result's finish.
+func begin(opts Options) (*Result, Options) {
+	r := &Result{started: time.Now()}
+	if opts.Now.IsZero() {
+		opts.Now = r.started
+	}
+	return r, opts
+}
+
+// finish ends a run begun by begin: no diagnostics if ctx was cancelled
+// (see stopped), else sorted, and the time the run took.
+func (r *Result) finish(ctx context.Context) {
+	stopped(ctx, r)
+	r.Diags.Sort()
+	r.Elapsed = time.Since(r.started)
 }
 
 // Phase is the time one stage of a build took.
@@ -123,12 +144,8 @@ func (c *Checker) Check(ctx context.Context, siteFS fs.FS, opts Options) *Result
 }
 
 func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result {
-	start := time.Now()
-	r := &Result{}
-	if opts.Now.IsZero() {
-		opts.Now = start
-	}
-	defer stopped(ctx, r)
+	r, opts := begin(opts)
+	defer r.finish(ctx)
 	siteFS = sitefs.WithContext(ctx, siteFS)
 	if l := load(ctx, siteFS, opts, &r.Diags, cc, nil); l != nil {
 		r.Config = l.cfg
@@ -136,8 +153,6 @@ func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result 
 			r.Skipped = l.content.Skipped
 		}
 	}
-	r.Diags.Sort()
-	r.Elapsed = time.Since(start)
 	return r
 }
 
@@ -145,12 +160,8 @@ func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result 
 // when the content has errors) without rendering any page: what guong
 // report counts from.
 func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
-	start := time.Now()
-	r := &Result{}
-	if opts.Now.IsZero() {
-		opts.Now = start
-	}
-	defer stopped(ctx, r)
+	r, opts := begin(opts)
+	defer r.finish(ctx)
 	siteFS = sitefs.WithContext(ctx, siteFS)
 	l := load(ctx, siteFS, opts, &r.Diags, nil, nil)
 	if l != nil {
@@ -162,8 +173,6 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 	if l != nil && l.content != nil && !r.Diags.HasErrors() && ctx.Err() == nil {
 		r.Site = site.BuildWith(l.cfg, l.content, l.bodies, opts.Now, nil, l.commits)
 	}
-	r.Diags.Sort()
-	r.Elapsed = time.Since(start)
 	return r
 }
 
@@ -175,12 +184,8 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 // siteFS never returns (a network file system that stopped answering: see
 // sitefs.WithContext), with nothing written to out once it has returned.
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
-	start := time.Now()
-	if opts.Now.IsZero() {
-		opts.Now = start
-	}
-	r := &Result{}
-	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	r, opts := begin(opts)
+	defer r.finish(ctx)
 	siteFS = sitefs.WithContext(ctx, siteFS) // newSnapshot's, for ownTemplates too
 	snap := newSnapshot(ctx, siteFS, opts, nil, r)
 	if err := ctx.Err(); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io/fs"
 	"sync"
-	"time"
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/site"
@@ -64,13 +63,8 @@ func (b *Builder) BuildChanged(ctx context.Context, paths []string) (*Result, *S
 }
 
 func (b *Builder) build(ctx context.Context) (*Result, *Snapshot, error) {
-	start := time.Now()
-	opts := b.opts
-	if opts.Now.IsZero() {
-		opts.Now = start
-	}
-	r := &Result{}
-	defer func() { stopped(ctx, r); r.Diags.Sort(); r.Elapsed = time.Since(start) }()
+	r, opts := begin(b.opts)
+	defer r.finish(ctx)
 	b.caches.incremental, b.caches.changed = !b.walk, b.changed
 	b.walk, b.changed = false, nil
 	snap := newSnapshot(ctx, b.site, opts, &b.caches, r)
