@@ -41,28 +41,19 @@ func (c *bodyCache) prepare(basePath, label string) {
 	}
 }
 
-// getAll fills in the jobs the cache holds unchanged, and returns the
-// positions of the others.
-func (c *bodyCache) getAll(jobs []body) (todo []int) {
+// get returns what the body of file, from line, converted to when the
+// cache last saw it with the same bytes.
+func (c *bodyCache) get(file string, line int, src []byte) (markdown.Result, diag.List, bool) {
 	if c == nil {
-		todo = make([]int, len(jobs))
-		for i := range todo {
-			todo[i] = i
-		}
-		return todo
+		return markdown.Result{}, nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for i := range jobs {
-		b := &jobs[i]
-		e, ok := c.entries[b.file]
-		if !ok || e.line != b.line || !bytes.Equal(e.src, b.src) {
-			todo = append(todo, i)
-			continue
-		}
-		b.result, b.diags = e.result, append(diag.List(nil), e.diags...)
+	e, ok := c.entries[file]
+	if !ok || e.line != line || !bytes.Equal(e.src, src) {
+		return markdown.Result{}, nil, false
 	}
-	return todo
+	return e.result, append(diag.List(nil), e.diags...), true
 }
 
 func (c *bodyCache) put(file string, line int, src []byte, r markdown.Result, d diag.List) {

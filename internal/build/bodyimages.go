@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"maps"
 	"strconv"
 	"sync"
 	"time"
@@ -112,6 +113,13 @@ func (bp *bodyPictures) publish(files map[string][]byte) {
 	for name, data := range files {
 		bp.files[name] = data
 	}
+}
+
+// published returns the published sizes made so far, by output file.
+func (bp *bodyPictures) published() map[string][]byte {
+	bp.mu.Lock()
+	defer bp.mu.Unlock()
+	return maps.Clone(bp.files)
 }
 
 // make checks the picture file and, with a Processor, resizes it and

@@ -6,11 +6,11 @@
 // they are asked for (Snapshot.File, for the live preview, whose Builder
 // makes a new Snapshot on every change, reusing what did not change).
 // Each stage returns values and diagnostics — the content (content.Load),
-// its converted bodies (site.Bodies), the site model made of both
-// (site.Build), the pages — and none changes what an earlier one made, but
-// for two releases of memory in a one-off build: each story's Markdown
-// once converted (see renderBodies), and with the built-in templates each
-// story's HTML once its page and search entry are made (see htmlRelease).
+// its converted bodies (site.Bodies: a story's first paragraph only), the
+// site model made of both (site.Build), the pages — and none changes what
+// an earlier one made. A story's body is converted by the worker that
+// makes its page, which hands its text to the search index in the same
+// step (see emit): no build holds every story's HTML at once.
 package build
 
 import (
@@ -50,9 +50,7 @@ type Options struct {
 // Result tells what a build did.
 type Result struct {
 	Config *config.Config // nil if site.yaml could not be read
-	// Site is nil if the content had errors. A one-off build (Run) with
-	// the built-in templates empties each story's HTML once it is used:
-	// see htmlRelease.
+	// Site is nil if the content had errors.
 	Site    *site.Site
 	Pages   int // HTML pages of the site, by Run (else Snapshot.PageCount)
 	Files   int // all files written, by Run
@@ -151,6 +149,7 @@ func check(ctx context.Context, siteFS fs.FS, opts Options, cc *caches) *Result 
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
+			l.convert.checkStories(ctx, l.content.Stories, &r.Diags)
 		}
 	}
 	return r
@@ -168,6 +167,7 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 		r.Config = l.cfg
 		if l.content != nil {
 			r.Skipped = l.content.Skipped
+			l.convert.checkStories(ctx, l.content.Stories, &r.Diags)
 		}
 	}
 	if l != nil && l.content != nil && !r.Diags.HasErrors() && ctx.Err() == nil {
@@ -178,7 +178,9 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 
 // Run builds the site in siteFS into out. It returns an error, with the
 // diagnostics in the Result, when the content has errors; nothing should
-// then be published from out.
+// then be published from out. The problems of a story's body are found as
+// its page is made (see emit), with every other page still made: all of a
+// build's problems are told at once.
 //
 // When ctx is done, Run returns ctx's error promptly, even if a read of
 // siteFS never returns (a network file system that stopped answering: see
@@ -186,7 +188,6 @@ func Model(ctx context.Context, siteFS fs.FS, opts Options) *Result {
 func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*Result, error) {
 	r, opts := begin(opts)
 	defer r.finish(ctx)
-	siteFS = sitefs.WithContext(ctx, siteFS) // newSnapshot's, for ownTemplates too
 	snap := newSnapshot(ctx, siteFS, opts, nil, r)
 	if err := ctx.Err(); err != nil {
 		return r, err
@@ -195,7 +196,9 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 		return r, errContent(r)
 	}
 	w := newWriter(ctx, out, opts.NoMinify)
-	snap.emit(ctx, w, ownTemplates(siteFS, snap.config), r.stopwatch())
+	bodyProblems := snap.emit(ctx, w, r.stopwatch())
+	r.Diags.Append(bodyProblems)
+	r.Images = snap.images.Stats() // with the pictures of the stories' bodies
 	if f, ok := out.(publish.Flusher); ok && w.err == nil {
 		// The files are written by the time Run returns, and the time
 		// it took is the build's.
@@ -210,6 +213,9 @@ func Run(ctx context.Context, siteFS fs.FS, out publish.Output, opts Options) (*
 	}
 	if w.err != nil {
 		w.failure(&r.Diags)
+		return r, errContent(r)
+	}
+	if r.Diags.HasErrors() { // in a story's body, found as its page was made
 		return r, errContent(r)
 	}
 	return r, nil

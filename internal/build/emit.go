@@ -1,30 +1,38 @@
 package build
 
 import (
+	"context"
 	"sync"
 
-	"context"
-
+	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
 
 // emit writes every file of the snapshot through w: the pages on every
-// core, the search index and the feeds beside them, then the other files.
-// lap records the time of each part. Unless ownTemplates, each story's
-// HTML is let go once its page and its search entry are made (see
-// htmlRelease).
-func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, lap func(string)) {
+// core, with the search index and the feeds, then the other files. lap
+// records the time of each part. It returns the problems of the stories'
+// bodies, in the stories' order.
+//
+// A story's body is converted by the worker that makes its page, which
+// hands its text to the search index in the same step: a body's HTML is a
+// local of that worker, so a build never holds every story's HTML, nor
+// every story's text.
+func (snap *Snapshot) emit(ctx context.Context, w *writer, lap func(string)) diag.List {
 	pages := snap.pages()
-	var release *htmlRelease
-	if !ownTemplates {
-		release = newHTMLRelease(snap.site)
+	stories := snap.site.Stories
+	at := make(map[*site.Story]int, len(stories))
+	for i, st := range stories {
+		at[st] = i
 	}
-	// The search index and the feeds are made while the pages render: the
-	// single writer of a publish.Dir often keeps the render workers
+	index := newIndexer(snap.site, w)
+	found := make([]diag.List, len(stories))
+	// The rest of the index and the feeds are made while the pages render:
+	// the single writer of a publish.Dir often keeps the render workers
 	// waiting, and their work fills that time.
 	var beside sync.WaitGroup
-	beside.Go(func() { writeSearch(snap.site, w, release) })
+	beside.Go(index.Finish)
 	beside.Go(func() {
 		if err := writeFeeds(w, snap.site, pages, snap.covers); err != nil {
 			w.fail(err)
@@ -33,9 +41,11 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
 		buf := w.pageBuffer()
-		err := snap.th.RenderTo(buf, p)
+		body, problems, err := snap.render(buf, p)
 		if p.Kind == theme.Story {
-			release.rendered(p.Story)
+			k := at[p.Story]
+			found[k] = problems
+			index.Add(k, searchDoc(snap.site, k, body))
 		}
 		if err != nil {
 			w.fail(err)
@@ -43,10 +53,17 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, ownTemplates bool, la
 		}
 		w.writePage(urls.File(p.URL), buf)
 	})
-	release.pagesDone()
+	if ctx.Err() != nil {
+		index.Abandon() // some stories were never added
+	}
 	lap("pages")
 	beside.Wait()
 	lap("search+feeds")
 	snap.writeFiles(w)
 	lap("files")
+	var all diag.List
+	for _, d := range found {
+		all.Append(d)
+	}
+	return all
 }

@@ -45,12 +45,15 @@ type caches struct {
 	changed     []string
 }
 
-// loaded is the site as load read it: site.yaml, the content, and its
-// bodies converted, with the pictures they show.
+// loaded is the site as load read it: site.yaml, the content, the bodies
+// of its campaigns, pages and profiles converted and the first paragraph
+// of each story's, and the converter of the stories' bodies, which are
+// converted when their pages are made.
 type loaded struct {
 	cfg      *config.Config
 	content  *content.Site
 	bodies   site.Bodies
+	convert  *converter
 	pictures *bodyPictures // what the bodies show, resized
 	// commits are the dates of the content files' last git commits, for
 	// enableGitInfo; nil without it.
@@ -79,10 +82,10 @@ func (cc *caches) loadTheme(ctx context.Context, themeFS fs.FS, cfg *config.Conf
 	return th, nil
 }
 
-// load reads site.yaml and the content, converts every Markdown body and
-// checks the pictures bodies show, resizing them with proc (if nil, they
-// are only checked). It returns nil if site.yaml cannot be read, and no
-// content or bodies if the content cannot.
+// load reads site.yaml and the content, converts the bodies but the
+// stories' and checks the pictures they show, resizing them with proc (if
+// nil, they are only checked). It returns nil if site.yaml cannot be read,
+// and no content or bodies if the content cannot.
 func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc *caches, proc *images.Processor) *loaded {
 	cfg := config.Load(siteFS, diags)
 	if cfg == nil {
@@ -100,21 +103,31 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	if l.content == nil {
 		return l
 	}
-	var mf *minify.Minifier
-	if !opts.NoMinify {
-		mf = minify.New()
-	}
 	var memo *pictureMemo
 	if cc != nil {
 		memo = cc.pictures
 	}
 	l.pictures = newBodyPictures(siteFS, proc, memo)
-	tableLabel := TableLabel(siteFS, cfg, opts)
-	l.bodies = renderBodies(ctx, cfg, l.content, diags, cache, mf, l.pictures, tableLabel)
+	l.convert = newConverter(cfg, TableLabel(siteFS, cfg, opts), !opts.NoMinify, cache, l.pictures)
+	l.bodies = l.convert.convertBodies(ctx, l.content, diags)
 	if cfg.EnableGitInfo {
 		l.commits = lastCommits(ctx, cfg, opts, diags)
 	}
 	return l
+}
+
+// newConverter returns the converter of a build's bodies: their tables
+// are named by tableLabel (see markdown.Converter.WithTableLabel), and
+// they are minified unless minified is false (the pages' templates are
+// minified when the theme is loaded, so the bodies are the part of a page
+// left to minify).
+func newConverter(cfg *config.Config, tableLabel string, minified bool, cache *bodyCache, pics *bodyPictures) *converter {
+	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
+	if minified {
+		conv = conv.WithMinify(minify.New().HTMLTo)
+	}
+	cache.prepare(cfg.BasePath(), tableLabel)
+	return &converter{conv: conv, cache: cache, pics: pics}
 }
 
 // TableLabel is the name the site's theme gives the tables of a body (its
@@ -144,123 +157,6 @@ func lastCommits(ctx context.Context, cfg *config.Config, opts Options, diags *d
 		return commits
 	}
 	return nil
-}
-
-// bodies are rendered results keyed by file, with what they refer to.
-type body struct {
-	file   string
-	line   int
-	src    []byte
-	result markdown.Result
-	diags  diag.List // the conversion's
-	// picDiags are the problems of the pictures the body shows, found
-	// again by every build (a cached body's pictures may have changed).
-	picDiags diag.List
-}
-
-// renderBodies converts every Markdown body on every core, but those the
-// cache holds unchanged, minified by mf unless it is nil: the pages'
-// templates are minified when the theme is loaded, so the bodies are the
-// part of a page left to minify. The pictures a body shows are made by
-// pics once the body is parsed, before it is rendered, so that its HTML
-// names their published sizes; their tables are named by tableLabel (see
-// markdown.Converter.WithTableLabel). It returns the bodies in the content's
-// order.
-//
-// A one-off build (no cache) lets each story's source go once it is
-// converted: at 100,000 stories it would otherwise hold 460 MB of Markdown
-// beside the HTML until the last is converted. That, and htmlRelease, are
-// the only changes made to an earlier stage's values, both to stay small.
-func renderBodies(ctx context.Context, cfg *config.Config, c *content.Site, diags *diag.List, cache *bodyCache, mf *minify.Minifier, pics *bodyPictures, tableLabel string) site.Bodies {
-	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
-	if mf != nil {
-		conv = conv.WithMinify(mf.HTMLTo)
-	}
-	cache.prepare(cfg.BasePath(), tableLabel)
-	jobs := make([]body, 0, len(c.Stories)+len(c.Campaigns)+len(c.Pages)+len(c.Profiles))
-	for _, s := range c.Stories {
-		jobs = append(jobs, body{file: s.File, line: s.BodyLine, src: s.Body})
-	}
-	for _, x := range c.Campaigns {
-		jobs = append(jobs, body{file: x.File, line: x.BodyLine, src: x.Body})
-	}
-	for _, p := range c.Pages {
-		jobs = append(jobs, body{file: p.File, line: p.BodyLine, src: p.Body})
-	}
-	for _, p := range c.Profiles {
-		jobs = append(jobs, body{file: p.File, line: p.BodyLine, src: p.Body})
-	}
-	todo := cache.getAll(jobs)
-	todo = append(todo, stalePictures(ctx, jobs, todo, pics)...)
-	parallel(ctx, len(todo), func(i int) {
-		b := &jobs[todo[i]]
-		b.diags, b.picDiags = nil, nil
-		b.result = conv.ConvertPictures(b.file, b.line, b.src, func(imgs []markdown.Image) markdown.Pictures {
-			return pics.resolve(imgs, &b.picDiags)
-		}, &b.diags)
-		cache.put(b.file, b.line, b.src, b.result, b.diags)
-		if cache == nil && todo[i] < len(c.Stories) {
-			// Converted: the source is not needed any more (see above).
-			// Rebuilds keep it to compare.
-			b.src = nil
-			c.Stories[todo[i]].Body = nil
-		}
-	})
-	if ctx.Err() == nil {
-		pics.forget()
-	}
-	var bodies site.Bodies
-	i := 0
-	next := func() site.Body {
-		b := &jobs[i]
-		i++
-		diags.Append(b.diags)
-		diags.Append(b.picDiags)
-		return site.Body{HTML: b.result.HTML, FirstParagraph: b.result.FirstParagraph}
-	}
-	for range c.Stories {
-		bodies.Stories = append(bodies.Stories, next())
-	}
-	for range c.Campaigns {
-		bodies.Campaigns = append(bodies.Campaigns, next())
-	}
-	for range c.Pages {
-		bodies.Pages = append(bodies.Pages, next())
-	}
-	for range c.Profiles {
-		bodies.Profiles = append(bodies.Profiles, next())
-	}
-	return bodies
-}
-
-// stalePictures makes again the pictures of the bodies the cache held
-// (those not in todo), and returns the positions of the bodies whose
-// pictures are no longer published as their HTML says: a picture edited,
-// deleted or broken since.
-func stalePictures(ctx context.Context, jobs []body, todo []int, pics *bodyPictures) []int {
-	again := make([]bool, len(jobs))
-	for _, i := range todo {
-		again[i] = true
-	}
-	var cached []int
-	for i := range jobs {
-		if !again[i] && len(jobs[i].result.Images) > 0 {
-			cached = append(cached, i)
-		}
-	}
-	stale := make([]bool, len(cached))
-	parallel(ctx, len(cached), func(k int) {
-		b := &jobs[cached[k]]
-		now := pics.resolve(b.result.Images, &b.picDiags)
-		stale[k] = !now.Equal(b.result.Pictures)
-	})
-	var out []int
-	for k, i := range cached {
-		if stale[k] {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // parallel calls f(0..n-1) on every core, stopping early if ctx is done.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/guong/guong/internal/search"
@@ -9,21 +10,30 @@ import (
 	"github.com/guong/guong/internal/vi"
 )
 
-// writeSearch writes the search index of the published stories under
-// urls.SearchIndex, in step with release if it is not nil.
-func writeSearch(s *site.Site, w *writer, release *htmlRelease) {
-	doc := func(i int) search.Doc {
-		release.pace(i)
-		return searchDoc(s, i)
-	}
-	search.WriteFunc(len(s.Stories), doc, searchFacets(s), search.Options{Indexed: release.indexed()}, func(f search.File) {
+// newIndexer returns the Indexer of the site's search index (see emit),
+// writing its files under urls.SearchIndex through w.
+func newIndexer(s *site.Site, w *writer) *search.Indexer {
+	return search.NewIndexer(len(s.Stories), searchFacets(s), search.Options{}, func(f search.File) {
 		w.writeMinified(urls.SearchIndex+f.Name, f.Data) // compact JSON already
 	})
 }
 
+// writeSearch writes the search index of the published stories, for the
+// live preview, whose story bodies are in the converter's cache.
+func (snap *Snapshot) writeSearch(w *writer) {
+	s := snap.site
+	search.WriteFunc(len(s.Stories), func(i int) search.Doc {
+		body, _ := snap.convert.story(s.Stories[i].Story)
+		return searchDoc(s, i, body)
+	}, searchFacets(s), search.Options{}, func(f search.File) {
+		w.writeMinified(urls.SearchIndex+f.Name, f.Data)
+	})
+}
+
 // searchDoc describes story i of the published stories for the index,
-// which are in the site's order (newest first): i is its id.
-func searchDoc(s *site.Site, i int) search.Doc {
+// which are in the site's order (newest first): i is its id. body is its
+// body's HTML, whose text the index makes.
+func searchDoc(s *site.Site, i int, body template.HTML) search.Doc {
 	loc := s.Config.TimeZone
 	if loc == nil {
 		loc = time.UTC
@@ -36,7 +46,7 @@ func searchDoc(s *site.Site, i int) search.Doc {
 		Position: st.Position,
 		Summary:  st.Summary,
 		Excerpt:  st.Excerpt,
-		HTML:     string(st.HTML), // its text is made while indexing
+		HTML:     string(body),
 	}
 	date := st.Date.In(loc)
 	d.Date = vi.ShortDate(date)

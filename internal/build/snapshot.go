@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -36,7 +37,9 @@ type Snapshot struct {
 	opts     Options
 	siteFS   fs.FS
 	config   *config.Config
-	pictures map[string][]byte // the pictures bodies show, resized, by output file
+	convert  *converter    // of the stories' bodies, for their pages
+	pictures *bodyPictures // the pictures bodies show, resized
+	images   *images.Processor
 	site     *site.Site
 	th       *theme.Theme
 	covers   *coverSet
@@ -97,6 +100,15 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 		return nil
 	}
 	cfg, c := l.cfg, l.content
+	if cc != nil {
+		// The preview converts every story's body now: a problem in one
+		// is shown at once, and the pages it serves take their bodies
+		// from the cache.
+		l.convert.checkStories(ctx, c.Stories, &r.Diags)
+		if r.Diags.HasErrors() || ctx.Err() != nil {
+			return nil
+		}
+	}
 	var names *site.Names
 	if cc != nil {
 		names = cc.names
@@ -129,7 +141,7 @@ func newSnapshot(ctx context.Context, siteFS fs.FS, opts Options, cc *caches, r 
 	if cc != nil {
 		cc.covers.add(covers)
 	}
-	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, pictures: l.pictures.files, site: s, th: th, covers: covers,
+	return &Snapshot{opts: opts, siteFS: siteFS, config: cfg, convert: l.convert, pictures: l.pictures, images: proc, site: s, th: th, covers: covers,
 		list:     sync.OnceValue(func() pageList { return listPages(s, opts.Dev, th.T) }),
 		stories:  sync.OnceValue(func() map[string]*site.Story { return storiesBySlug(s) }),
 		rendered: map[string][]byte{}}
@@ -203,7 +215,7 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 			return data, true, nil
 		}
 		var buf bytes.Buffer
-		if err := snap.th.RenderTo(&buf, p); err != nil {
+		if _, _, err := snap.render(&buf, p); err != nil {
 			return nil, true, err
 		}
 		data = buf.Bytes()
@@ -218,6 +230,18 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 	}
 	data, ok := files.Get(name)
 	return data, ok, nil
+}
+
+// render writes page p to w. A story's page is given its body (Page.Body),
+// converted now, which render returns with the body's problems.
+func (snap *Snapshot) render(w *bytes.Buffer, p *theme.Page) (template.HTML, diag.List, error) {
+	if p.Kind != theme.Story {
+		return "", nil, snap.th.RenderTo(w, p)
+	}
+	body, found := snap.convert.story(p.Story.Story)
+	withBody := *p
+	withBody.Body = body
+	return body, found, snap.th.RenderTo(w, &withBody)
 }
 
 // groupOf returns the group a file that is not a page would be in.
@@ -265,7 +289,7 @@ func (snap *Snapshot) group(g int) (*publish.Memory, error) {
 				w.fail(err)
 			}
 		case groupSearch:
-			writeSearch(snap.site, w, nil)
+			snap.writeSearch(w)
 		}
 		gr.err = w.err
 	})
@@ -295,8 +319,7 @@ func (snap *Snapshot) writeFiles(w *writer) {
 	snap.writeQRCodes(w)
 	// A picture that is a cover and in a body has the same files in both
 	// sets (see pictureFile): each is written once.
-	pictures := make(map[string][]byte, len(snap.pictures))
-	maps.Copy(pictures, snap.pictures)
+	pictures := snap.pictures.published()
 	for _, name := range snap.covers.files.Names() {
 		pictures[name], _ = snap.covers.files.Get(name)
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"math/rand/v2"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/guong/guong/internal/vi"
@@ -260,4 +263,43 @@ func compareEntries(t *testing.T, what string, got, want map[string]string) {
 	if bad > 5 {
 		t.Errorf("%s: %d entries differ in all", what, bad)
 	}
+}
+
+// TestIndexerAnyOrder: stories handed to an Indexer from several
+// goroutines at once, each taking the next few and adding them backwards,
+// make the same files as Build, byte for byte, though a parser parses
+// them out of order; an abandoned Indexer releases the Adds that wait.
+func TestIndexerAnyOrder(t *testing.T) {
+	docs := variantDocs(600)
+	want := Build(docs, facets, Options{ShardSize: 512})
+	var got []File
+	x := NewIndexer(len(docs), facets, Options{ShardSize: 512}, func(f File) { got = append(got, f) })
+	const block = 16
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for start := int(next.Add(block) - block); start < len(docs); start = int(next.Add(block) - block) {
+				for i := min(start+block, len(docs)) - 1; i >= start; i-- {
+					x.Add(i, docs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	x.Finish()
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Fatalf("file %d is %s (%d bytes), want %s (%d bytes) as Build made it", i, got[i].Name, len(got[i].Data), want[i].Name, len(want[i].Data))
+		}
+	}
+
+	stopped := NewIndexer(len(docs), facets, Options{}, func(File) {})
+	var adds sync.WaitGroup
+	adds.Go(func() { stopped.Add(len(docs)-1, docs[len(docs)-1]) }) // far ahead: waits for room
+	stopped.Abandon()
+	adds.Wait()
 }

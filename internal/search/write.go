@@ -3,8 +3,6 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	bits32 "math/bits"
 	"runtime"
@@ -63,9 +61,6 @@ type Options struct {
 	// TextLimit caps, in bytes, the text of a story kept for snippets; 0
 	// means DefaultTextLimit. The whole text is indexed all the same.
 	TextLimit int
-	// Indexed, if not nil, is called (from any goroutine) with a story's
-	// id once the index is done with its HTML and Text.
-	Indexed func(id int)
 }
 
 // Defaults of Options.
@@ -117,50 +112,18 @@ func Write(docs []Doc, facets Facets, opts Options, emit func(File)) {
 // each, from several goroutines at once, when the index needs the story:
 // the stories' Docs are never all in memory at once.
 func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit func(File)) {
-	if opts.ShardSize <= 0 {
-		opts.ShardSize = DefaultShardSize
+	x := NewIndexer(n, facets, opts, emit)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				x.Add(i, doc(i))
+			}
+		})
 	}
-	if opts.TextLimit <= 0 {
-		opts.TextLimit = DefaultTextLimit
-	}
-	// The manifest's build id hashes every file's name and the hash of
-	// its bytes, in the order Build returns them.
-	fragSums := make([][sha256.Size]byte, (n+DocsPerFile-1)/DocsPerFile)
-	ix, keys := indexDocs(n, doc, opts, func(block int, data []byte) {
-		fragSums[block] = sha256.Sum256(data)
-		emit(File{Name: DocsDir + strconv.Itoa(block) + ".json", Data: data})
-	})
-
-	h := sha256.New()
-	for i, sum := range fragSums {
-		h.Write([]byte(DocsDir + strconv.Itoa(i) + ".json"))
-		h.Write(sum[:])
-	}
-	add := func(f File) {
-		sum := sha256.Sum256(f.Data)
-		h.Write([]byte(f.Name))
-		h.Write(sum[:])
-		emit(f)
-	}
-	add(File{Name: FiltersFile, Data: filtersJSON(keys, facets)})
-	order, rank := ix.sortedFolds()
-	termKeys := ix.termShards(order, opts.ShardSize, func(i int, data []byte) {
-		add(File{Name: TermsDir + strconv.Itoa(i) + ".json", Data: data})
-	})
-	pairKeys := ix.pairShards(rank, opts.ShardSize, func(i int, data []byte) {
-		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: data})
-	})
-	m := manifest{
-		Format:   Format,
-		Build:    hex.EncodeToString(h.Sum(nil))[:12],
-		Docs:     n,
-		Block:    DocsPerFile,
-		Terms:    termKeys,
-		Pairs:    pairKeys,
-		Surnames: nonNil(ix.surnames),
-		Levels:   Levels,
-	}
-	emit(File{Name: ManifestFile, Data: marshal(m)})
+	wg.Wait()
+	x.Finish()
 }
 
 // manifest is manifest.json.
@@ -334,117 +297,10 @@ func (l *lexicon) intern(w []byte) int32 {
 	return id
 }
 
-// indexDocs tokenizes every story on every core and merges what it finds
-// into the index, story by story in the stories' order, as soon as each is
-// parsed: only a few hundred parsed stories wait at any time, however many
-// the site has. Each worker has its own lexicon; the merger reconciles them
-// by spelling, so the result does not depend on which worker took which
-// story. As soon as the stories of a fragment file are merged, their
-// fragments are joined into the file's bytes and handed to done.
-//
-// It returns the index and the stories' facet keys.
-func indexDocs(n int, doc func(int) Doc, opts Options, done func(block int, data []byte)) (*merged, []facetKeys) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	keys := make([]facetKeys, n)
-	win := newWindow(64 * workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := docParser{lex: &lexicon{short: map[uint64]int32{}, ids: map[string]int32{}, foldIDs: map[string]int32{}}, pairs: map[uint64]int32{}}
-			var text []byte // the text of the story's HTML, made in the same memory each time
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				d := doc(i)
-				keys[i] = facetKeys{model: d.ModelKey, department: d.DepartmentKey, year: d.Year, campaigns: d.CampaignKeys}
-				if d.Text == "" && d.HTML != "" {
-					text = plainTextInto(text, d.HTML)
-					d.Text = string(text)
-				}
-				pd := p.parse(&d, opts)
-				pd.worker = w
-				if opts.Indexed != nil {
-					opts.Indexed(i)
-				}
-				win.put(i, pd)
-			}
-		}()
-	}
-	m := newMerger(workers)
-	var frags []byte
-	for i := range n {
-		d := win.take()
-		m.add(i, &d)
-		if i%DocsPerFile == 0 {
-			frags = append(make([]byte, 0, (len(d.fragment)+1)*DocsPerFile+1), '[')
-		} else {
-			frags = append(frags, ',')
-		}
-		frags = append(frags, d.fragment...)
-		if i%DocsPerFile == DocsPerFile-1 || i == n-1 {
-			done(i/DocsPerFile, append(frags, ']'))
-			frags = nil
-		}
-	}
-	wg.Wait()
-	return m.finish(), keys
-}
-
-// window hands parsed stories from the workers to the merger in the
-// stories' order, holding at most len(slots) of them: a worker that runs
-// that far ahead of the merger waits.
-type window struct {
-	mu     sync.Mutex
-	filled sync.Cond // the merger waits for its next story
-	freed  sync.Cond // workers wait for room
-	slots  []parsedDoc
-	full   []bool
-	next   int // the story the merger takes next
-}
-
-func newWindow(size int) *window {
-	w := &window{slots: make([]parsedDoc, size), full: make([]bool, size)}
-	w.filled.L = &w.mu
-	w.freed.L = &w.mu
-	return w
-}
-
-// put hands over story i, once the merger is near enough.
-func (w *window) put(i int, d parsedDoc) {
-	w.mu.Lock()
-	for i >= w.next+len(w.slots) {
-		w.freed.Wait()
-	}
-	k := i % len(w.slots)
-	w.slots[k], w.full[k] = d, true
-	if i == w.next {
-		w.filled.Signal()
-	}
-	w.mu.Unlock()
-}
-
-// take returns the next story in order, once it is parsed.
-func (w *window) take() parsedDoc {
-	w.mu.Lock()
-	k := w.next % len(w.slots)
-	for !w.full[k] {
-		w.filled.Wait()
-	}
-	d := w.slots[k]
-	w.slots[k], w.full[k] = parsedDoc{}, false
-	w.next++
-	w.freed.Broadcast()
-	w.mu.Unlock()
-	return d
-}
-
 // docParser tokenizes stories for one worker, reusing its buffers.
 type docParser struct {
+	id      int    // its place among the Indexer's parsers: hits and pairs use its lexicon's ids
+	text    []byte // the text of the story's HTML, made in the same memory each time
 	lex     *lexicon
 	weight  []int32 // by spelling id, for the current story
 	touched []int32
@@ -638,11 +494,13 @@ func newMerger(workers int) *merger {
 	}
 }
 
-// add merges story doc.
+// add merges story doc. The stories a parser parsed may come in another
+// order than it parsed them: its lexicon as it was then is a prefix of its
+// lexicon now, and only what is new to the merger is added.
 func (g *merger) add(doc int, d *parsedDoc) {
 	m := g.m
 	lm := &g.local[d.worker]
-	for _, f := range d.folds[len(lm.fold):] {
+	for _, f := range d.folds[min(len(lm.fold), len(d.folds)):] {
 		id, ok := g.foldIDs[f]
 		if !ok {
 			id = int32(len(m.folds))
@@ -655,7 +513,7 @@ func (g *merger) add(doc int, d *parsedDoc) {
 		}
 		lm.fold = append(lm.fold, id)
 	}
-	base := len(lm.spell)
+	base := min(len(lm.spell), len(d.spelling))
 	for i, s := range d.spelling[base:] {
 		id, ok := g.spellIDs[s]
 		if !ok {

@@ -84,8 +84,8 @@ func (b *builder) registries(cfg *config.Config, c *content.Site, bodies Bodies,
 	}
 }
 
-// stories makes the site's stories from the content's, with their bodies
-// and last updates, newest first.
+// stories makes the site's stories from the content's, with their
+// excerpts and last updates, newest first.
 func (b *builder) stories(c *content.Site, bodies Bodies, now time.Time, commits map[string]time.Time) {
 	for i, st := range c.Stories {
 		bd := body(bodies.Stories, i)
@@ -93,7 +93,7 @@ func (b *builder) stories(c *content.Site, bodies Bodies, now time.Time, commits
 		if excerpt == "" {
 			excerpt = bd.FirstParagraph
 		}
-		story := &Story{Story: st, URL: urls.Story(st.Slug), HTML: bd.HTML, Excerpt: excerpt, Scheduled: st.Date.After(now)}
+		story := &Story{Story: st, URL: urls.Story(st.Slug), Excerpt: excerpt, Scheduled: st.Date.After(now)}
 		story.Modified, story.ModifiedHasTime = modified(st, commits)
 		b.s.Stories = append(b.s.Stories, story)
 	}

@@ -44,11 +44,12 @@ type Site struct {
 	UnusedProfiles []*content.Profile
 }
 
-// Story is a published story with its links resolved.
+// Story is a published story with its links resolved. Its body is not
+// in the model: it is converted when the story's page is made, and shown
+// there only (theme.Page.Body).
 type Story struct {
 	*content.Story
 	URL     string // relative to the base URL: "bai-viet/<slug>/"
-	HTML    template.HTML
 	Excerpt string // the summary as written, or the body's first paragraph
 	// Scheduled says the story is dated after the build: only a build
 	// told to publish such stories (the live preview) has it.
@@ -177,7 +178,8 @@ func (a *Award) YearOf() int {
 
 // Bodies are the content's Markdown bodies, converted: Stories[i] is the
 // body of the content's Stories[i], and so for campaigns, pages and
-// profiles. A body missing (as in tests) is empty.
+// profiles. A story's has only its FirstParagraph (see Story). A body
+// missing (as in tests) is empty.
 type Bodies struct {
 	Stories, Campaigns, Pages, Profiles []Body
 }

@@ -48,11 +48,14 @@ type Page struct {
 	Description string
 	Site        *site.Site
 	Story       *site.Story
-	Page        *site.Page
-	Term        *site.Term
-	Campaign    *site.Campaign
-	Person      *site.Person
-	Pager       *site.Pager
+	// Body is the HTML of the story's body, on a story's page only: it
+	// is converted when the page is made.
+	Body     template.HTML
+	Page     *site.Page
+	Term     *site.Term
+	Campaign *site.Campaign
+	Person   *site.Person
+	Pager    *site.Pager
 	// ReportOf and RollOf make the figures of a report page (bao-cao/)
 	// and the roll of a roll-of-honour page (bang-vang/; nil on its
 	// index), memoized (sync.OnceValue): counted when the page renders,
