@@ -1,8 +1,8 @@
 package theme_test
 
 import (
-	"html/template"
 	"context"
+	"html/template"
 	"io/fs"
 	"strings"
 	"testing"
