@@ -2,7 +2,9 @@ package build
 
 import (
 	"context"
+	"errors"
 	"html/template"
+	"io/fs"
 
 	"github.com/guong/guong/internal/content"
 	"github.com/guong/guong/internal/diag"
@@ -11,49 +13,53 @@ import (
 )
 
 // converter converts the Markdown bodies of one build, one at a time, on
-// the goroutine that needs one: a story's body is converted by the worker
-// that makes its page, which hands its text to the search index and lets
-// it go (see emit). The pictures a body shows are made by pics once the
-// body is parsed, before it is rendered, so that its HTML names their
-// published sizes. It is safe for concurrent use.
+// the goroutine that needs one. A story's body is read again from its file
+// (content.ReadBody) and converted by the worker that makes its page,
+// which hands its text to the search index and lets it go (see emit): no
+// build holds every story's Markdown or HTML at once. The pictures a body
+// shows are made by pics once the body is parsed, before it is rendered,
+// so that its HTML names their published sizes. It is safe for concurrent
+// use.
 type converter struct {
 	conv  *markdown.Converter
+	fsys  fs.FS      // the site folder, where stories' bodies are read
 	cache *bodyCache // the live preview's; nil in a one-off build
 	pics  *bodyPictures
 }
 
-// body returns the conversion of a body (src, on file line line of file)
-// and its problems with those of the pictures it shows. The cache's is
-// taken when the body is unchanged and so are the pictures it shows.
-func (c *converter) body(file string, line int, src []byte) (markdown.Result, diag.List) {
-	if r, d, ok := c.cache.get(file, line, src); ok {
+// body returns the conversion of the body of file, from file line line,
+// read by read, and its problems with those of the pictures it shows. The
+// cache's is taken, without reading the body, when the file is at the
+// same version and the pictures it shows are unchanged.
+func (c *converter) body(file string, line int, version uint64, read func() ([]byte, error)) (markdown.Result, diag.List) {
+	if r, d, ok := c.cache.get(file, line, version); ok {
 		var picDiags diag.List
 		if len(r.Images) == 0 || c.pics.resolve(r.Images, &picDiags).Equal(r.Pictures) {
 			return r, append(d, picDiags...)
 		}
 	}
 	var d, picDiags diag.List
+	src, err := read()
+	if err != nil {
+		at := diag.Position{File: file}
+		if errors.Is(err, content.ErrChanged) {
+			d.Errorf(at, diag.ChangedMidBuild)
+		} else {
+			d.ReadError(at, file, err)
+		}
+		return markdown.Result{}, d
+	}
 	r := c.conv.ConvertPictures(file, line, src, func(imgs []markdown.Image) markdown.Pictures {
 		return c.pics.resolve(imgs, &picDiags)
 	}, &d)
-	c.cache.put(file, line, src, r, d)
+	c.cache.put(file, line, version, r, d)
 	return r, append(d, picDiags...)
 }
 
 // story returns the HTML of a story's body and its problems.
 func (c *converter) story(st *content.Story) (template.HTML, diag.List) {
-	r, d := c.body(st.File, st.BodyLine, st.Body)
+	r, d := c.body(st.File, st.BodyLine, st.Version, func() ([]byte, error) { return content.ReadBody(c.fsys, st) })
 	return r.HTML, d
-}
-
-// lead returns the text of the first paragraph of a story's body, without
-// converting it (see markdown.Converter.FirstParagraph), or as the cache
-// holds it.
-func (c *converter) lead(st *content.Story) string {
-	if r, _, ok := c.cache.get(st.File, st.BodyLine, st.Body); ok {
-		return r.FirstParagraph
-	}
-	return c.conv.FirstParagraph(st.Body)
 }
 
 // checkStories converts every story's body, on every core, and reports
@@ -74,41 +80,36 @@ func (c *converter) checkStories(ctx context.Context, stories []*content.Story, 
 }
 
 // convertBodies converts the bodies of the campaigns, the plain pages and
-// the profiles on every core, and takes the first paragraph of each
-// story's, reporting their problems in the content's order.
+// the profiles on every core, reporting their problems in the content's
+// order.
 func (c *converter) convertBodies(ctx context.Context, cs *content.Site, diags *diag.List) site.Bodies {
 	type job struct {
-		file string
-		line int
-		src  []byte
-		out  *site.Body
+		file    string
+		line    int
+		version uint64
+		src     []byte
+		out     *site.Body
 	}
 	bodies := site.Bodies{
-		Stories:   make([]site.Body, len(cs.Stories)),
 		Campaigns: make([]site.Body, len(cs.Campaigns)),
 		Pages:     make([]site.Body, len(cs.Pages)),
 		Profiles:  make([]site.Body, len(cs.Profiles)),
 	}
 	var jobs []job
 	for i, x := range cs.Campaigns {
-		jobs = append(jobs, job{x.File, x.BodyLine, x.Body, &bodies.Campaigns[i]})
+		jobs = append(jobs, job{x.File, x.BodyLine, x.Version, x.Body, &bodies.Campaigns[i]})
 	}
 	for i, p := range cs.Pages {
-		jobs = append(jobs, job{p.File, p.BodyLine, p.Body, &bodies.Pages[i]})
+		jobs = append(jobs, job{p.File, p.BodyLine, p.Version, p.Body, &bodies.Pages[i]})
 	}
 	for i, p := range cs.Profiles {
-		jobs = append(jobs, job{p.File, p.BodyLine, p.Body, &bodies.Profiles[i]})
+		jobs = append(jobs, job{p.File, p.BodyLine, p.Version, p.Body, &bodies.Profiles[i]})
 	}
 	found := make([]diag.List, len(jobs))
-	parallel(ctx, len(jobs)+len(cs.Stories), func(i int) {
-		if i >= len(jobs) {
-			bodies.Stories[i-len(jobs)].FirstParagraph = c.lead(cs.Stories[i-len(jobs)])
-			return
-		}
+	parallel(ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		var r markdown.Result
-		r, found[i] = c.body(j.file, j.line, j.src)
-		*j.out = site.Body{HTML: r.HTML, FirstParagraph: r.FirstParagraph}
+		r, d := c.body(j.file, j.line, j.version, func() ([]byte, error) { return j.src, nil })
+		*j.out, found[i] = site.Body{HTML: r.HTML, FirstParagraph: r.FirstParagraph}, d
 	})
 	for _, d := range found {
 		diags.Append(d)

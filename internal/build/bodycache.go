@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"sync"
 
@@ -10,8 +9,9 @@ import (
 	"github.com/guong/guong/internal/markdown"
 )
 
-// bodyCache keeps converted Markdown bodies by file, with the body they
-// were converted from. A nil *bodyCache caches nothing.
+// bodyCache keeps converted Markdown bodies by file, with the version of
+// the file (its fingerprint: see content.Story) they were converted from.
+// A nil *bodyCache caches nothing.
 type bodyCache struct {
 	mu       sync.Mutex
 	basePath string
@@ -20,10 +20,10 @@ type bodyCache struct {
 }
 
 type bodyEntry struct {
-	line   int
-	src    []byte
-	result markdown.Result
-	diags  diag.List
+	line    int
+	version uint64
+	result  markdown.Result
+	diags   diag.List
 }
 
 func newBodyCache() *bodyCache { return &bodyCache{entries: map[string]bodyEntry{}} }
@@ -42,27 +42,27 @@ func (c *bodyCache) prepare(basePath, label string) {
 }
 
 // get returns what the body of file, from line, converted to when the
-// cache last saw it with the same bytes.
-func (c *bodyCache) get(file string, line int, src []byte) (markdown.Result, diag.List, bool) {
+// cache last saw the file at the same version.
+func (c *bodyCache) get(file string, line int, version uint64) (markdown.Result, diag.List, bool) {
 	if c == nil {
 		return markdown.Result{}, nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[file]
-	if !ok || e.line != line || !bytes.Equal(e.src, src) {
+	if !ok || e.line != line || e.version != version {
 		return markdown.Result{}, nil, false
 	}
 	return e.result, append(diag.List(nil), e.diags...), true
 }
 
-func (c *bodyCache) put(file string, line int, src []byte, r markdown.Result, d diag.List) {
+func (c *bodyCache) put(file string, line int, version uint64, r markdown.Result, d diag.List) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[file] = bodyEntry{line: line, src: src, result: r, diags: append(diag.List(nil), d...)}
+	c.entries[file] = bodyEntry{line: line, version: version, result: r, diags: append(diag.List(nil), d...)}
 }
 
 // memoryCache keeps resized images in memory, in front of a cache on disk

@@ -2,9 +2,11 @@ package build
 
 import (
 	"context"
+	"html/template"
 	"sync"
 
 	"github.com/guong/guong/internal/diag"
+	"github.com/guong/guong/internal/search"
 	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
@@ -21,40 +23,26 @@ import (
 // every story's text.
 func (snap *Snapshot) emit(ctx context.Context, w *writer, lap func(string)) diag.List {
 	pages := snap.pages()
-	stories := snap.site.Stories
-	at := make(map[*site.Story]int, len(stories))
-	for i, st := range stories {
-		at[st] = i
+	m := &pageMaker{snap: snap, w: w, index: newIndexer(snap.site, w),
+		at: make(map[*site.Story]int, len(snap.site.Stories)), found: make([]diag.List, len(snap.site.Stories))}
+	for i, st := range snap.site.Stories {
+		m.at[st] = i
 	}
-	index := newIndexer(snap.site, w)
-	found := make([]diag.List, len(stories))
 	// The rest of the index and the feeds are made while the pages render:
 	// the single writer of a publish.Dir often keeps the render workers
 	// waiting, and their work fills that time.
 	var beside sync.WaitGroup
-	beside.Go(index.Finish)
+	beside.Go(m.index.Finish)
 	beside.Go(func() {
 		if err := writeFeeds(w, snap.site, pages, snap.covers); err != nil {
 			w.fail(err)
 		}
 	})
-	parallel(ctx, len(pages), func(i int) {
-		p := pages[i]
-		buf := w.pageBuffer()
-		body, problems, err := snap.render(buf, p)
-		if p.Kind == theme.Story {
-			k := at[p.Story]
-			found[k] = problems
-			index.Add(k, searchDoc(snap.site, k, body))
-		}
-		if err != nil {
-			w.fail(err)
-			return
-		}
-		w.writePage(urls.File(p.URL), buf)
+	parallel(ctx, (len(pages)+pageBatch-1)/pageBatch, func(b int) {
+		m.make(pages[b*pageBatch : min(len(pages), (b+1)*pageBatch)])
 	})
 	if ctx.Err() != nil {
-		index.Abandon() // some stories were never added
+		m.index.Abandon() // some stories were never added
 	}
 	lap("pages")
 	beside.Wait()
@@ -62,8 +50,48 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, lap func(string)) dia
 	snap.writeFiles(w)
 	lap("files")
 	var all diag.List
-	for _, d := range found {
+	for _, d := range m.found {
 		all.Append(d)
 	}
 	return all
+}
+
+// pageBatch is how many pages a worker makes at a time (see make).
+const pageBatch = 16
+
+// pageMaker makes the pages of a snapshot, indexing the stories as their
+// pages are made.
+type pageMaker struct {
+	snap  *Snapshot
+	w     *writer
+	index *search.Indexer
+	at    map[*site.Story]int // a story's place among the site's stories: its id in the index
+	found []diag.List         // by story: the problems of its body
+}
+
+// make makes a few pages (at most pageBatch), each step for all of them in
+// turn — the bodies of the stories among them converted, the pages
+// rendered and written, the stories indexed — so that each step's code
+// and tables stay in the processor's caches.
+func (m *pageMaker) make(pages []*theme.Page) {
+	var bodies [pageBatch]template.HTML
+	for i, p := range pages {
+		if p.Kind == theme.Story {
+			bodies[i], m.found[m.at[p.Story]] = m.snap.convert.story(p.Story.Story)
+		}
+	}
+	for i, p := range pages {
+		buf := m.w.pageBuffer()
+		if err := m.snap.th.RenderTo(buf, withBody(p, bodies[i])); err != nil {
+			m.w.fail(err)
+			continue
+		}
+		m.w.writePage(urls.File(p.URL), buf)
+	}
+	for i, p := range pages {
+		if p.Kind == theme.Story {
+			k := m.at[p.Story]
+			m.index.Add(k, searchDoc(m.snap.site, k, bodies[i]))
+		}
+	}
 }

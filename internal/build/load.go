@@ -45,10 +45,10 @@ type caches struct {
 	changed     []string
 }
 
-// loaded is the site as load read it: site.yaml, the content, the bodies
-// of its campaigns, pages and profiles converted and the first paragraph
-// of each story's, and the converter of the stories' bodies, which are
-// converted when their pages are made.
+// loaded is the site as load read it: site.yaml, the content (with the
+// first paragraph of each story's body), the bodies of its campaigns,
+// pages and profiles converted, and the converter of the stories' bodies,
+// which are read and converted when their pages are made.
 type loaded struct {
 	cfg      *config.Config
 	content  *content.Site
@@ -91,25 +91,25 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	if cfg == nil {
 		return nil
 	}
+	var cache *bodyCache
+	var memo *pictureMemo
+	if cc != nil {
+		cache, memo = cc.bodies, cc.pictures
+	}
+	pics := newBodyPictures(siteFS, proc, memo)
+	conv := newConverter(siteFS, cfg, TableLabel(siteFS, cfg, opts), !opts.NoMinify, cache, pics)
 	// The live preview shows the drafts it can: one with errors is left
 	// out with warnings rather than failing the preview.
-	copts := content.Options{Drafts: opts.Drafts, TryDrafts: opts.Dev, Future: opts.Future, Now: opts.Now}
-	var cache *bodyCache
+	copts := content.Options{Drafts: opts.Drafts, TryDrafts: opts.Dev, Future: opts.Future, Now: opts.Now,
+		FirstParagraph: conv.conv.FirstParagraph}
 	if cc != nil {
 		copts.Cache, copts.Incremental, copts.Changed = cc.content, cc.incremental, cc.changed
-		cache = cc.bodies
 	}
-	l := &loaded{cfg: cfg, content: content.Load(ctx, siteFS, cfg, copts, diags)}
+	l := &loaded{cfg: cfg, content: content.Load(ctx, siteFS, cfg, copts, diags), convert: conv, pictures: pics}
 	if l.content == nil {
 		return l
 	}
-	var memo *pictureMemo
-	if cc != nil {
-		memo = cc.pictures
-	}
-	l.pictures = newBodyPictures(siteFS, proc, memo)
-	l.convert = newConverter(cfg, TableLabel(siteFS, cfg, opts), !opts.NoMinify, cache, l.pictures)
-	l.bodies = l.convert.convertBodies(ctx, l.content, diags)
+	l.bodies = conv.convertBodies(ctx, l.content, diags)
 	if cfg.EnableGitInfo {
 		l.commits = lastCommits(ctx, cfg, opts, diags)
 	}
@@ -121,13 +121,13 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 // they are minified unless minified is false (the pages' templates are
 // minified when the theme is loaded, so the bodies are the part of a page
 // left to minify).
-func newConverter(cfg *config.Config, tableLabel string, minified bool, cache *bodyCache, pics *bodyPictures) *converter {
+func newConverter(siteFS fs.FS, cfg *config.Config, tableLabel string, minified bool, cache *bodyCache, pics *bodyPictures) *converter {
 	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
 	if minified {
 		conv = conv.WithMinify(minify.New().HTMLTo)
 	}
 	cache.prepare(cfg.BasePath(), tableLabel)
-	return &converter{conv: conv, cache: cache, pics: pics}
+	return &converter{conv: conv, fsys: siteFS, cache: cache, pics: pics}
 }
 
 // TableLabel is the name the site's theme gives the tables of a body (its

@@ -239,9 +239,18 @@ func (snap *Snapshot) render(w *bytes.Buffer, p *theme.Page) (template.HTML, dia
 		return "", nil, snap.th.RenderTo(w, p)
 	}
 	body, found := snap.convert.story(p.Story.Story)
-	withBody := *p
-	withBody.Body = body
-	return body, found, snap.th.RenderTo(w, &withBody)
+	return body, found, snap.th.RenderTo(w, withBody(p, body))
+}
+
+// withBody returns story page p given its body, or p itself if it is
+// another page.
+func withBody(p *theme.Page, body template.HTML) *theme.Page {
+	if p.Kind != theme.Story {
+		return p
+	}
+	q := *p
+	q.Body = body
+	return &q
 }
 
 // groupOf returns the group a file that is not a page would be in.

@@ -47,9 +47,14 @@ type Story struct {
 	Awards         []Award
 	Draft          bool
 
-	Body     []byte // Markdown
-	BodyLine int    // the file line on which Body starts
-	Version  uint64 // a fingerprint of the file's bytes
+	// The body is not kept: ReadBody reads it again, when the story's
+	// page is made. FirstParagraph is the text of its first paragraph, as
+	// Options.FirstParagraph found it when the file was read.
+	FirstParagraph string
+	BodyLine       int    // the file line on which the body starts
+	Version        uint64 // a fingerprint of the file's bytes
+	bodySize       int    // the body's length in the cleaned file (see ReadBody)
+	cleanAsRead    bool   // the file needed no cleaning (see frontmatter.Clean)
 }
 
 // Award is a title or a commendation a story's subject received.

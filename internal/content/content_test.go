@@ -1,7 +1,10 @@
 package content
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -172,14 +175,17 @@ func TestLoadGood(t *testing.T) {
 			Summary:    "Tóm tắt",
 			Cover:      "content/stories/2023/anh/lan.jpg",
 			CoverAlt:   "Chị Lan ở cột mốc",
-			Body:       []byte("Chị Lan gần mười năm gắn bó với công tác biên giới.\n"),
 			BodyLine:   23,
 		}
 		got := *lan
 		if got.Version == 0 {
 			t.Errorf("the story has no version")
 		}
-		got.Date, got.Awards, got.Version = time.Time{}, nil, 0
+		body, err := ReadBody(goodSite, lan)
+		if want := "Chị Lan gần mười năm gắn bó với công tác biên giới.\n"; err != nil || string(body) != want {
+			t.Errorf("ReadBody = %q, %v; want %q", body, err, want)
+		}
+		got.Date, got.Awards, got.Version, got.bodySize, got.cleanAsRead = time.Time{}, nil, 0, 0, false
 		if !reflect.DeepEqual(&got, want) {
 			t.Errorf("story =\n%+v\nwant\n%+v", got, *want)
 		}
@@ -543,5 +549,55 @@ func TestCampaignByTitle(t *testing.T) {
 		if !found {
 			t.Fatal("the story is not published")
 		}
+	}
+}
+
+// TestReadBodyChanged: a story file saved again after Load read it is an
+// ErrChanged, not another body under the first one's diagnostics.
+func TestReadBodyChanged(t *testing.T) {
+	var diags diag.List
+	cfg := config.Load(goodSite, &diags)
+	fsys := maps.Clone(goodSite)
+	lead := func(b []byte) string { return string(b[:min(len(b), 4)]) }
+	s := Load(context.Background(), fsys, cfg, Options{Now: testNow, FirstParagraph: lead}, &diags)
+	if s == nil || len(s.Stories) == 0 || diags.HasErrors() {
+		t.Fatalf("Load: %v", diags.Err())
+	}
+	st := s.Stories[0]
+	if body, err := ReadBody(fsys, st); err != nil || len(body) == 0 || st.FirstParagraph != string(body[:4]) {
+		t.Fatalf("ReadBody = %q, %v; FirstParagraph %q", body, err, st.FirstParagraph)
+	}
+	fsys[st.File] = &fstest.MapFile{Data: append(bytes.Clone(fsys[st.File].Data), "Thêm một dòng.\n"...)}
+	if _, err := ReadBody(fsys, st); !errors.Is(err, ErrChanged) {
+		t.Errorf("ReadBody of a file changed since = %v, want ErrChanged", err)
+	}
+}
+
+// TestReadBodyCleaned: the body of a file saved with a byte order mark
+// and Windows line ends is read back cleaned, as Load read it.
+func TestReadBodyCleaned(t *testing.T) {
+	var diags diag.List
+	cfg := config.Load(goodSite, &diags)
+	read := func(fsys fstest.MapFS) string {
+		t.Helper()
+		s := Load(context.Background(), fsys, cfg, Options{Now: testNow}, &diags)
+		if s == nil || len(s.Stories) == 0 || diags.HasErrors() {
+			t.Fatalf("Load: %v", diags.Err())
+		}
+		body, err := ReadBody(fsys, s.Stories[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(body)
+	}
+	want := read(goodSite)
+	windows := maps.Clone(goodSite)
+	for name, f := range windows {
+		if strings.HasPrefix(name, "content/stories/") && strings.HasSuffix(name, ".md") {
+			windows[name] = &fstest.MapFile{Data: append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(f.Data, []byte("\n"), []byte("\r\n"))...)}
+		}
+	}
+	if got := read(windows); got != want || strings.Contains(got, "\r") {
+		t.Errorf("body of the Windows file = %q, want %q", got, want)
 	}
 }

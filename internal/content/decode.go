@@ -81,8 +81,8 @@ func decodeStory(fsys fs.FS, doc *frontmatter.Document, cfg *config.Config) *par
 		Author:     shared(text(f, "author", false)),
 		Source:     text(f, "source", false),
 		Draft:      f.Bool("draft"),
-		Body:       doc.Body,
 		BodyLine:   doc.BodyLine,
+		bodySize:   len(doc.Body),
 	}
 	st.Date, st.HasTime, _ = f.Date("date", true, cfg.TimeZone)
 	if up, hasTime, ok := f.Date("updated", false, cfg.TimeZone); ok && !st.Date.IsZero() {

@@ -36,6 +36,11 @@ type Options struct {
 	// (a folder changed, the settings changed, there was no walk yet).
 	Incremental bool
 	Changed     []string
+	// FirstParagraph, if not nil, finds the text of the first paragraph
+	// of a story's Markdown body (markdown.Converter.FirstParagraph): the
+	// site model's excerpt of a story with no summary. Load keeps no
+	// story's body; it keeps this.
+	FirstParagraph func(body []byte) string
 }
 
 // kind is what a content file is, by its folder.
@@ -393,6 +398,7 @@ func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 		r.diags.Errorf(diag.Position{File: f.path}, diag.FileTooLarge, (int64(len(src))+(1<<20)-1)>>20, cfg.MaxFileSize>>20)
 		return r
 	}
+	raw := src
 	src = frontmatter.Clean(f.path, src, &r.diags)
 	if src == nil {
 		return r
@@ -404,6 +410,12 @@ func parseFile(fsys fs.FS, cfg *config.Config, f file, opts Options) result {
 	switch f.kind {
 	case kindStory:
 		p := decodeStory(fsys, doc, cfg)
+		if opts.FirstParagraph != nil {
+			p.story.FirstParagraph = opts.FirstParagraph(doc.Body)
+		}
+		// Most files need no cleaning: ReadBody then need not clean them
+		// again.
+		p.story.cleanAsRead = len(src) == len(raw) && (len(src) == 0 || &src[0] == &raw[0])
 		if p.story.Draft && (!opts.Drafts || opts.TryDrafts && r.diags.HasErrors()) {
 			// A draft that is not published cannot break the build: its
 			// problems are warnings until it is.

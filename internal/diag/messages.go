@@ -33,6 +33,7 @@ func (c Code) Format(lang string, args ...any) string {
 // The catalogue's codes. Key names and values are quoted exactly as written.
 const (
 	ReadFailed        Code = "read-failed"
+	ChangedMidBuild   Code = "changed-mid-build"
 	FileTooLarge      Code = "file-too-large"
 	InvalidUTF8       Code = "invalid-utf8"
 	Symlink           Code = "symlink"
@@ -126,6 +127,7 @@ type message struct{ vi, en string }
 
 var catalogue = map[Code]message{
 	ReadFailed:        {"không đọc được tệp: %v", "cannot read the file: %v"},
+	ChangedMidBuild:   {"tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại", "the file was saved again while the site was being built; build again"},
 	FileTooLarge:      {"tệp quá lớn (%d MB); giới hạn là %d MB", "file too large (%d MB); the limit is %d MB"},
 	InvalidUTF8:       {"tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại với bảng mã UTF-8", "the file is not valid UTF-8 text; save it again as UTF-8"},
 	Symlink:           {"bỏ qua liên kết tượng trưng (symlink) %q: guong không đi theo liên kết", "skipping symbolic link %q: guong never follows links"},

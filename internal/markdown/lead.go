@@ -9,9 +9,9 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// leadStart is how much of a body FirstParagraph parses first: the first
-// paragraph of most stories begins well within it.
-const leadStart = 1024
+// leadStart is how much of a body FirstParagraph parses first, up to the
+// next blank line: most stories begin with their first paragraph.
+const leadStart = 64
 
 // FirstParagraph returns the plain text of body's first paragraph, the
 // same as Convert's Result.FirstParagraph, parsing no more of body than

@@ -87,11 +87,10 @@ func (b *builder) registries(cfg *config.Config, c *content.Site, bodies Bodies,
 // stories makes the site's stories from the content's, with their
 // excerpts and last updates, newest first.
 func (b *builder) stories(c *content.Site, bodies Bodies, now time.Time, commits map[string]time.Time) {
-	for i, st := range c.Stories {
-		bd := body(bodies.Stories, i)
+	for _, st := range c.Stories {
 		excerpt := st.Summary
 		if excerpt == "" {
-			excerpt = bd.FirstParagraph
+			excerpt = st.FirstParagraph
 		}
 		story := &Story{Story: st, URL: urls.Story(st.Slug), Excerpt: excerpt, Scheduled: st.Date.After(now)}
 		story.Modified, story.ModifiedHasTime = modified(st, commits)

@@ -176,12 +176,12 @@ func (a *Award) YearOf() int {
 	return y
 }
 
-// Bodies are the content's Markdown bodies, converted: Stories[i] is the
-// body of the content's Stories[i], and so for campaigns, pages and
-// profiles. A story's has only its FirstParagraph (see Story). A body
-// missing (as in tests) is empty.
+// Bodies are the Markdown bodies of the content's campaigns, plain pages
+// and profiles, converted: Campaigns[i] is the body of the content's
+// Campaigns[i], and so for pages and profiles. A body missing (as in
+// tests) is empty. The stories' bodies are not here: see Story.
 type Bodies struct {
-	Stories, Campaigns, Pages, Profiles []Body
+	Campaigns, Pages, Profiles []Body
 }
 
 // Body is one converted body.

@@ -693,19 +693,18 @@ func TestPaginate(t *testing.T) {
 }
 
 // TestBuildBodies: each campaign, page and profile gets its own converted
-// body and each story its first paragraph, in the content's order; an excerpt is the summary as
+// body, in the content's order; an excerpt is the summary as
 // written, else the body's first paragraph, and so is a page's summary.
 func TestBuildBodies(t *testing.T) {
 	at := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
-	a := &content.Story{File: "a.md", Slug: "a", Title: "A", Person: "An", Date: at, Summary: "Tóm tắt viết sẵn."}
-	b := &content.Story{File: "b.md", Slug: "b", Title: "B", Person: "Bình", Date: at.AddDate(0, 0, 1)}
+	a := &content.Story{File: "a.md", Slug: "a", Title: "A", Person: "An", Date: at, Summary: "Tóm tắt viết sẵn.", FirstParagraph: "Bài A."}
+	b := &content.Story{File: "b.md", Slug: "b", Title: "B", Person: "Bình", Date: at.AddDate(0, 0, 1), FirstParagraph: "Bài B."}
 	c := &content.Site{
 		Stories:  []*content.Story{a, b},
 		Pages:    []*content.Page{{Slug: "gioi-thieu", Title: "Giới thiệu"}},
 		Profiles: []*content.Profile{{Name: "Bình"}},
 	}
 	bodies := site.Bodies{
-		Stories:  []site.Body{{FirstParagraph: "Bài A."}, {FirstParagraph: "Bài B."}},
 		Pages:    []site.Body{{HTML: "<p>Trang.</p>", FirstParagraph: "Trang."}},
 		Profiles: []site.Body{{HTML: "<p>Tiểu sử.</p>"}},
 	}
