@@ -56,8 +56,11 @@ func (snap *Snapshot) emit(ctx context.Context, w *writer, lap func(string)) dia
 	return all
 }
 
-// pageBatch is how many pages a worker makes at a time (see make).
-const pageBatch = 16
+// pageBatch is how many pages a worker makes at a time (see make): no
+// more than the search index takes ahead of its merger from each worker
+// (search.Indexer), so that a worker handing over its stories does not
+// wait for the other's.
+const pageBatch = 64
 
 // pageMaker makes the pages of a snapshot, indexing the stories as their
 // pages are made.
