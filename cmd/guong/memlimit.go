@@ -18,8 +18,9 @@ const buildMemoryTarget = 1700 << 20
 // time of a build, unless GOMEMLIMIT says otherwise, and returns the
 // function that puts the previous settings back.
 //
-// A small build collects as GOGC says, and stays small. Once what the
-// heap holds live passes a quarter of the target, the build is large and
+// A small build uses up to heapFloor before it collects, then collects
+// as GOGC says (see softMemoryLimitOn). Once what the heap holds live
+// passes a quarter of the target, the build is large and
 // collects only as the limit asks, when its memory reaches the target,
 // rather than whenever its heap has doubled. A collection costs about
 // what the heap holds live, and the memory a large build may use is used
@@ -36,22 +37,48 @@ func softMemoryLimit(target int64) (stop func()) {
 	return func() { stopLimit(); tick.Stop() }
 }
 
+// heapFloor is the memory a build may use before its collections follow
+// GOGC (see softMemoryLimitOn). A 10,000-story build holds at most about
+// 85 MB live, and so collects only when it reaches heapFloor: some fifteen
+// times instead of eighty, at about the peak it had when it kept every
+// story's HTML, which padded its heap and spaced its collections out. A
+// 1,000-story build, which peaked at 70 MB, now uses up to heapFloor and
+// rarely collects.
+const heapFloor = 208 << 20
+
 // softMemoryLimitOn is softMemoryLimit, looking at the live heap on every
 // tick of ticks (tests send their own).
+//
+// Until what the heap holds live passes half of heapFloor, the build
+// collects only when its memory reaches heapFloor (GOGC off, the limit
+// heapFloor): a collection costs about what the heap holds live and
+// points to, so collecting whenever a small heap has doubled would mark
+// the same site model and search index again and again, for memory the
+// build may use anyway.
 func softMemoryLimitOn(target int64, ticks <-chan time.Time) (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	prevLimit := debug.SetMemoryLimit(target)
 	keepGOGC := os.Getenv("GOGC") != ""
-	var collectByLimit bool // GOGC switched off
-	var prevPercent int
+	const (
+		belowFloor = iota // GOGC off, the limit heapFloor
+		byGOGC            // GOGC as it was, the limit limitFor
+		byLimit           // GOGC off, the limit limitFor
+	)
+	mode, limit := byGOGC, target
+	prevLimit := debug.SetMemoryLimit(target)
+	prevPercent := debug.SetGCPercent(-1)
+	if keepGOGC || heapFloor >= target {
+		debug.SetGCPercent(prevPercent)
+	} else {
+		mode, limit = belowFloor, heapFloor
+		debug.SetMemoryLimit(limit)
+	}
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		limit := target
 		for {
 			select {
 			case <-done:
@@ -63,20 +90,27 @@ func softMemoryLimitOn(target int64, ticks <-chan time.Time) (stop func()) {
 				continue
 			}
 			live := sample[0].Value.Uint64()
+			if mode == belowFloor {
+				if live <= heapFloor/2 {
+					continue
+				}
+				mode = byGOGC
+				debug.SetGCPercent(prevPercent)
+			}
 			if want := limitFor(target, live); want != limit {
 				limit = want
 				debug.SetMemoryLimit(limit)
 			}
-			if !collectByLimit && !keepGOGC && large(target, live) {
-				prevPercent = debug.SetGCPercent(-1)
-				collectByLimit = true
+			if mode == byGOGC && !keepGOGC && large(target, live) {
+				debug.SetGCPercent(-1)
+				mode = byLimit
 			}
 		}
 	}()
 	return func() {
 		close(done)
 		<-stopped
-		if collectByLimit {
+		if mode != byGOGC {
 			debug.SetGCPercent(prevPercent)
 		}
 		debug.SetMemoryLimit(prevLimit)

@@ -9,15 +9,16 @@ import (
 	"time"
 )
 
-// TestSoftMemoryLimit: the limit holds during a build and is put back
-// after it, and a GOMEMLIMIT of the user's is left alone.
+// TestSoftMemoryLimit: the limit holds during a build (heapFloor as it
+// starts) and is put back after it, and a GOMEMLIMIT of the user's is left
+// alone.
 func TestSoftMemoryLimit(t *testing.T) {
 	const target = 1 << 40
 	before := debug.SetMemoryLimit(-1)
 	t.Setenv("GOMEMLIMIT", "")
 	stop := softMemoryLimit(target)
-	if got := debug.SetMemoryLimit(-1); got != target {
-		t.Errorf("limit during the build = %d, want %d", got, target)
+	if got := debug.SetMemoryLimit(-1); got != heapFloor {
+		t.Errorf("limit as the build starts = %d, want heapFloor (%d)", got, heapFloor)
 	}
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != before {
@@ -76,6 +77,52 @@ func TestSoftMemoryLimitLarge(t *testing.T) {
 	stop()
 	if got != before {
 		t.Errorf("GOGC with GOGC set = %d, want %d as it was", got, before)
+	}
+}
+
+// TestSoftMemoryLimitFloor: a build starts collecting by the limit of
+// heapFloor alone (GOGC off), collects as GOGC says once its live heap
+// passes half of heapFloor, and puts GOGC and the limit back after it; with
+// a GOGC of the user's it collects as that says from the start.
+func TestSoftMemoryLimitFloor(t *testing.T) {
+	const target = 1 << 40
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	before, beforeLimit := gcPercent(), debug.SetMemoryLimit(-1)
+	ticks := make(chan time.Time)
+	look := func(n int) {
+		for range n + 1 {
+			ticks <- time.Now()
+		}
+	}
+	runtime.GC()
+	stop := softMemoryLimitOn(target, ticks)
+	look(1)
+	if got, limit := gcPercent(), debug.SetMemoryLimit(-1); got != -1 || limit != heapFloor {
+		t.Errorf("a small build: GOGC %d and limit %d, want -1 (off) and heapFloor (%d)", got, limit, heapFloor)
+	}
+	held := make([]byte, heapFloor/2+(8<<20)) // live past half the floor
+	for i := range held {
+		held[i] = 1
+	}
+	runtime.GC()
+	look(1)
+	if got, limit := gcPercent(), debug.SetMemoryLimit(-1); got != before || limit != target {
+		t.Errorf("past half the floor: GOGC %d and limit %d, want %d and the target (%d)", got, limit, before, int64(target))
+	}
+	runtime.KeepAlive(held)
+	stop()
+	if got, limit := gcPercent(), debug.SetMemoryLimit(-1); got != before || limit != beforeLimit {
+		t.Errorf("after the build: GOGC %d and limit %d, want %d and %d as before", got, limit, before, beforeLimit)
+	}
+
+	t.Setenv("GOGC", "150")
+	stop = softMemoryLimitOn(target, ticks)
+	look(1)
+	got, limit := gcPercent(), debug.SetMemoryLimit(-1)
+	stop()
+	if got != before || limit != target {
+		t.Errorf("with GOGC set: GOGC %d and limit %d, want %d as it was and the target", got, limit, before)
 	}
 }
 
