@@ -18,8 +18,8 @@ const buildMemoryTarget = 1700 << 20
 // time of a build, unless GOMEMLIMIT says otherwise, and returns the
 // function that puts the previous settings back.
 //
-// A small build uses up to heapFloor before it collects, then collects
-// as GOGC says (see softMemoryLimitOn). Once what the heap holds live
+// A small build collects as GOGC=300 would, under a limit of heapFloor,
+// then as GOGC says (see heapFloor). Once what the heap holds live
 // passes a quarter of the target, the build is large and
 // collects only as the limit asks, when its memory reaches the target,
 // rather than whenever its heap has doubled. A collection costs about
@@ -37,37 +37,36 @@ func softMemoryLimit(target int64) (stop func()) {
 	return func() { stopLimit(); tick.Stop() }
 }
 
-// heapFloor is the memory a build may use before its collections follow
-// GOGC (see softMemoryLimitOn). A 10,000-story build holds at most about
-// 85 MB live, and so collects only when it reaches heapFloor: some fifteen
-// times instead of eighty, at about the peak it had when it kept every
-// story's HTML, which padded its heap and spaced its collections out. A
-// 1,000-story build, which peaked at 70 MB, now uses up to heapFloor and
-// rarely collects.
-const heapFloor = 208 << 20
+// heapFloor and floorPercent are how a build collects while its live heap
+// is under half of heapFloor: whenever the heap has grown to four times
+// what it holds live (GOGC=300), or reaches heapFloor, whichever comes
+// first. A build's live heap starts at nothing and grows as the site is
+// read, and it is mostly pointers (the content, the site model, the search
+// index): collecting whenever it has doubled marked that again eighty
+// times in a 10,000-story build, which holds at most about 85 MB live, and
+// thirty times under these settings, for about the peak memory it had
+// when it kept every story's HTML. A 1,000-story build peaks at about
+// 105 MB instead of 70 MB.
+const (
+	heapFloor    = 208 << 20
+	floorPercent = 300
+)
 
 // softMemoryLimitOn is softMemoryLimit, looking at the live heap on every
 // tick of ticks (tests send their own).
-//
-// Until what the heap holds live passes half of heapFloor, the build
-// collects only when its memory reaches heapFloor (GOGC off, the limit
-// heapFloor): a collection costs about what the heap holds live and
-// points to, so collecting whenever a small heap has doubled would mark
-// the same site model and search index again and again, for memory the
-// build may use anyway.
 func softMemoryLimitOn(target int64, ticks <-chan time.Time) (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	keepGOGC := os.Getenv("GOGC") != ""
 	const (
-		belowFloor = iota // GOGC off, the limit heapFloor
+		belowFloor = iota // GOGC floorPercent, the limit heapFloor
 		byGOGC            // GOGC as it was, the limit limitFor
 		byLimit           // GOGC off, the limit limitFor
 	)
 	mode, limit := byGOGC, target
 	prevLimit := debug.SetMemoryLimit(target)
-	prevPercent := debug.SetGCPercent(-1)
+	prevPercent := debug.SetGCPercent(floorPercent)
 	if keepGOGC || heapFloor >= target {
 		debug.SetGCPercent(prevPercent)
 	} else {

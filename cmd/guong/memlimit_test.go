@@ -80,9 +80,9 @@ func TestSoftMemoryLimitLarge(t *testing.T) {
 	}
 }
 
-// TestSoftMemoryLimitFloor: a build starts collecting by the limit of
-// heapFloor alone (GOGC off), collects as GOGC says once its live heap
-// passes half of heapFloor, and puts GOGC and the limit back after it; with
+// TestSoftMemoryLimitFloor: a build starts collecting as floorPercent
+// says under the limit of heapFloor, collects as GOGC says once its live
+// heap passes half of heapFloor, and puts GOGC and the limit back after it; with
 // a GOGC of the user's it collects as that says from the start.
 func TestSoftMemoryLimitFloor(t *testing.T) {
 	const target = 1 << 40
@@ -98,8 +98,8 @@ func TestSoftMemoryLimitFloor(t *testing.T) {
 	runtime.GC()
 	stop := softMemoryLimitOn(target, ticks)
 	look(1)
-	if got, limit := gcPercent(), debug.SetMemoryLimit(-1); got != -1 || limit != heapFloor {
-		t.Errorf("a small build: GOGC %d and limit %d, want -1 (off) and heapFloor (%d)", got, limit, heapFloor)
+	if got, limit := gcPercent(), debug.SetMemoryLimit(-1); got != floorPercent || limit != heapFloor {
+		t.Errorf("a small build: GOGC %d and limit %d, want floorPercent (%d) and heapFloor (%d)", got, limit, floorPercent, heapFloor)
 	}
 	held := make([]byte, heapFloor/2+(8<<20)) // live past half the floor
 	for i := range held {
