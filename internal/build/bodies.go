@@ -21,45 +21,43 @@ import (
 // so that its HTML names their published sizes. It is safe for concurrent
 // use.
 type converter struct {
-	conv  *markdown.Converter
-	fsys  fs.FS      // the site folder, where stories' bodies are read
-	cache *bodyCache // the live preview's; nil in a one-off build
-	pics  *bodyPictures
+	conv *markdown.Converter
+	fsys fs.FS // the site folder, where stories' bodies are read
+	pics *bodyPictures
+	// body is convert, or in the live preview convert behind its cache
+	// (bodyCache.wrap).
+	body convertFunc
 }
 
-// body returns the conversion of the body of file, from file line line,
-// read by read, and its problems with those of the pictures it shows. The
-// cache's is taken, without reading the body, when the file is at the
-// same version and the pictures it shows are unchanged.
-func (c *converter) body(file string, line int, version uint64, read func() ([]byte, error)) (markdown.Result, diag.List) {
-	if r, d, ok := c.cache.get(file, line, version); ok {
-		var picDiags diag.List
-		if len(r.Images) == 0 || c.pics.resolve(r.Images, &picDiags).Equal(r.Pictures) {
-			return r, append(d, picDiags...)
-		}
-	}
-	var d, picDiags diag.List
+// convertFunc converts a body: the body of file, from file line line, at
+// the file's version, read by read. It returns the result, the problems of
+// the conversion and those of the pictures the body shows, and false if
+// the body could not be read (problems tells why).
+type convertFunc func(file string, line int, version uint64, read func() ([]byte, error)) (r markdown.Result, problems, pictureProblems diag.List, ok bool)
+
+// convert is the converter's convertFunc.
+func (c *converter) convert(file string, line int, version uint64, read func() ([]byte, error)) (markdown.Result, diag.List, diag.List, bool) {
+	var problems, pictureProblems diag.List
 	src, err := read()
 	if err != nil {
 		at := diag.Position{File: file}
 		if errors.Is(err, content.ErrChanged) {
-			d.Errorf(at, diag.ChangedMidBuild)
+			problems.Errorf(at, diag.ChangedMidBuild)
 		} else {
-			d.ReadError(at, file, err)
+			problems.ReadError(at, file, err)
 		}
-		return markdown.Result{}, d
+		return markdown.Result{}, problems, nil, false
 	}
 	r := c.conv.ConvertPictures(file, line, src, func(imgs []markdown.Image) markdown.Pictures {
-		return c.pics.resolve(imgs, &picDiags)
-	}, &d)
-	c.cache.put(file, line, version, r, d)
-	return r, append(d, picDiags...)
+		return c.pics.resolve(imgs, &pictureProblems)
+	}, &problems)
+	return r, problems, pictureProblems, true
 }
 
 // story returns the HTML of a story's body and its problems.
 func (c *converter) story(st *content.Story) (template.HTML, diag.List) {
-	r, d := c.body(st.File, st.BodyLine, st.Version, func() ([]byte, error) { return content.ReadBody(c.fsys, st) })
-	return r.HTML, d
+	r, d, picDiags, _ := c.body(st.File, st.BodyLine, st.Version, func() ([]byte, error) { return content.ReadBody(c.fsys, st) })
+	return r.HTML, append(d, picDiags...)
 }
 
 // checkStories converts every story's body, on every core, and reports
@@ -108,8 +106,8 @@ func (c *converter) convertBodies(ctx context.Context, cs *content.Site, diags *
 	found := make([]diag.List, len(jobs))
 	parallel(ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		r, d := c.body(j.file, j.line, j.version, func() ([]byte, error) { return j.src, nil })
-		*j.out, found[i] = site.Body{HTML: r.HTML, FirstParagraph: r.FirstParagraph}, d
+		r, d, picDiags, _ := c.body(j.file, j.line, j.version, func() ([]byte, error) { return j.src, nil })
+		*j.out, found[i] = site.Body{HTML: r.HTML, FirstParagraph: r.FirstParagraph}, append(d, picDiags...)
 	})
 	for _, d := range found {
 		diags.Append(d)

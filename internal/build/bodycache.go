@@ -10,8 +10,8 @@ import (
 )
 
 // bodyCache keeps converted Markdown bodies by file, with the version of
-// the file (its fingerprint: see content.Story) they were converted from.
-// A nil *bodyCache caches nothing.
+// the file (its fingerprint: see content.Story) they were converted from,
+// for the live preview and the writer's desk: see wrap.
 type bodyCache struct {
 	mu       sync.Mutex
 	basePath string
@@ -31,9 +31,6 @@ func newBodyCache() *bodyCache { return &bodyCache{entries: map[string]bodyEntry
 // prepare empties the cache if the base path, which links depend on, or
 // the label of tables changed.
 func (c *bodyCache) prepare(basePath, label string) {
-	if c == nil {
-		return
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.basePath != basePath || c.label != label {
@@ -44,9 +41,6 @@ func (c *bodyCache) prepare(basePath, label string) {
 // get returns what the body of file, from line, converted to when the
 // cache last saw the file at the same version.
 func (c *bodyCache) get(file string, line int, version uint64) (markdown.Result, diag.List, bool) {
-	if c == nil {
-		return markdown.Result{}, nil, false
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[file]
@@ -57,12 +51,29 @@ func (c *bodyCache) get(file string, line int, version uint64) (markdown.Result,
 }
 
 func (c *bodyCache) put(file string, line int, version uint64, r markdown.Result, d diag.List) {
-	if c == nil {
-		return
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.entries[file] = bodyEntry{line: line, version: version, result: r, diags: append(diag.List(nil), d...)}
+}
+
+// wrap returns convert behind the cache: a body is taken from the cache,
+// and not even read, when its file is at the same version and the
+// pictures it shows (made again by pics) are unchanged; else it is
+// converted, and kept if it could be read.
+func (c *bodyCache) wrap(convert convertFunc, pics *bodyPictures) convertFunc {
+	return func(file string, line int, version uint64, read func() ([]byte, error)) (markdown.Result, diag.List, diag.List, bool) {
+		if r, d, ok := c.get(file, line, version); ok {
+			var picDiags diag.List
+			if len(r.Images) == 0 || pics.resolve(r.Images, &picDiags).Equal(r.Pictures) {
+				return r, d, picDiags, true
+			}
+		}
+		r, d, picDiags, ok := convert(file, line, version, read)
+		if ok {
+			c.put(file, line, version, r, d)
+		}
+		return r, d, picDiags, ok
+	}
 }
 
 // memoryCache keeps resized images in memory, in front of a cache on disk

@@ -120,14 +120,20 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 // are named by tableLabel (see markdown.Converter.WithTableLabel), and
 // they are minified unless minified is false (the pages' templates are
 // minified when the theme is loaded, so the bodies are the part of a page
-// left to minify).
+// left to minify). With a cache (the live preview's), bodies are
+// converted behind it.
 func newConverter(siteFS fs.FS, cfg *config.Config, tableLabel string, minified bool, cache *bodyCache, pics *bodyPictures) *converter {
 	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
 	if minified {
 		conv = conv.WithMinify(minify.New().HTMLTo)
 	}
-	cache.prepare(cfg.BasePath(), tableLabel)
-	return &converter{conv: conv, fsys: siteFS, cache: cache, pics: pics}
+	c := &converter{conv: conv, fsys: siteFS, pics: pics}
+	c.body = c.convert
+	if cache != nil {
+		cache.prepare(cfg.BasePath(), tableLabel)
+		c.body = cache.wrap(c.convert, pics)
+	}
+	return c
 }
 
 // TableLabel is the name the site's theme gives the tables of a body (its
