@@ -21,7 +21,7 @@ import (
 // so that its HTML names their published sizes. It is safe for concurrent
 // use.
 type converter struct {
-	conv *markdown.Converter
+	md   *markdown.Converter
 	fsys fs.FS // the site folder, where stories' bodies are read
 	pics *bodyPictures
 	// body is convert, or in the live preview convert behind its cache
@@ -48,7 +48,7 @@ func (c *converter) convert(file string, line int, version uint64, read func() (
 		}
 		return markdown.Result{}, problems, nil, false
 	}
-	r := c.conv.ConvertPictures(file, line, src, func(imgs []markdown.Image) markdown.Pictures {
+	r := c.md.ConvertPictures(file, line, src, func(imgs []markdown.Image) markdown.Pictures {
 		return c.pics.resolve(imgs, &pictureProblems)
 	}, &problems)
 	return r, problems, pictureProblems, true

@@ -7,7 +7,6 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/search"
-	"github.com/guong/guong/internal/site"
 	"github.com/guong/guong/internal/theme"
 	"github.com/guong/guong/internal/urls"
 )
@@ -23,11 +22,7 @@ import (
 // every story's text.
 func (snap *Snapshot) emit(ctx context.Context, w *writer, lap func(string)) diag.List {
 	pages := snap.pages()
-	m := &pageMaker{snap: snap, w: w, index: newIndexer(snap.site, w),
-		at: make(map[*site.Story]int, len(snap.site.Stories)), found: make([]diag.List, len(snap.site.Stories))}
-	for i, st := range snap.site.Stories {
-		m.at[st] = i
-	}
+	m := &pageMaker{snap: snap, w: w, index: newIndexer(snap.site, w), found: make([]diag.List, len(snap.site.Stories))}
 	// The rest of the index and the feeds are made while the pages render:
 	// the single writer of a publish.Dir often keeps the render workers
 	// waiting, and their work fills that time.
@@ -68,8 +63,7 @@ type pageMaker struct {
 	snap  *Snapshot
 	w     *writer
 	index *search.Indexer
-	at    map[*site.Story]int // a story's place among the site's stories: its id in the index
-	found []diag.List         // by story: the problems of its body
+	found []diag.List // by story (site.Story.Order, also its id in the index): the problems of its body
 }
 
 // make makes a few pages (at most pageBatch), each step for all of them in
@@ -80,7 +74,7 @@ func (m *pageMaker) make(pages []*theme.Page) {
 	var bodies [pageBatch]template.HTML
 	for i, p := range pages {
 		if p.Kind == theme.Story {
-			bodies[i], m.found[m.at[p.Story]] = m.snap.convert.story(p.Story.Story)
+			bodies[i], m.found[p.Story.Order()] = m.snap.convert.story(p.Story.Story)
 		}
 	}
 	for i, p := range pages {
@@ -93,7 +87,7 @@ func (m *pageMaker) make(pages []*theme.Page) {
 	}
 	for i, p := range pages {
 		if p.Kind == theme.Story {
-			k := m.at[p.Story]
+			k := p.Story.Order()
 			m.index.Add(k, searchDoc(m.snap.site, k, bodies[i]))
 		}
 	}

@@ -101,7 +101,7 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 	// The live preview shows the drafts it can: one with errors is left
 	// out with warnings rather than failing the preview.
 	copts := content.Options{Drafts: opts.Drafts, TryDrafts: opts.Dev, Future: opts.Future, Now: opts.Now,
-		FirstParagraph: conv.conv.FirstParagraph}
+		FirstParagraph: conv.md.FirstParagraph}
 	if cc != nil {
 		copts.Cache, copts.Incremental, copts.Changed = cc.content, cc.incremental, cc.changed
 	}
@@ -123,11 +123,11 @@ func load(ctx context.Context, siteFS fs.FS, opts Options, diags *diag.List, cc 
 // left to minify). With a cache (the live preview's), bodies are
 // converted behind it.
 func newConverter(siteFS fs.FS, cfg *config.Config, tableLabel string, minified bool, cache *bodyCache, pics *bodyPictures) *converter {
-	conv := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
+	md := markdown.New(cfg.BasePath()).WithTableLabel(tableLabel)
 	if minified {
-		conv = conv.WithMinify(minify.New().HTMLTo)
+		md = md.WithMinify(minify.New().HTMLTo)
 	}
-	c := &converter{conv: conv, fsys: siteFS, pics: pics}
+	c := &converter{md: md, fsys: siteFS, pics: pics}
 	c.body = c.convert
 	if cache != nil {
 		cache.prepare(cfg.BasePath(), tableLabel)

@@ -215,7 +215,7 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 			return data, true, nil
 		}
 		var buf bytes.Buffer
-		if _, _, err := snap.render(&buf, p); err != nil {
+		if err := snap.render(&buf, p); err != nil {
 			return nil, true, err
 		}
 		data = buf.Bytes()
@@ -233,13 +233,14 @@ func (snap *Snapshot) File(name string) ([]byte, bool, error) {
 }
 
 // render writes page p to w. A story's page is given its body (Page.Body),
-// converted now, which render returns with the body's problems.
-func (snap *Snapshot) render(w *bytes.Buffer, p *theme.Page) (template.HTML, diag.List, error) {
-	if p.Kind != theme.Story {
-		return "", nil, snap.th.RenderTo(w, p)
+// converted now (in the preview, from the cache: the problems of every
+// body were told when the snapshot was made).
+func (snap *Snapshot) render(w *bytes.Buffer, p *theme.Page) error {
+	var body template.HTML
+	if p.Kind == theme.Story {
+		body, _ = snap.convert.story(p.Story.Story)
 	}
-	body, found := snap.convert.story(p.Story.Story)
-	return body, found, snap.th.RenderTo(w, withBody(p, body))
+	return snap.th.RenderTo(w, withBody(p, body))
 }
 
 // withBody returns story page p given its body, or p itself if it is

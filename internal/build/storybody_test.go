@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -89,5 +90,45 @@ func TestStoryBodyProblems(t *testing.T) {
 	want := []string{"content/stories/2024/danh-dau-1.md:13:1", "content/stories/2024/danh-dau-3.md:13:1"}
 	if strings.Join(at, " ") != strings.Join(want, " ") {
 		t.Errorf("errors at %v, want %v", at, want)
+	}
+}
+
+// savedAgainFS is a site whose file name is saved again, with other bytes,
+// once the build has read it the first time.
+type savedAgainFS struct {
+	fstest.MapFS
+	name  string
+	again []byte
+	reads atomic.Int32
+}
+
+func (f *savedAgainFS) ReadFile(name string) ([]byte, error) {
+	if name == f.name && f.reads.Add(1) > 1 {
+		return f.again, nil
+	}
+	return f.MapFS.ReadFile(name)
+}
+
+func (f *savedAgainFS) Open(name string) (fs.File, error) {
+	if name == f.name && f.reads.Load() > 0 {
+		return nil, fmt.Errorf("open %s: the test reads this file with ReadFile only", name)
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestStorySavedMidBuild: a story saved again between the build's reading
+// of its front matter and its page's reading of its body fails the build
+// with changed-mid-build at the file, not a page under the old front
+// matter with the new body.
+func TestStorySavedMidBuild(t *testing.T) {
+	const name = "content/stories/2024/danh-dau-2.md"
+	site := markedSite(t)
+	fsys := &savedAgainFS{MapFS: site, name: name, again: append(bytes.Clone(site[name].Data), "\nThêm một đoạn.\n"...)}
+	r, err := Run(t.Context(), fsys, publish.NewMemory(), Options{Themes: themes.FS, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err == nil {
+		t.Fatal("a build whose story changed under it succeeded")
+	}
+	if len(r.Diags) != 1 || r.Diags[0].Code != diag.ChangedMidBuild || r.Diags[0].Pos.File != name {
+		t.Errorf("diagnostics %v, want one changed-mid-build at %s", r.Diags.Err(), name)
 	}
 }

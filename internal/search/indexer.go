@@ -132,7 +132,7 @@ func (x *Indexer) Finish() {
 	pairKeys := x.index.pairShards(rank, x.opts.ShardSize, func(i int, data []byte) {
 		add(File{Name: PairsDir + strconv.Itoa(i) + ".json", Data: data})
 	})
-	x.emit(File{Name: ManifestFile, Data: marshal(manifest{
+	x.emit(File{Name: ManifestFile, Data: marshal(Manifest{
 		Format:   Format,
 		Build:    hex.EncodeToString(h.Sum(nil))[:12],
 		Docs:     x.n,

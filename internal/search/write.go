@@ -126,8 +126,9 @@ func WriteFunc(n int, doc func(id int) Doc, facets Facets, opts Options, emit fu
 	x.Finish()
 }
 
-// manifest is manifest.json.
-type manifest struct {
+// Manifest is manifest.json: what the browser reads first (see the
+// package doc).
+type Manifest struct {
 	Format int      `json:"format"`
 	Build  string   `json:"build"`
 	Docs   int      `json:"docs"`

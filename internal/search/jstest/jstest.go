@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+	"github.com/guong/guong/internal/search"
 	"github.com/guong/guong/themes"
 )
 
@@ -223,20 +224,9 @@ func (ix *Index) await(name string, out any, args ...any) error {
 	return json.Unmarshal([]byte(p.Result().String()), out)
 }
 
-// Manifest is the index's manifest.json as the core read it.
-type Manifest struct {
-	Format   int      `json:"format"`
-	Build    string   `json:"build"`
-	Docs     int      `json:"docs"`
-	Block    int      `json:"block"`
-	Terms    []string `json:"terms"`
-	Pairs    []string `json:"pairs"`
-	Surnames []string `json:"surnames"`
-}
-
-// Manifest returns the manifest.
-func (ix *Index) Manifest() (*Manifest, error) {
-	var m Manifest
+// Manifest returns the manifest as the core read it.
+func (ix *Index) Manifest() (*search.Manifest, error) {
+	var m search.Manifest
 	if err := ix.await("manifest", &m); err != nil {
 		return nil, err
 	}
