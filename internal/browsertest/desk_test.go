@@ -20,6 +20,7 @@ import (
 	"github.com/guong/guong/internal/desk"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/internal/sitetest"
 	"github.com/guong/guong/themes"
 )
 
@@ -28,7 +29,7 @@ import (
 // preview, edit its title, meet the conflict dialog when the file changed
 // on disk (and keep either version), and restore a backup.
 func TestDesk(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.Copy(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	opts := build.Options{Dev: true, Drafts: true, Future: true, Themes: themes.FS}
 	srv := server.New(sitefs.Dir(dir), opts, io.Discard)
@@ -177,22 +178,4 @@ func TestDesk(t *testing.T) {
 	if bytes.Equal(after, before) || string(after) != newest {
 		t.Errorf("restoring gave\n%s\nwant the newest backup\n%s", after, newest)
 	}
-}
-
-// copySite copies this repository's site.yaml and content into a
-// temporary folder.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	yaml, err := os.ReadFile("../../site.yaml")
-	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, "site.yaml"), yaml, 0o644)
-	}
-	if err == nil {
-		err = os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content"))
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

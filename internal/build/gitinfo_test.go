@@ -13,6 +13,7 @@ import (
 
 	"github.com/guong/guong/internal/diag"
 	"github.com/guong/guong/internal/gitinfo"
+	"github.com/guong/guong/internal/gitinfo/gittest"
 	"github.com/guong/guong/internal/sitefs"
 )
 
@@ -38,17 +39,7 @@ func gitSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	git := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
-			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.gov.vn", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.gov.vn",
-			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := func(date string, args ...string) { t.Helper(); gittest.Git(t, dir, date, args...) }
 	git("2024-06-01T09:00:00+07:00", "init", "-q")
 	git("2024-06-01T09:00:00+07:00", "add", "-A")
 	git("2024-06-01T09:00:00+07:00", "commit", "-q", "-m", "the site")

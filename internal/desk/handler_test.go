@@ -22,6 +22,7 @@ import (
 	"github.com/guong/guong/internal/desk"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/internal/sitetest"
 	"github.com/guong/guong/themes"
 )
 
@@ -32,7 +33,7 @@ const lanFile = "content/stories/2022/chi-hoang-thi-lan-dan-van-kheo-noi-bien-gi
 // address.
 func newSite(t *testing.T) (string, *httptest.Server) {
 	t.Helper()
-	dir := copySite(t)
+	dir := sitetest.Copy(t)
 	opts := build.Options{Dev: true, Drafts: true, Future: true, Themes: themes.FS}
 	srv := server.New(sitefs.Dir(dir), opts, io.Discard)
 	if err := srv.Build(context.Background(), nil); err != nil {
@@ -48,24 +49,6 @@ func serveDesk(t *testing.T, dir string, srv *server.Server, opts build.Options)
 	hs := httptest.NewServer(server.Guard(srv, "127.0.0.1"))
 	t.Cleanup(hs.Close)
 	return hs
-}
-
-// copySite copies the sample site's site.yaml and content into a
-// temporary folder.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	yaml, err := os.ReadFile("../../site.yaml")
-	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, "site.yaml"), yaml, 0o644)
-	}
-	if err == nil {
-		err = os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content"))
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
 
 // client is a browser's session with the desk: its cookie and token.

@@ -12,6 +12,7 @@ import (
 	"github.com/guong/guong/internal/desk"
 	"github.com/guong/guong/internal/server"
 	"github.com/guong/guong/internal/sitefs"
+	"github.com/guong/guong/internal/sitetest"
 	"github.com/guong/guong/themes"
 )
 
@@ -20,7 +21,7 @@ import (
 // models (site.yaml), its campaigns, people and tags (what the content
 // loader could read), so the writer can repair the story from the desk.
 func TestDeskListsWithoutSnapshot(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.Copy(t)
 	broken := "---\ntitle: \"Hỏng\"\ndate: 2024-01-02\nperson: \"Ai đó\"\ndepartment: \"khong-co\"\nmodel: \"khong-co\"\n---\nThân bài.\n"
 	if err := os.WriteFile(filepath.Join(dir, "content/stories/2024/hong.md"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)

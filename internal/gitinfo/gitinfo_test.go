@@ -8,20 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-)
 
-// git runs git in dir with fixed dates and identity, failing the test on error.
-func git(t *testing.T, dir, date string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.gov.vn", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.gov.vn",
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
+	"github.com/guong/guong/internal/gitinfo/gittest"
+)
 
 func write(t *testing.T, name, data string) {
 	t.Helper()
@@ -41,14 +30,14 @@ func TestLastCommits(t *testing.T) {
 	}
 	repo := t.TempDir()
 	site := filepath.Join(repo, "trang")
-	git(t, repo, "2024-01-02T03:04:05+07:00", "init", "-q")
+	gittest.Git(t, repo, "2024-01-02T03:04:05+07:00", "init", "-q")
 	write(t, filepath.Join(site, "content/stories/lan.md"), "a")
 	write(t, filepath.Join(site, "content/stories/Hòa đẹp.md"), "b")
 	write(t, filepath.Join(site, "site.yaml"), "title: T")
-	git(t, repo, "2024-01-02T03:04:05+07:00", "add", "-A")
-	git(t, repo, "2024-01-02T03:04:05+07:00", "commit", "-q", "-m", "one")
+	gittest.Git(t, repo, "2024-01-02T03:04:05+07:00", "add", "-A")
+	gittest.Git(t, repo, "2024-01-02T03:04:05+07:00", "commit", "-q", "-m", "one")
 	write(t, filepath.Join(site, "content/stories/lan.md"), "a, changed")
-	git(t, repo, "2024-02-03T10:00:00+07:00", "commit", "-q", "-a", "-m", "two")
+	gittest.Git(t, repo, "2024-02-03T10:00:00+07:00", "commit", "-q", "-a", "-m", "two")
 	write(t, filepath.Join(site, "content/stories/moi.md"), "never committed")
 
 	got, err := LastCommits(context.Background(), site, "content")
@@ -113,10 +102,10 @@ func TestReader(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	dir := t.TempDir()
-	git(t, dir, "2024-01-02T03:04:05+07:00", "init", "-q")
+	gittest.Git(t, dir, "2024-01-02T03:04:05+07:00", "init", "-q")
 	write(t, filepath.Join(dir, "content/a.md"), "a")
-	git(t, dir, "2024-01-02T03:04:05+07:00", "add", "-A")
-	git(t, dir, "2024-01-02T03:04:05+07:00", "commit", "-q", "-m", "one")
+	gittest.Git(t, dir, "2024-01-02T03:04:05+07:00", "add", "-A")
+	gittest.Git(t, dir, "2024-01-02T03:04:05+07:00", "commit", "-q", "-m", "one")
 	r := NewReader(dir, "content")
 	first, err := r.LastCommits(context.Background())
 	if err != nil || first["content/a.md"].Month() != time.January {
@@ -126,7 +115,7 @@ func TestReader(t *testing.T) {
 	if again, _ := r.LastCommits(context.Background()); !again["content/a.md"].Equal(first["content/a.md"]) {
 		t.Errorf("an edit changed the date: %v", again)
 	}
-	git(t, dir, "2024-03-04T05:06:07+07:00", "commit", "-q", "-a", "-m", "two")
+	gittest.Git(t, dir, "2024-03-04T05:06:07+07:00", "commit", "-q", "-a", "-m", "two")
 	if later, _ := r.LastCommits(context.Background()); later["content/a.md"].Month() != time.March {
 		t.Errorf("after a commit: %v, want March", later)
 	}
